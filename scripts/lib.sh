@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Shared machine preparation for scripts/test and scripts/run. Source it; it defines functions only.
+
+log() { printf '[pepper] %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# Prints the major version of the java binary given, or nothing.
+java_major() {
+  local version
+  version=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+  printf '%s' "${version%%.*}"
+}
+
+# Exports JAVA_HOME (and PATH) for a JDK >= 21: JAVA_HOME if new enough, else the newest under /usr/lib/jvm,
+# else the java on PATH.
+find_jdk() {
+  local candidate best="" best_major=0 major
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+    major=$(java_major "$JAVA_HOME/bin/java")
+    if [ "${major:-0}" -ge 21 ]; then best="$JAVA_HOME"; best_major=$major; fi
+  fi
+  if [ -z "$best" ]; then
+    for candidate in /usr/lib/jvm/*/; do
+      candidate=${candidate%/}
+      [ -x "$candidate/bin/javac" ] || continue
+      major=$(java_major "$candidate/bin/java")
+      if [ "${major:-0}" -ge 21 ] && [ "$major" -gt "$best_major" ]; then best="$candidate"; best_major=$major; fi
+    done
+  fi
+  if [ -z "$best" ] && command -v javac >/dev/null 2>&1; then
+    candidate=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
+    major=$(java_major "$candidate/bin/java")
+    if [ "${major:-0}" -ge 21 ]; then best="$candidate"; best_major=$major; fi
+  fi
+  [ -n "$best" ] || die "no JDK >= 21 found (looked at JAVA_HOME, /usr/lib/jvm and PATH); install one, e.g. apt-get install openjdk-21-jdk or a Temurin JDK"
+  export JAVA_HOME="$best"
+  export PATH="$JAVA_HOME/bin:$PATH"
+  log "using JDK $best_major at $JAVA_HOME"
+}
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null 2>&1; then sudo "$@"; else die "need root for: $*"; fi
+}
+
+apt_install() {
+  log "installing $* from apt"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq || die "apt-get update failed"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null || die "apt-get install $* failed"
+}
+
+require_command() {
+  local cmd=$1 package=$2
+  command -v "$cmd" >/dev/null 2>&1 || apt_install "$package"
+  command -v "$cmd" >/dev/null 2>&1 || die "$cmd still missing after installing $package"
+}
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+wait_for_port() {
+  local host=$1 port=$2 what=$3 i
+  for i in $(seq 1 100); do
+    port_open "$host" "$port" && return 0
+    sleep 0.2
+  done
+  die "$what did not start listening on $host:$port"
+}
+
+# PostgreSQL on 127.0.0.1:5432 (trust auth as on this kind of machine); started if down.
+ensure_postgres() {
+  local host=${PEPPER_TEST_PG_HOST:-127.0.0.1} port=${PEPPER_TEST_PG_PORT:-5432}
+  if port_open "$host" "$port"; then return 0; fi
+  [ "$host" = 127.0.0.1 ] || die "PostgreSQL is not reachable at $host:$port"
+  if ! ls /etc/postgresql/*/main >/dev/null 2>&1; then
+    apt_install postgresql
+  fi
+  local version
+  version=$(ls /etc/postgresql | sort -V | tail -n 1)
+  log "starting PostgreSQL $version"
+  as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start || die "cannot start PostgreSQL"
+  wait_for_port "$host" "$port" PostgreSQL
+}
+
+# Redis on 127.0.0.1:6379; started if down (no persistence, like the machine's own).
+ensure_redis() {
+  local host=${PEPPER_TEST_REDIS_HOST:-127.0.0.1} port=${PEPPER_TEST_REDIS_PORT:-6379}
+  if port_open "$host" "$port"; then return 0; fi
+  [ "$host" = 127.0.0.1 ] || die "Redis is not reachable at $host:$port"
+  require_command redis-server redis-server
+  log "starting Redis on $port"
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$port" --save "" --appendonly no >/dev/null \
+    || die "cannot start Redis"
+  wait_for_port "$host" "$port" Redis
+}
+
+free_port() {
+  local port
+  while :; do
+    port=$(( 20000 + RANDOM % 20000 ))
+    port_open 127.0.0.1 "$port" || { printf '%s' "$port"; return 0; }
+  done
+}
+
+# Starts a private InfluxDB 1.x on a free loopback port with its data in a temporary folder,
+# unless PEPPER_TEST_INFLUX_URL already names one. Exports PEPPER_TEST_INFLUX_URL and sets
+# PEPPER_INFLUX_PID / PEPPER_INFLUX_DIR for stop_influx.
+start_influx() {
+  if [ -n "${PEPPER_TEST_INFLUX_URL:-}" ]; then log "using InfluxDB at $PEPPER_TEST_INFLUX_URL"; return 0; fi
+  require_command influxd influxdb
+  PEPPER_INFLUX_DIR=$(mktemp -d -t pepper-influx.XXXXXX)
+  local http_port rpc_port
+  http_port=$(free_port)
+  rpc_port=$(free_port)
+  [ "$rpc_port" != "$http_port" ] || rpc_port=$(free_port)
+  INFLUXDB_REPORTING_DISABLED=true \
+  INFLUXDB_BIND_ADDRESS="127.0.0.1:$rpc_port" \
+  INFLUXDB_HTTP_BIND_ADDRESS="127.0.0.1:$http_port" \
+  INFLUXDB_HTTP_LOG_ENABLED=false \
+  INFLUXDB_META_DIR="$PEPPER_INFLUX_DIR/meta" \
+  INFLUXDB_DATA_DIR="$PEPPER_INFLUX_DIR/data" \
+  INFLUXDB_DATA_WAL_DIR="$PEPPER_INFLUX_DIR/wal" \
+  INFLUXDB_DATA_QUERY_LOG_ENABLED=false \
+  INFLUXDB_MONITOR_STORE_ENABLED=false \
+    influxd run >"$PEPPER_INFLUX_DIR/influxd.log" 2>&1 &
+  PEPPER_INFLUX_PID=$!
+  wait_for_port 127.0.0.1 "$http_port" InfluxDB
+  export PEPPER_TEST_INFLUX_URL="http://127.0.0.1:$http_port"
+  log "InfluxDB $(influxd version 2>/dev/null | awk '{print $2}') on $PEPPER_TEST_INFLUX_URL (data in $PEPPER_INFLUX_DIR)"
+}
+
+stop_influx() {
+  if [ -n "${PEPPER_INFLUX_PID:-}" ]; then
+    kill "$PEPPER_INFLUX_PID" 2>/dev/null && wait "$PEPPER_INFLUX_PID" 2>/dev/null
+    PEPPER_INFLUX_PID=""
+  fi
+  if [ -n "${PEPPER_INFLUX_DIR:-}" ]; then rm -rf "$PEPPER_INFLUX_DIR"; PEPPER_INFLUX_DIR=""; fi
+}
+
+# Maven from the machine, or apt.
+ensure_maven() {
+  require_command mvn maven
+}

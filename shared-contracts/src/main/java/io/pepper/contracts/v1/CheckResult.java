@@ -1,0 +1,50 @@
+package io.pepper.contracts.v1;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One check of one endpoint from one location. Its identity is endpoint, location and
+ * scheduled time: a replayed result overwrites, it does not duplicate.
+ *
+ * @param endpointId the endpoint checked
+ * @param organizationId the organization that owns it
+ * @param location where the check ran
+ * @param scheduledAt the slot the check belongs to
+ * @param startedAt when the request actually started
+ * @param timings per-phase durations
+ * @param status the HTTP status, or null when no response arrived
+ * @param bytes body bytes read (capped by the probe)
+ * @param tlsCertExpiresAt when the server certificate expires, for https
+ * @param outcome what the check found and why
+ * @param apdexThresholdMs the endpoint's Apdex threshold T at the time of the check
+ * @param apdex how the check counts towards Apdex for that T
+ */
+public record CheckResult(UUID endpointId, UUID organizationId, String location, Instant scheduledAt, Instant startedAt,
+		PhaseTimings timings, @Nullable Integer status, @JsonProperty(required = true) long bytes,
+		@Nullable Instant tlsCertExpiresAt, Outcome outcome, @JsonProperty(required = true) int apdexThresholdMs,
+		ApdexClass apdex) {
+
+	public CheckResult {
+		Require.present(endpointId, "endpointId");
+		Require.present(organizationId, "organizationId");
+		Require.text(location, "location");
+		Require.present(scheduledAt, "scheduledAt");
+		Require.present(startedAt, "startedAt");
+		Require.present(timings, "timings");
+		if (status != null) {
+			Require.between(status, 100, 599, "status");
+		}
+		Require.atLeast(bytes, 0, "bytes");
+		Require.present(outcome, "outcome");
+		Require.between(apdexThresholdMs, 1, EndpointSpec.MAX_TIMEOUT_MS, "apdexThresholdMs");
+		Require.present(apdex, "apdex");
+		if (!outcome.isUp() && apdex != ApdexClass.FRUSTRATED) {
+			throw new IllegalArgumentException("apdex of a failed check must be FRUSTRATED but was " + apdex);
+		}
+	}
+
+}

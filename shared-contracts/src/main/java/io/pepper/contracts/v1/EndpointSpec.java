@@ -1,0 +1,62 @@
+package io.pepper.contracts.v1;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a probe needs to check one endpoint, and the receiver to classify the
+ * result.
+ *
+ * @param id the endpoint
+ * @param organizationId the organization that owns it
+ * @param name what people call it, used in notifications
+ * @param url an absolute http or https URL
+ * @param method the request method
+ * @param headers request headers
+ * @param body request body, or null for none
+ * @param expectedStatus accepted status codes; empty means 200-299
+ * @param assertions what the body must satisfy, all of them
+ * @param timeoutMs the overall deadline of one check
+ * @param followRedirects whether redirects are followed
+ * @param apdexThresholdMs the Apdex threshold T
+ * @param intervalSeconds how often the endpoint is checked
+ */
+public record EndpointSpec(UUID id, UUID organizationId, String name, URI url, HttpMethod method,
+		Map<String, String> headers, @Nullable String body, List<StatusRange> expectedStatus,
+		List<BodyAssertion> assertions, @JsonProperty(required = true) int timeoutMs,
+		@JsonProperty(required = true) boolean followRedirects, @JsonProperty(required = true) int apdexThresholdMs,
+		@JsonProperty(required = true) int intervalSeconds) {
+
+	public static final int MAX_TIMEOUT_MS = 120_000;
+
+	public EndpointSpec {
+		Require.present(id, "id");
+		Require.present(organizationId, "organizationId");
+		Require.text(name, "name");
+		Require.present(url, "url");
+		String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+		if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+			throw new IllegalArgumentException("url must be an absolute http or https URL with a host but was " + url);
+		}
+		Require.present(method, "method");
+		headers = Require.map(headers, "headers");
+		expectedStatus = Require.list(expectedStatus, "expectedStatus");
+		assertions = Require.list(assertions, "assertions");
+		Require.between(timeoutMs, 1, MAX_TIMEOUT_MS, "timeoutMs");
+		Require.between(apdexThresholdMs, 1, MAX_TIMEOUT_MS, "apdexThresholdMs");
+		Require.between(intervalSeconds, 10, 86_400, "intervalSeconds");
+	}
+
+	/** Whether {@code status} is one this endpoint accepts. */
+	public boolean accepts(int status) {
+		List<StatusRange> ranges = this.expectedStatus.isEmpty() ? List.of(StatusRange.SUCCESS) : this.expectedStatus;
+		return ranges.stream().anyMatch((range) -> range.contains(status));
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.pepper.contracts.v1;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a check found and why.
+ *
+ * @param kind the class of outcome
+ * @param phase the phase the failure happened in, when known
+ * @param reason a sentence for people, e.g. "expected 200-299 but got 500"
+ */
+public record Outcome(OutcomeKind kind, @Nullable Phase phase, String reason) {
+
+	public Outcome {
+		Require.present(kind, "outcome.kind");
+		Require.present(reason, "outcome.reason");
+	}
+
+	public static Outcome up() {
+		return new Outcome(OutcomeKind.UP, null, "OK");
+	}
+
+	public static Outcome failed(OutcomeKind kind, @Nullable Phase phase, String reason) {
+		if (kind.isUp()) {
+			throw new IllegalArgumentException("a failed outcome cannot be UP");
+		}
+		return new Outcome(kind, phase, reason);
+	}
+
+	public boolean isUp() {
+		return this.kind.isUp();
+	}
+
+}

@@ -1,0 +1,118 @@
+package io.pepper.contracts.v1;
+
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** Each malformed payload paired with the words its error must contain. */
+class BadInputTest {
+
+	private static final JsonMapper JSON = WireJson.mapper();
+
+	static Stream<Arguments> malformedCheckResults() {
+		return Stream.of(
+				Arguments.of("missing endpointId", edit((o) -> o.remove("endpointId")), "endpointId is required"),
+				Arguments.of("missing location", edit((o) -> o.remove("location")), "location is required"),
+				Arguments.of("missing bytes", edit((o) -> o.remove("bytes")), "bytes"),
+				Arguments.of("missing totalMs", edit((o) -> ((ObjectNode) o.get("timings")).remove("totalMs")),
+						"totalMs"),
+				Arguments.of("unknown outcome kind",
+						edit((o) -> ((ObjectNode) o.get("outcome")).put("kind", "SORT_OF_UP")), "SORT_OF_UP"),
+				Arguments.of("unknown apdex class", edit((o) -> o.put("apdex", "DELIGHTED")), "DELIGHTED"),
+				Arguments.of("text for a number", edit((o) -> o.put("bytes", "many")), "many"),
+				Arguments.of("object for a number", edit((o) -> o.putObject("apdexThresholdMs")), "apdexThresholdMs"),
+				Arguments.of("bad uuid", edit((o) -> o.put("endpointId", "not-a-uuid")), "not-a-uuid"),
+				Arguments.of("bad instant", edit((o) -> o.put("scheduledAt", "yesterday")), "yesterday"),
+				Arguments.of("negative timing", edit((o) -> ((ObjectNode) o.get("timings")).put("connectMs", -1.0)),
+						"timings.connectMs must be a non-negative"),
+				Arguments.of("status out of range", edit((o) -> o.put("status", 99)), "status must be between 100"),
+				Arguments.of("failed but satisfied",
+						edit((o) -> ((ObjectNode) o.get("outcome")).put("kind", "TIMEOUT")),
+						"apdex of a failed check must be FRUSTRATED"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("malformedCheckResults")
+	void malformedCheckResultIsRejectedWithAClearError(String name, String payload, String expected) {
+		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> JSON.readValue(payload, CheckResult.class))
+			.withMessageContaining(expected);
+	}
+
+	static Stream<Arguments> malformedEndpoints() {
+		String valid = JSON.writeValueAsString(Samples.endpoint());
+		return Stream.of(
+				Arguments.of("ftp url", valid.replace("https://shop.example.com/health", "ftp://x/y"),
+						"url must be an absolute http or https URL"),
+				Arguments.of("relative url", valid.replace("https://shop.example.com/health", "/health"),
+						"url must be an absolute http or https URL"),
+				Arguments.of("unknown method", valid.replace("\"POST\"", "\"FETCH\""), "FETCH"),
+				Arguments.of("unknown assertion type", valid.replace("keyword-absent", "regex"), "regex"),
+				Arguments.of("inverted status range",
+						valid.replace("\"from\":300,\"to\":302", "\"from\":302,\"to\":300"),
+						"from (302) must not be greater than to (300)"),
+				Arguments.of("zero timeout", valid.replace("\"timeoutMs\":5000", "\"timeoutMs\":0"),
+						"timeoutMs must be between 1"),
+				Arguments.of("missing timeout", valid.replace("\"timeoutMs\":5000,", ""), "timeoutMs"),
+				Arguments.of("blank name", valid.replace("\"Checkout API\"", "\" \""), "name is required"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("malformedEndpoints")
+	void malformedEndpointSpecIsRejectedWithAClearError(String name, String payload, String expected) {
+		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> JSON.readValue(payload, EndpointSpec.class))
+			.withMessageContaining(expected);
+	}
+
+	static Stream<Arguments> malformedBatches() {
+		return Stream.of(
+				Arguments.of("empty results",
+						"{\"batchId\":\"" + Samples.ENDPOINT + "\",\"probe\":\"p\",\"results\":[]}",
+						"results size must be between 1"),
+				Arguments.of("null result",
+						"{\"batchId\":\"" + Samples.ENDPOINT + "\",\"probe\":\"p\",\"results\":[null]}",
+						"results[0] is required"),
+				Arguments.of("missing batch id",
+						"{\"probe\":\"p\",\"results\":[" + JSON.writeValueAsString(Samples.up()) + "]}",
+						"batchId is required"),
+				Arguments.of("results not a list",
+						"{\"batchId\":\"" + Samples.ENDPOINT + "\",\"probe\":\"p\",\"results\":7}", "results"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("malformedBatches")
+	void malformedResultBatchIsRejectedWithAClearError(String name, String payload, String expected) {
+		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> JSON.readValue(payload, ResultBatch.class))
+			.withMessageContaining(expected);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("malformedFailures")
+	void malformedFailureReportIsRejectedWithAClearError(String name, String payload, String expected) {
+		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> JSON.readValue(payload, FailureReport.class))
+			.withMessageContaining(expected);
+	}
+
+	static Stream<Arguments> malformedFailures() {
+		String up = JSON.writeValueAsString(Samples.up());
+		return Stream.of(
+				Arguments.of("successful check",
+						"{\"endpointName\":\"x\",\"url\":\"https://a.example\",\"result\":" + up + "}",
+						"a failure report needs a failed check"),
+				Arguments.of("missing result", "{\"endpointName\":\"x\",\"url\":\"https://a.example\"}",
+						"result is required"));
+	}
+
+	private static String edit(java.util.function.Consumer<ObjectNode> change) {
+		ObjectNode node = (ObjectNode) JSON.valueToTree(Samples.up());
+		change.accept(node);
+		return JSON.writeValueAsString(node);
+	}
+
+}
