@@ -1,0 +1,73 @@
+package io.pepper.admin;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The admin app's settings, all under {@code pepper.admin}.
+ *
+ * @param bootstrap what to create on start-up; nothing when absent
+ */
+@ConfigurationProperties("pepper.admin")
+@Validated
+public record AdminProperties(@Valid @DefaultValue Bootstrap bootstrap) {
+
+	/**
+	 * The first organization, its owner, tokens and locations. Each part is created only
+	 * when it is missing, so restarting with the same settings changes nothing.
+	 *
+	 * @param organization name of the organization to create
+	 * @param ownerEmail email of the organization's owner
+	 * @param ownerPassword the owner's password, set only when the owner has none yet
+	 * @param apiTokenSha256 SHA-256 hex digest of a personal API token of the owner,
+	 * scoped to the organization
+	 * @param probeTokenSha256 SHA-256 hex digest of a probe token
+	 * @param locations probe locations to create
+	 */
+	public record Bootstrap(@Nullable String organization, @Nullable @Email String ownerEmail,
+			@Nullable String ownerPassword,
+			@Nullable @Pattern(regexp = "[0-9a-fA-F]{64}",
+					message = "must be the SHA-256 hex digest of the token (64 hex digits)") String apiTokenSha256,
+			@Nullable @Pattern(regexp = "[0-9a-fA-F]{64}",
+					message = "must be the SHA-256 hex digest of the token (64 hex digits)") String probeTokenSha256,
+			@DefaultValue List<@Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,62}",
+					message = "must be lower-case letters, digits, '.', '_' or '-'") String> locations) {
+
+		public Bootstrap {
+			organization = blankToNull(organization);
+			ownerEmail = blankToNull((ownerEmail != null) ? ownerEmail.toLowerCase(Locale.ROOT) : null);
+			ownerPassword = (ownerPassword == null || ownerPassword.isEmpty()) ? null : ownerPassword;
+			apiTokenSha256 = blankToNull((apiTokenSha256 != null) ? apiTokenSha256.toLowerCase(Locale.ROOT) : null);
+			probeTokenSha256 = blankToNull(
+					(probeTokenSha256 != null) ? probeTokenSha256.toLowerCase(Locale.ROOT) : null);
+			locations = locations.stream().map(String::trim).filter((name) -> !name.isEmpty()).distinct().toList();
+			if (ownerEmail != null && organization == null) {
+				throw new IllegalArgumentException(
+						"pepper.admin.bootstrap.owner-email needs pepper.admin.bootstrap.organization");
+			}
+			if (apiTokenSha256 != null && (ownerEmail == null || organization == null)) {
+				throw new IllegalArgumentException("pepper.admin.bootstrap.api-token-sha256 needs "
+						+ "pepper.admin.bootstrap.organization and pepper.admin.bootstrap.owner-email");
+			}
+		}
+
+		private static @Nullable String blankToNull(@Nullable String value) {
+			if (value == null) {
+				return null;
+			}
+			String trimmed = value.trim();
+			return trimmed.isEmpty() ? null : trimmed;
+		}
+
+	}
+
+}

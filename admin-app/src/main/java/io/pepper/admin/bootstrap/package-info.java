@@ -1,0 +1,8 @@
+/**
+ * Creates the first organization, owner, tokens and locations from configuration,
+ * idempotently.
+ */
+@NullMarked
+package io.pepper.admin.bootstrap;
+
+import org.jspecify.annotations.NullMarked;

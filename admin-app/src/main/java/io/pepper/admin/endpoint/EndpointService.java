@@ -1,0 +1,121 @@
+package io.pepper.admin.endpoint;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+import io.pepper.admin.location.Locations;
+import io.pepper.admin.web.FieldProblem;
+import io.pepper.admin.web.InvalidInputException;
+import io.pepper.contracts.v1.HttpMethod;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates and reads endpoints, always within one organization. */
+@Service
+public class EndpointService {
+
+	/** The constraint PostgreSQL names for {@code UNIQUE (organization_id, name)}. */
+	private static final String UNIQUE_NAME = "endpoints_organization_id_name_key";
+
+	private final Endpoints endpoints;
+
+	private final Locations locations;
+
+	private final Validator validator;
+
+	EndpointService(Endpoints endpoints, Locations locations, Validator validator) {
+		this.endpoints = endpoints;
+		this.locations = locations;
+		this.validator = validator;
+	}
+
+	/**
+	 * Validates {@code request} completely, then stores it; nothing is stored when it is
+	 * invalid.
+	 */
+	@Transactional
+	public Endpoint create(UUID organizationId, EndpointRequest request) {
+		EndpointSettings settings = validate(request);
+		if (this.endpoints.existsByOrganizationIdAndName(organizationId, settings.name())) {
+			throw new DuplicateEndpointNameException(settings.name());
+		}
+		try {
+			return this.endpoints.saveAndFlush(new Endpoint(organizationId, settings));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// Two concurrent creations with one name: the database's constraint decides.
+			if (String.valueOf(NestedExceptionUtils.getMostSpecificCause(ex).getMessage()).contains(UNIQUE_NAME)) {
+				throw new DuplicateEndpointNameException(settings.name());
+			}
+			throw ex;
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<Endpoint> list(UUID organizationId) {
+		return this.endpoints.findByOrganizationIdOrderByName(organizationId);
+	}
+
+	@Transactional(readOnly = true)
+	public Endpoint get(UUID organizationId, UUID id) {
+		return this.endpoints.findByIdAndOrganizationId(id, organizationId)
+			.orElseThrow(() -> new EndpointNotFoundException(id));
+	}
+
+	/**
+	 * Bean Validation, then the checks that need the database, then the contract's own
+	 * invariants.
+	 */
+	EndpointSettings validate(EndpointRequest request) {
+		List<FieldProblem> problems = new ArrayList<>(new LinkedHashSet<>(
+				this.validator.validate(request).stream().map(EndpointService::toProblem).toList()));
+		problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		List<String> locationNames = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(request.locations())));
+		Set<String> existing = Set.copyOf(this.locations.findExistingNames(locationNames));
+		List<String> unknown = locationNames.stream().filter((name) -> !existing.contains(name)).toList();
+		if (!unknown.isEmpty()) {
+			throw new InvalidInputException("locations", "unknown location(s): " + String.join(", ", unknown));
+		}
+		EndpointSettings settings = new EndpointSettings(Objects.requireNonNull(request.name()).strip(),
+				URI.create(Objects.requireNonNull(request.url())),
+				Objects.requireNonNullElse(request.method(), HttpMethod.GET),
+				Objects.requireNonNullElse(request.headers(), Map.of()), request.body(),
+				Objects.requireNonNullElse(request.expectedStatus(), List.of()),
+				Objects.requireNonNullElse(request.assertions(), List.of()),
+				Objects.requireNonNullElse(request.timeoutMs(), EndpointSettings.DEFAULT_TIMEOUT_MS),
+				Objects.requireNonNullElse(request.followRedirects(), false),
+				Objects.requireNonNullElse(request.apdexThresholdMs(), EndpointSettings.DEFAULT_APDEX_THRESHOLD_MS),
+				Objects.requireNonNullElse(request.intervalSeconds(), EndpointSettings.DEFAULT_INTERVAL_SECONDS),
+				Objects.requireNonNullElse(request.enabled(), true), locationNames,
+				List.copyOf(new LinkedHashSet<>(Objects.requireNonNullElse(request.tags(), List.of()))));
+		try {
+			settings.toSpec(new UUID(0, 0), new UUID(0, 0));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidInputException("endpoint", String.valueOf(ex.getMessage()));
+		}
+		return settings;
+	}
+
+	private static FieldProblem toProblem(ConstraintViolation<EndpointRequest> violation) {
+		// "locations[0].<list element>" names the element as "locations[0]".
+		String field = violation.getPropertyPath().toString().replaceAll("\\.?<[^>]+>", "");
+		return new FieldProblem(field, violation.getMessage());
+	}
+
+}

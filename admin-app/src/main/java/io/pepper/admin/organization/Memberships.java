@@ -1,0 +1,7 @@
+package io.pepper.admin.organization;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface Memberships extends JpaRepository<Membership, MembershipId> {
+
+}

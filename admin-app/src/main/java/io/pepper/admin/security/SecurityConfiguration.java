@@ -1,0 +1,98 @@
+package io.pepper.admin.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import io.pepper.admin.token.TokenAuthenticator;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+
+/**
+ * Three filter chains: the people's API and the probes' API, each stateless with its own
+ * kind of bearer token, and everything else, which is closed until the UI exists.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String API = "API";
+
+	static final String PROBE = "PROBE";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiChain(HttpSecurity http, TokenAuthenticator tokens) throws Exception {
+		bearer(http, "/api/v1/**", (token) -> tokens.authenticateApiToken(token)
+			.map((caller) -> authenticated(caller, List.of(API, "ROLE_" + caller.role().name()))));
+		return http
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET)
+				.hasAuthority(API)
+				.anyRequest()
+				.hasAnyRole("OWNER", "ADMIN"))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain probeChain(HttpSecurity http, TokenAuthenticator tokens) throws Exception {
+		bearer(http, "/api/probe/**",
+				(token) -> tokens.authenticateProbeToken(token).map((caller) -> authenticated(caller, List.of(PROBE))));
+		return http
+			// The feed sets its own Cache-Control: probes revalidate with the ETag.
+			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(PROBE))
+			.build();
+	}
+
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	SecurityFilterChain defaultChain(HttpSecurity http) throws Exception {
+		return http
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.denyAll())
+			.build();
+	}
+
+	private static void bearer(HttpSecurity http, String paths,
+			Function<String, Optional<Authentication>> authenticator) throws Exception {
+		ProblemResponses problems = new ProblemResponses();
+		http.securityMatcher(paths)
+			// Bearer tokens are not sent by browsers on their own, so there is no CSRF to
+			// defend against.
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
+			.logout((logout) -> logout.disable())
+			.addFilterBefore(new BearerTokenFilter(authenticator), AnonymousAuthenticationFilter.class)
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+	}
+
+	private static Authentication authenticated(Object principal, List<String> authorities) {
+		return new PreAuthenticatedAuthenticationToken(principal, "",
+				AuthorityUtils.createAuthorityList(authorities.toArray(String[]::new)));
+	}
+
+}

@@ -1,0 +1,16 @@
+package io.pepper.admin.token;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ProbeTokens extends JpaRepository<ProbeToken, UUID> {
+
+	boolean existsByTokenSha256(String tokenSha256);
+
+	@Query("select new io.pepper.admin.token.ProbeCaller(t.id, t.name) from ProbeToken t where t.tokenSha256 = :tokenSha256")
+	Optional<ProbeCaller> findCaller(String tokenSha256);
+
+}

@@ -1,0 +1,116 @@
+package io.pepper.admin;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.pepper.admin.token.TokenDigest;
+import io.pepper.contracts.v1.WireJson;
+import io.pepper.testsupport.TestDatabase;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A plain HTTP client for the running app, and the settings every test context shares.
+ */
+public final class TestApi {
+
+	public static final String OWNER_TOKEN = "owner-token-0123456789abcdef0123456789abcdef";
+
+	public static final String PROBE_TOKEN = "probe-token-0123456789abcdef0123456789abcdef";
+
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String baseUrl;
+
+	public TestApi(int port) {
+		this.baseUrl = "http://127.0.0.1:" + port;
+	}
+
+	/** Points the context at its own database and bootstraps the Demo organization. */
+	public static void configure(DynamicPropertyRegistry registry, TestDatabase database) {
+		registry.add("spring.datasource.url", database::jdbcUrl);
+		registry.add("spring.datasource.username", database::username);
+		registry.add("spring.datasource.password", database::password);
+		registry.add("pepper.admin.bootstrap.organization", () -> "Demo");
+		registry.add("pepper.admin.bootstrap.owner-email", () -> "Owner@Example.com");
+		registry.add("pepper.admin.bootstrap.owner-password", () -> "correct horse battery staple");
+		registry.add("pepper.admin.bootstrap.api-token-sha256", () -> TokenDigest.sha256Hex(OWNER_TOKEN));
+		registry.add("pepper.admin.bootstrap.probe-token-sha256", () -> TokenDigest.sha256Hex(PROBE_TOKEN));
+		registry.add("pepper.admin.bootstrap.locations", () -> "local,eu-west,asia");
+	}
+
+	public Response get(String path, @Nullable String token, String... headers) {
+		return send(request(path, token, headers).GET());
+	}
+
+	public Response post(String path, @Nullable String token, String json) {
+		return send(request(path, token, "Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	private HttpRequest.Builder request(String path, @Nullable String token, String... headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
+			.timeout(Duration.ofSeconds(30));
+		if (token != null) {
+			builder.header("Authorization", "Bearer " + token);
+		}
+		for (int i = 0; i < headers.length; i += 2) {
+			builder.header(headers[i], headers[i + 1]);
+		}
+		return builder;
+	}
+
+	private Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().map(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * An answer of the app.
+	 *
+	 * @param status the HTTP status
+	 * @param headers the response headers
+	 * @param body the body as text
+	 */
+	public record Response(int status, java.util.Map<String, List<String>> headers, String body) {
+
+		public @Nullable String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().equalsIgnoreCase(name))
+				.map((entry) -> entry.getValue().getFirst())
+				.findFirst()
+				.orElse(null);
+		}
+
+		public JsonNode json() {
+			return WireJson.mapper().readTree(this.body);
+		}
+
+		/** The fields named in a problem detail's {@code errors}. */
+		public List<String> problemFields() {
+			List<String> fields = new ArrayList<>();
+			json().path("errors").forEach((error) -> fields.add(error.path("field").asString()));
+			return fields;
+		}
+
+	}
+
+}

@@ -1,0 +1,173 @@
+package io.pepper.admin.probe;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.pepper.admin.AdminProperties;
+import io.pepper.admin.TestApi;
+import io.pepper.admin.bootstrap.Bootstrap;
+import io.pepper.admin.endpoint.Endpoint;
+import io.pepper.admin.endpoint.EndpointRequest;
+import io.pepper.admin.endpoint.EndpointService;
+import io.pepper.admin.organization.Organizations;
+import io.pepper.admin.token.TokenDigest;
+import io.pepper.contracts.v1.BodyAssertion;
+import io.pepper.contracts.v1.EndpointSpec;
+import io.pepper.contracts.v1.HttpMethod;
+import io.pepper.contracts.v1.ProbeEndpointList;
+import io.pepper.contracts.v1.StatusRange;
+import io.pepper.contracts.v1.WireJson;
+import io.pepper.testsupport.LocalPostgres;
+import io.pepper.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class ProbeFeedTest {
+
+	static final TestDatabase DATABASE = LocalPostgres.fromEnvironment().createDatabase("admin_probe_feed");
+
+	static final String PATH = ProbeEndpointList.PATH;
+
+	static UUID demoAtLocal;
+
+	static UUID otherAtLocalAndEuWest;
+
+	static UUID demoDisabledAtLocal;
+
+	static UUID demoAtEuWestOnly;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestApi.configure(registry, DATABASE);
+	}
+
+	@BeforeAll
+	static void endpoints(@Autowired Bootstrap bootstrap, @Autowired Organizations organizations,
+			@Autowired EndpointService endpoints) {
+		bootstrap.run(new AdminProperties.Bootstrap("Other", "other@example.com", null,
+				TokenDigest.sha256Hex("other-org-token"), null, List.of()));
+		UUID demo = organizations.findByName("Demo").orElseThrow().getId();
+		UUID other = organizations.findByName("Other").orElseThrow().getId();
+		demoAtLocal = endpoints
+			.create(demo,
+					new EndpointRequest("Shop", "https://shop.example.com/health", HttpMethod.HEAD,
+							Map.of("X-Probe", "pepper"), null, List.of(StatusRange.of(204)),
+							List.of(new BodyAssertion.KeywordAbsent("error")), 2000, true, 250, 30, null,
+							List.of("local"), List.of("shop")))
+			.getId();
+		otherAtLocalAndEuWest = create(endpoints, other, "Other shop", null, "local", "eu-west").getId();
+		demoDisabledAtLocal = create(endpoints, demo, "Paused", false, "local").getId();
+		demoAtEuWestOnly = create(endpoints, demo, "Europe only", null, "eu-west").getId();
+	}
+
+	@AfterAll
+	static void dropDatabase() {
+		DATABASE.close();
+	}
+
+	@Autowired
+	EndpointService endpointService;
+
+	@Autowired
+	Organizations organizations;
+
+	@LocalServerPort
+	int port;
+
+	TestApi api() {
+		return new TestApi(this.port);
+	}
+
+	@Test
+	void rejectsCallersWithoutAValidProbeToken() {
+		for (String token : new String[] { null, "wrong-token", TestApi.OWNER_TOKEN }) {
+			TestApi.Response answer = api().get(PATH + "?location=local", token);
+			assertThat(answer.status()).as("token %s", token).isEqualTo(401);
+			assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
+			assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(answer.json().path("status").asInt()).isEqualTo(401);
+		}
+	}
+
+	@Test
+	void listsEnabledEndpointsOfEveryOrganizationAtTheLocation() {
+		TestApi.Response answer = api().get(PATH + "?location=local", TestApi.PROBE_TOKEN);
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.header("Content-Type")).startsWith("application/json");
+		assertThat(answer.header("Cache-Control")).isEqualTo("no-cache");
+		ProbeEndpointList list = WireJson.mapper().readValue(answer.body(), ProbeEndpointList.class);
+		assertThat(list.location()).isEqualTo("local");
+		assertThat(list.endpoints()).extracting(EndpointSpec::id)
+			.containsExactlyInAnyOrder(demoAtLocal, otherAtLocalAndEuWest)
+			.doesNotContain(demoDisabledAtLocal, demoAtEuWestOnly);
+		EndpointSpec shop = list.endpoints()
+			.stream()
+			.filter((spec) -> spec.id().equals(demoAtLocal))
+			.findFirst()
+			.orElseThrow();
+		assertThat(shop.organizationId()).isEqualTo(this.organizations.findByName("Demo").orElseThrow().getId());
+		assertThat(shop.url()).hasToString("https://shop.example.com/health");
+		assertThat(shop.method()).isEqualTo(HttpMethod.HEAD);
+		assertThat(shop.headers()).containsExactly(Map.entry("X-Probe", "pepper"));
+		assertThat(shop.expectedStatus()).containsExactly(StatusRange.of(204));
+		assertThat(shop.assertions()).containsExactly(new BodyAssertion.KeywordAbsent("error"));
+		assertThat(shop.timeoutMs()).isEqualTo(2000);
+		assertThat(shop.followRedirects()).isTrue();
+		assertThat(shop.apdexThresholdMs()).isEqualTo(250);
+		assertThat(shop.intervalSeconds()).isEqualTo(30);
+	}
+
+	@Test
+	void answersNotModifiedWhileTheListIsUnchanged() {
+		TestApi.Response first = api().get(PATH + "?location=asia", TestApi.PROBE_TOKEN);
+		String etag = first.header("ETag");
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(etag).isNotBlank();
+
+		TestApi.Response unchanged = api().get(PATH + "?location=asia", TestApi.PROBE_TOKEN, "If-None-Match", etag);
+		assertThat(unchanged.status()).isEqualTo(304);
+		assertThat(unchanged.body()).isEmpty();
+		assertThat(unchanged.header("ETag")).isEqualTo(etag);
+
+		UUID demo = this.organizations.findByName("Demo").orElseThrow().getId();
+		UUID added = create(this.endpointService, demo, "Asia shop", null, "asia").getId();
+		TestApi.Response changed = api().get(PATH + "?location=asia", TestApi.PROBE_TOKEN, "If-None-Match", etag);
+		assertThat(changed.status()).isEqualTo(200);
+		assertThat(changed.header("ETag")).isNotEqualTo(etag);
+		assertThat(WireJson.mapper().readValue(changed.body(), ProbeEndpointList.class).endpoints())
+			.extracting(EndpointSpec::id)
+			.containsExactly(added);
+	}
+
+	@Test
+	void rejectsMissingAndUnknownLocations() {
+		for (String query : new String[] { "", "?location=", "?location=mars" }) {
+			TestApi.Response answer = api().get(PATH + query, TestApi.PROBE_TOKEN);
+			assertThat(answer.status()).as(query).isEqualTo(400);
+			assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(answer.problemFields()).containsExactly("location");
+		}
+	}
+
+	private static Endpoint create(EndpointService endpoints, UUID organization, String name,
+			@org.jspecify.annotations.Nullable Boolean enabled, String... locations) {
+		return endpoints.create(organization,
+				new EndpointRequest(name, "https://" + name.toLowerCase().replace(' ', '-') + ".example.com/", null,
+						null, null, null, null, null, null, null, null, enabled, List.of(locations), null));
+	}
+
+}
