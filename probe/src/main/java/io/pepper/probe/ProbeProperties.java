@@ -1,0 +1,91 @@
+package io.pepper.probe;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+import io.pepper.probe.ssrf.TargetPolicy;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The probe's settings, {@code pepper.probe.*}; every default is here.
+ *
+ * @param name this probe, in logs and batches (default: the host name)
+ * @param location the location whose endpoint list this probe checks
+ * @param adminUrl admin-app's base URL
+ * @param adminToken the plaintext probe token admin-app accepts
+ * @param receiverUrl receiver-service's base URL
+ * @param receiverToken the token receiver-service accepts
+ * @param failureUrl failure-service's base URL
+ * @param failureToken the token failure-service accepts
+ * @param interval the round length; rounds start at multiples of it since the epoch
+ * @param allowedTargets internal CIDR blocks or host names checks may reach anyway
+ * @param maxConcurrency how many checks run at once at most
+ * @param maxBodySize how much of a response body a check reads
+ * @param deliveryAttempts how often a batch is sent before the probe gives up on it
+ * @param deliveryBackoff the wait before the first retry; it doubles after each
+ */
+@ConfigurationProperties("pepper.probe")
+@Validated
+public record ProbeProperties(String name, @NotBlank String location, @NotNull URI adminUrl,
+		@NotBlank String adminToken, @NotNull URI receiverUrl, @NotBlank String receiverToken, @NotNull URI failureUrl,
+		@NotBlank String failureToken,
+		@DefaultValue("60s") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 24) Duration interval,
+		@DefaultValue List<String> allowedTargets, @DefaultValue("2000") @Min(1) @Max(100_000) int maxConcurrency,
+		@DefaultValue("1MB") @NotNull DataSize maxBodySize, @DefaultValue("4") @Min(1) @Max(10) int deliveryAttempts,
+		@DefaultValue("1s") @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 1) Duration deliveryBackoff) {
+
+	public ProbeProperties {
+		name = (name == null || name.isBlank()) ? hostName() : name;
+		requireHttpUrl(adminUrl, "admin-url");
+		requireHttpUrl(receiverUrl, "receiver-url");
+		requireHttpUrl(failureUrl, "failure-url");
+		allowedTargets = (allowedTargets != null) ? List.copyOf(allowedTargets) : List.of();
+		try {
+			TargetPolicy.allowing(allowedTargets);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("pepper.probe.allowed-targets: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The SSRF guard these settings describe. */
+	public TargetPolicy targetPolicy() {
+		return TargetPolicy.allowing(this.allowedTargets);
+	}
+
+	private static void requireHttpUrl(@Nullable URI url, String property) {
+		if (url == null) {
+			return;
+		}
+		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+			throw new IllegalArgumentException(
+					"pepper.probe." + property + " must be an absolute http or https URL but was '" + url + "'");
+		}
+	}
+
+	private static String hostName() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return "probe";
+		}
+	}
+
+}

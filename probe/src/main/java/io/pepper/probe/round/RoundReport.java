@@ -1,0 +1,19 @@
+package io.pepper.probe.round;
+
+import java.time.Instant;
+
+/**
+ * How one round went.
+ *
+ * @param slot the slot the round belongs to
+ * @param list where its endpoint list came from
+ * @param endpoints how many endpoints it checked
+ * @param up how many were up
+ * @param failed how many failed
+ * @param delivered whether every batch was accepted
+ * @param durationMs how long the round took
+ */
+public record RoundReport(Instant slot, ListStatus list, int endpoints, int up, int failed, boolean delivered,
+		long durationMs) {
+
+}

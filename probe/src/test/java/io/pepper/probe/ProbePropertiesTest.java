@@ -1,0 +1,92 @@
+package io.pepper.probe;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A bad configuration stops the probe at start with a message naming the setting. */
+class ProbePropertiesTest {
+
+	private static final List<String> VALID = List.of("pepper.probe.location=local",
+			"pepper.probe.admin-url=http://admin.test", "pepper.probe.admin-token=a",
+			"pepper.probe.receiver-url=http://receiver.test", "pepper.probe.receiver-token=r",
+			"pepper.probe.failure-url=http://failure.test", "pepper.probe.failure-token=f");
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
+				ValidationAutoConfiguration.class))
+		.withUserConfiguration(PropertiesOnly.class);
+
+	@Test
+	void startsWithTheRequiredSettingsOnly() {
+		this.runner.withPropertyValues(VALID.toArray(String[]::new)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			ProbeProperties properties = context.getBean(ProbeProperties.class);
+			assertThat(properties.interval()).hasSeconds(60);
+			assertThat(properties.allowedTargets()).isEmpty();
+		});
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`',
+			textBlock = """
+					pepper.probe.interval=500ms              | must be longer than or equal to 1 second]; origin "pepper.probe.interval"
+					pepper.probe.interval=2d                 | must be shorter than or equal to 24 hours]; origin "pepper.probe.interval"
+					pepper.probe.location=                   | must not be blank]; origin "pepper.probe.location"
+					pepper.probe.admin-token=                | must not be blank]; origin "pepper.probe.admin-token"
+					pepper.probe.max-concurrency=0           | must be greater than or equal to 1]; origin "pepper.probe.max-concurrency"
+					pepper.probe.delivery-attempts=0         | must be greater than or equal to 1]; origin "pepper.probe.delivery-attempts"
+					pepper.probe.admin-url=ftp://admin.test  | pepper.probe.admin-url must be an absolute http or https URL but was 'ftp://admin.test'
+					pepper.probe.receiver-url=receiver       | pepper.probe.receiver-url must be an absolute http or https URL but was 'receiver'
+					pepper.probe.allowed-targets=10.0.0.0/33 | pepper.probe.allowed-targets: allowed target '10.0.0.0/33' is not a valid CIDR: prefix length must be between 0 and 32 but was 33
+					pepper.probe.allowed-targets=a/b         | pepper.probe.allowed-targets: allowed target 'a/b' is neither a CIDR block, an IP address nor a host name
+					""")
+	void refusesToStartWithABadSetting(String setting, String message) {
+		List<String> properties = new ArrayList<>(VALID);
+		properties.add(setting);
+
+		this.runner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(messages(context.getStartupFailure())).contains(message);
+		});
+	}
+
+	@Test
+	void refusesToStartWithoutTheAdminUrl() {
+		List<String> properties = new ArrayList<>(VALID);
+		properties.removeIf((property) -> property.startsWith("pepper.probe.admin-url"));
+
+		this.runner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(messages(context.getStartupFailure())).contains("on field 'adminUrl': rejected value [null]")
+				.contains("default message [must not be null]");
+		});
+	}
+
+	private static String messages(Throwable failure) {
+		StringBuilder all = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			all.append(cause.getMessage()).append('\n');
+		}
+		return all.toString();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(ProbeProperties.class)
+	static class PropertiesOnly {
+
+	}
+
+}

@@ -1,0 +1,404 @@
+package io.pepper.probe.check;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import io.pepper.contracts.v1.ApdexClass;
+import io.pepper.contracts.v1.BodyAssertion;
+import io.pepper.contracts.v1.CheckResult;
+import io.pepper.contracts.v1.EndpointSpec;
+import io.pepper.contracts.v1.OutcomeKind;
+import io.pepper.contracts.v1.Phase;
+import io.pepper.contracts.v1.StatusRange;
+import io.pepper.probe.LocalServer;
+import io.pepper.probe.Specs;
+import io.pepper.probe.ssrf.TargetPolicy;
+import okhttp3.tls.HandshakeCertificates;
+import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class HttpCheckerTest {
+
+	private static final Instant SLOT = Instant.parse("2026-01-01T12:00:00Z");
+
+	private static final TargetPolicy LOOPBACK_ALLOWED = TargetPolicy.allowing(List.of("127.0.0.1/32", "::1/128"));
+
+	private final HttpChecker checker = new HttpChecker(HttpChecker.baseClient(LOOPBACK_ALLOWED), LOOPBACK_ALLOWED,
+			HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+
+	private LocalServer server = LocalServer.http();
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	@Test
+	void reportsUpWithStatusBytesAndTimingsForAnAcceptedAnswer() {
+		this.server.answer("/ok", 200, "hello");
+		EndpointSpec spec = Specs.get(this.server.url("/ok"));
+
+		CheckResult result = this.checker.check(spec, "local", SLOT);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UP);
+		assertThat(result.status()).isEqualTo(200);
+		assertThat(result.bytes()).isEqualTo(5);
+		assertThat(result.endpointId()).isEqualTo(spec.id());
+		assertThat(result.organizationId()).isEqualTo(spec.organizationId());
+		assertThat(result.location()).isEqualTo("local");
+		assertThat(result.scheduledAt()).isEqualTo(SLOT);
+		assertThat(result.startedAt()).isCloseTo(Instant.now(), within(10, ChronoUnit.SECONDS));
+		assertThat(result.timings().dnsMs()).as("an IP literal needs no DNS").isNull();
+		assertThat(result.timings().tlsMs()).as("plain HTTP has no TLS").isNull();
+		assertThat(result.timings().connectMs()).isNotNull().isGreaterThanOrEqualTo(0.0);
+		assertThat(result.timings().firstByteMs()).isNotNull()
+			.isGreaterThanOrEqualTo(result.timings().connectMs())
+			.isLessThanOrEqualTo(result.timings().totalMs());
+		assertThat(result.tlsCertExpiresAt()).isNull();
+		assertThat(result.apdexThresholdMs()).isEqualTo(500);
+		assertThat(result.apdex()).isEqualTo(ApdexClass.SATISFIED);
+	}
+
+	@Test
+	void measuresTheServersDelayAsTimeToFirstByte() {
+		this.server.on("/slow", (exchange) -> {
+			sleep(200);
+			LocalServer.respond(exchange, 200, "late");
+		});
+
+		CheckResult result = this.checker.check(Specs.get(this.server.url("/slow")), "local", SLOT);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UP);
+		assertThat(result.timings().firstByteMs()).isGreaterThanOrEqualTo(200.0);
+		assertThat(result.timings().totalMs()).isGreaterThanOrEqualTo(result.timings().firstByteMs());
+		assertThat(result.timings().totalMs()).isLessThan(2_000.0);
+	}
+
+	@Test
+	void resolvesHostNamesAndTimesTheLookup() {
+		this.server.answer("/ok", 200, "hello");
+		HttpChecker localhostAllowed = new HttpChecker(
+				HttpChecker.baseClient(TargetPolicy.allowing(List.of("localhost"))),
+				TargetPolicy.allowing(List.of("localhost")), HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+
+		CheckResult result = localhostAllowed
+			.check(Specs.get(URI.create("http://localhost:" + this.server.port() + "/ok")), "local", SLOT);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UP);
+		assertThat(result.timings().dnsMs()).isNotNull().isGreaterThanOrEqualTo(0.0);
+	}
+
+	@Test
+	void reportsUnexpectedStatusWithTheExpectedRange() {
+		this.server.answer("/broken", 500, "oops");
+
+		CheckResult result = this.checker.check(Specs.get(this.server.url("/broken")), "local", SLOT);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UNEXPECTED_STATUS);
+		assertThat(result.outcome().reason()).isEqualTo("expected 200-299 but got 500");
+		assertThat(result.status()).isEqualTo(500);
+		assertThat(result.apdex()).isEqualTo(ApdexClass.FRUSTRATED);
+	}
+
+	@Test
+	void acceptsTheConfiguredStatusRanges() {
+		this.server.answer("/gone", 410, "");
+
+		CheckResult accepted = this.checker.check(
+				Specs.withStatus(Specs.get(this.server.url("/gone")), StatusRange.SUCCESS, StatusRange.of(410)),
+				"local", SLOT);
+		CheckResult refused = this.checker.check(
+				Specs.withStatus(Specs.get(this.server.url("/gone")), StatusRange.of(200), new StatusRange(300, 399)),
+				"local", SLOT);
+
+		assertThat(accepted.outcome().kind()).isEqualTo(OutcomeKind.UP);
+		assertThat(refused.outcome().reason()).isEqualTo("expected 200, 300-399 but got 410");
+	}
+
+	@Test
+	void reportsDnsFailureForAHostThatDoesNotResolve() {
+		CheckResult result = this.checker.check(Specs.get(URI.create("http://no-such-host.invalid/")), "local", SLOT);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.DNS_FAILURE);
+		assertThat(result.outcome().phase()).isEqualTo(Phase.DNS);
+		assertThat(result.outcome().reason()).contains("no-such-host.invalid");
+		assertThat(result.status()).isNull();
+	}
+
+	@Test
+	void reportsConnectionRefusedForAClosedPort() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+
+		CheckResult result = this.checker.check(Specs.get(URI.create("http://127.0.0.1:" + closedPort + "/")), "local",
+				SLOT);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.CONNECTION_REFUSED);
+		assertThat(result.outcome().phase()).isEqualTo(Phase.CONNECT);
+	}
+
+	@Test
+	void reportsConnectionErrorWhenTheServerHangsUp() throws Exception {
+		try (ServerSocket hangUp = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+			Thread.ofVirtual().start(() -> {
+				while (!hangUp.isClosed()) {
+					try (Socket accepted = hangUp.accept()) {
+						accepted.getInputStream().read();
+					}
+					catch (IOException ex) {
+						return;
+					}
+				}
+			});
+
+			CheckResult result = this.checker
+				.check(Specs.get(URI.create("http://127.0.0.1:" + hangUp.getLocalPort() + "/")), "local", SLOT);
+
+			assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.CONNECTION_ERROR);
+			assertThat(result.outcome().reason()).startsWith("connection failed");
+		}
+	}
+
+	@Test
+	void reportsTimeoutWhileWaitingForTheFirstByte() {
+		this.server.on("/hang", (exchange) -> {
+			sleep(3_000);
+			LocalServer.respond(exchange, 200, "too late");
+		});
+
+		CheckResult result = this.checker.check(Specs.withTimeout(Specs.get(this.server.url("/hang")), 300), "local",
+				SLOT);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.TIMEOUT);
+		assertThat(result.outcome().phase()).isEqualTo(Phase.FIRST_BYTE);
+		assertThat(result.outcome().reason()).isEqualTo("no answer within 300 ms (waiting for the response)");
+		assertThat(result.timings().totalMs()).isBetween(250.0, 2_500.0);
+	}
+
+	@Test
+	void reportsTimeoutWhileReadingTheBody() {
+		this.server.on("/trickle", (exchange) -> {
+			exchange.sendResponseHeaders(200, 0);
+			OutputStream out = exchange.getResponseBody();
+			out.write("first part".getBytes());
+			out.flush();
+			sleep(3_000);
+			out.write("rest".getBytes());
+			out.close();
+		});
+
+		CheckResult result = this.checker.check(Specs.withTimeout(Specs.get(this.server.url("/trickle")), 400), "local",
+				SLOT);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.TIMEOUT);
+		assertThat(result.outcome().phase()).isEqualTo(Phase.BODY);
+		assertThat(result.timings().firstByteMs()).isNotNull();
+		assertThat(result.timings().totalMs()).isBetween(350.0, 2_500.0);
+	}
+
+	@Test
+	void stopsReadingABodyLargerThanTheCap() {
+		byte[] chunk = new byte[64 * 1024];
+		this.server.on("/huge", (exchange) -> {
+			exchange.sendResponseHeaders(200, 0);
+			try (OutputStream out = exchange.getResponseBody()) {
+				for (int i = 0; i < 64; i++) {
+					out.write(chunk);
+				}
+			}
+			catch (IOException ex) {
+				// The probe hangs up once it has read enough.
+			}
+		});
+
+		CheckResult result = this.checker.check(Specs.get(this.server.url("/huge")), "local", SLOT);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.RESPONSE_TOO_LARGE);
+		assertThat(result.bytes()).isEqualTo(HttpChecker.DEFAULT_MAX_BODY_BYTES);
+		assertThat(result.status()).isEqualTo(200);
+	}
+
+	static Stream<Arguments> assertions() {
+		String json = "{\"status\":\"ok\",\"a\":{\"b\":42},\"items\":[{\"name\":\"first\"}]}";
+		return Stream.of(Arguments.of(json, new BodyAssertion.KeywordPresent("\"ok\""), null),
+				Arguments.of(json, new BodyAssertion.KeywordPresent("degraded"), "body does not contain \"degraded\""),
+				Arguments.of(json, new BodyAssertion.KeywordAbsent("error"), null),
+				Arguments.of(json, new BodyAssertion.KeywordAbsent("status"), "body contains \"status\""),
+				Arguments.of(json, new BodyAssertion.JsonPathEquals("$.status", "ok"), null),
+				Arguments.of(json, new BodyAssertion.JsonPathEquals("$.a.b", "42"), null),
+				Arguments.of(json, new BodyAssertion.JsonPathEquals("$.items[0].name", "first"), null),
+				Arguments.of(json, new BodyAssertion.JsonPathEquals("$.status", "down"),
+						"$.status is \"ok\", expected \"down\""),
+				Arguments.of(json, new BodyAssertion.JsonPathEquals("$.a.c", "1"), "$.a.c is missing, expected \"1\""),
+				Arguments.of("<html>", new BodyAssertion.JsonPathEquals("$.status", "ok"),
+						"body is not JSON, so $.status cannot be read"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("assertions")
+	void evaluatesBodyAssertions(String body, BodyAssertion assertion, String expectedFailure) {
+		this.server.answer("/body", 200, body);
+
+		CheckResult result = this.checker.check(Specs.withAssertions(Specs.get(this.server.url("/body")), assertion),
+				"local", SLOT);
+
+		if (expectedFailure == null) {
+			assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UP);
+		}
+		else {
+			assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.ASSERTION_FAILED);
+			assertThat(result.outcome().reason()).isEqualTo(expectedFailure);
+		}
+	}
+
+	@Test
+	void sendsMethodHeadersAndBodyOfTheSpec() {
+		this.server.answer("/submit", 201, "");
+
+		CheckResult result = this.checker.check(
+				Specs.post(this.server.url("/submit"),
+						Map.of("X-Probe-Test", "yes", "Content-Type", "application/json"), "{\"ping\":true}"),
+				"local", SLOT);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UP);
+		LocalServer.Received request = this.server.received().getFirst();
+		assertThat(request.method()).isEqualTo("POST");
+		assertThat(request.testHeader()).isEqualTo("yes");
+		assertThat(request.body()).isEqualTo("{\"ping\":true}");
+	}
+
+	@Test
+	void followsRedirectsOnlyWhenTheSpecSaysSo() {
+		this.server.answer("/target", 200, "arrived");
+		this.server.on("/moved", (exchange) -> {
+			exchange.getResponseHeaders().add("Location", "/target");
+			LocalServer.respond(exchange, 302, "");
+		});
+
+		CheckResult followed = this.checker.check(Specs.get(this.server.url("/moved")), "local", SLOT);
+		CheckResult notFollowed = this.checker.check(Specs.withoutRedirects(Specs.get(this.server.url("/moved"))),
+				"local", SLOT);
+
+		assertThat(followed.outcome().kind()).isEqualTo(OutcomeKind.UP);
+		assertThat(followed.bytes()).isEqualTo("arrived".length());
+		assertThat(notFollowed.outcome().reason()).isEqualTo("expected 200-299 but got 302");
+	}
+
+	@Test
+	void reportsTlsTimingsAndCertificateExpiry() {
+		HeldCertificate root = root();
+		HeldCertificate leaf = leaf(root, Instant.now().minus(1, ChronoUnit.DAYS),
+				Instant.now().plus(30, ChronoUnit.DAYS), "127.0.0.1");
+		try (LocalServer tls = LocalServer.https(serverCertificates(root, leaf))) {
+			tls.answer("/ok", 200, "secure");
+
+			CheckResult result = trusting(root).check(Specs.get(tls.url("/ok")), "local", SLOT);
+
+			assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UP);
+			assertThat(result.timings().tlsMs()).isNotNull().isGreaterThan(0.0);
+			assertThat(result.tlsCertExpiresAt())
+				.isEqualTo(leaf.certificate().getNotAfter().toInstant().truncatedTo(ChronoUnit.SECONDS));
+		}
+	}
+
+	@Test
+	void reportsAnExpiredCertificate() {
+		HeldCertificate root = root();
+		HeldCertificate expired = leaf(root, Instant.now().minus(30, ChronoUnit.DAYS),
+				Instant.now().minus(1, ChronoUnit.DAYS), "127.0.0.1");
+
+		CheckResult result = tlsCheck(root, expired, root);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.TLS_ERROR);
+		assertThat(result.outcome().phase()).isEqualTo(Phase.TLS);
+		assertThat(result.outcome().reason()).isEqualTo("certificate expired");
+	}
+
+	@Test
+	void reportsAnUntrustedCertificate() {
+		HeldCertificate root = root();
+		HeldCertificate leaf = leaf(root, Instant.now().minus(1, ChronoUnit.DAYS),
+				Instant.now().plus(30, ChronoUnit.DAYS), "127.0.0.1");
+
+		CheckResult result = tlsCheck(root, leaf, root("Some Other Root"));
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.TLS_ERROR);
+		assertThat(result.outcome().reason()).isEqualTo("certificate not trusted (unknown issuer or self-signed)");
+	}
+
+	@Test
+	void reportsACertificateForAnotherHost() {
+		HeldCertificate root = root();
+		HeldCertificate otherHost = leaf(root, Instant.now().minus(1, ChronoUnit.DAYS),
+				Instant.now().plus(30, ChronoUnit.DAYS), "www.example.com");
+
+		CheckResult result = tlsCheck(root, otherHost, root);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.TLS_ERROR);
+		assertThat(result.outcome().reason()).startsWith("certificate does not match the host name")
+			.contains("127.0.0.1");
+	}
+
+	private CheckResult tlsCheck(HeldCertificate serverRoot, HeldCertificate serverLeaf, HeldCertificate trusted) {
+		try (LocalServer tls = LocalServer.https(serverCertificates(serverRoot, serverLeaf))) {
+			tls.answer("/ok", 200, "secure");
+			return trusting(trusted).check(Specs.get(tls.url("/ok")), "local", SLOT);
+		}
+	}
+
+	private static HttpChecker trusting(HeldCertificate root) {
+		HandshakeCertificates client = new HandshakeCertificates.Builder().addTrustedCertificate(root.certificate())
+			.build();
+		return new HttpChecker(HttpChecker.baseClient(LOOPBACK_ALLOWED)
+			.newBuilder()
+			.sslSocketFactory(client.sslSocketFactory(), client.trustManager())
+			.build(), LOOPBACK_ALLOWED, HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+	}
+
+	private static javax.net.ssl.SSLContext serverCertificates(HeldCertificate root, HeldCertificate leaf) {
+		return new HandshakeCertificates.Builder().heldCertificate(leaf, root.certificate()).build().sslContext();
+	}
+
+	private static HeldCertificate root() {
+		return root("Pepper Test Root");
+	}
+
+	private static HeldCertificate root(String name) {
+		return new HeldCertificate.Builder().certificateAuthority(0).commonName(name).build();
+	}
+
+	private static HeldCertificate leaf(HeldCertificate root, Instant from, Instant until, String host) {
+		HeldCertificate.Builder builder = new HeldCertificate.Builder().signedBy(root)
+			.commonName(host)
+			.validityInterval(from.toEpochMilli(), until.toEpochMilli());
+		return builder.addSubjectAlternativeName(host).build();
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

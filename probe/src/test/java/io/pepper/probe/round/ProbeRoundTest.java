@@ -1,0 +1,249 @@
+package io.pepper.probe.round;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.pepper.contracts.v1.EndpointSpec;
+import io.pepper.contracts.v1.FailureBatch;
+import io.pepper.contracts.v1.OutcomeKind;
+import io.pepper.contracts.v1.ProbeEndpointList;
+import io.pepper.contracts.v1.ResultBatch;
+import io.pepper.contracts.v1.WireJson;
+import io.pepper.probe.LocalServer;
+import io.pepper.probe.Specs;
+import io.pepper.probe.check.HttpChecker;
+import io.pepper.probe.ssrf.TargetPolicy;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.DefaultApplicationArguments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Rounds against real local servers standing in for admin-app, the receiver,
+ * failure-service and the monitored endpoints.
+ */
+class ProbeRoundTest {
+
+	private static final Instant SLOT = Instant.parse("2026-01-01T12:00:00Z");
+
+	private final LocalServer targets = LocalServer.http().answer("/ok", 200, "fine").answer("/down", 500, "broken");
+
+	private final LocalServer admin = LocalServer.http();
+
+	private final LocalServer receiver = LocalServer.http();
+
+	private final LocalServer failureService = LocalServer.http().answer("/v1/failures", 202, "");
+
+	private final AtomicInteger adminStatus = new AtomicInteger(200);
+
+	private EndpointSpec up;
+
+	private EndpointSpec down;
+
+	@BeforeEach
+	void serveEndpointList() {
+		this.up = Specs.get(this.targets.url("/ok"));
+		this.down = Specs.get(this.targets.url("/down"));
+		byte[] list = WireJson.mapper()
+			.writeValueAsBytes(new ProbeEndpointList("local", SLOT, List.of(this.up, this.down)));
+		this.admin.on(ProbeEndpointList.PATH, (exchange) -> {
+			if (!"Bearer admin-secret".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+				LocalServer.respond(exchange, 401, "");
+			}
+			else if (this.adminStatus.get() != 200) {
+				LocalServer.respond(exchange, this.adminStatus.get(), "");
+			}
+			else if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+				exchange.sendResponseHeaders(304, -1);
+			}
+			else {
+				exchange.getResponseHeaders().add("ETag", "\"v1\"");
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, list.length);
+				exchange.getResponseBody().write(list);
+			}
+		});
+	}
+
+	@AfterEach
+	void stopServers() {
+		List.of(this.targets, this.admin, this.receiver, this.failureService).forEach(LocalServer::close);
+	}
+
+	@Test
+	void deliversSuccessesToTheReceiverAndFailuresToFailureService() {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+
+		RoundReport report = round(4).run(SLOT);
+
+		assertThat(report)
+			.extracting(RoundReport::list, RoundReport::endpoints, RoundReport::up, RoundReport::failed,
+					RoundReport::delivered)
+			.containsExactly(ListStatus.FRESH, 2, 1, 1, true);
+		assertThat(OnceRunner.exitCode(report)).isEqualTo(OnceRunner.DONE);
+		assertThat(this.admin.received().getFirst().uri().getQuery()).isEqualTo("location=local");
+
+		LocalServer.Received results = this.receiver.received().getFirst();
+		assertThat(results.authorization()).isEqualTo("Bearer receiver-secret");
+		ResultBatch batch = WireJson.mapper().readValue(results.body(), ResultBatch.class);
+		assertThat(batch.probe()).isEqualTo("test-probe");
+		assertThat(batch.results()).singleElement().satisfies((result) -> {
+			assertThat(result.endpointId()).isEqualTo(this.up.id());
+			assertThat(result.location()).isEqualTo("local");
+			assertThat(result.scheduledAt()).isEqualTo(SLOT);
+			assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UP);
+		});
+
+		LocalServer.Received failures = this.failureService.received().getFirst();
+		assertThat(failures.authorization()).isEqualTo("Bearer failure-secret");
+		FailureBatch failureBatch = WireJson.mapper().readValue(failures.body(), FailureBatch.class);
+		assertThat(failureBatch.failures()).singleElement().satisfies((failure) -> {
+			assertThat(failure.endpointName()).isEqualTo(this.down.name());
+			assertThat(failure.url()).isEqualTo(this.down.url());
+			assertThat(failure.result().outcome().reason()).isEqualTo("expected 200-299 but got 500");
+			assertThat(failure.result().scheduledAt()).isEqualTo(SLOT);
+		});
+	}
+
+	@Test
+	void reusesTheListWhenAdminAnswersNotModified() {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+		ProbeRound round = round(4);
+
+		round.run(SLOT);
+		RoundReport second = round.run(SLOT.plusSeconds(60));
+
+		assertThat(this.admin.received()).extracting(LocalServer.Received::ifNoneMatch).containsExactly(null, "\"v1\"");
+		assertThat(second.list()).isEqualTo(ListStatus.NOT_MODIFIED);
+		assertThat(second.endpoints()).isEqualTo(2);
+		assertThat(this.receiver.received()).hasSize(2);
+	}
+
+	@Test
+	void keepsCheckingTheLastListWhileAdminIsDown() {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+		ProbeRound round = round(4);
+		round.run(SLOT);
+		this.adminStatus.set(503);
+
+		RoundReport report = round.run(SLOT.plusSeconds(60));
+
+		assertThat(report.list()).isEqualTo(ListStatus.STALE);
+		assertThat(report.endpoints()).isEqualTo(2);
+		assertThat(OnceRunner.exitCode(report)).isEqualTo(OnceRunner.DONE);
+	}
+
+	@Test
+	void retriesAReceiverThatIsBrieflyUnavailableAndDeliversTheBatchOnce() {
+		AtomicInteger calls = new AtomicInteger();
+		this.receiver.on(ResultBatch.PATH,
+				(exchange) -> LocalServer.respond(exchange, (calls.incrementAndGet() <= 2) ? 503 : 201, ""));
+
+		RoundReport report = round(4).run(SLOT);
+
+		assertThat(report.delivered()).isTrue();
+		List<ResultBatch> attempts = this.receiver.received()
+			.stream()
+			.map((received) -> WireJson.mapper().readValue(received.body(), ResultBatch.class))
+			.toList();
+		assertThat(attempts).hasSize(3);
+		assertThat(attempts).extracting(ResultBatch::batchId)
+			.as("a retried batch keeps its id")
+			.containsOnly(attempts.getFirst().batchId());
+	}
+
+	@Test
+	void exitsWith3WhenABatchCannotBeDelivered() {
+		this.receiver.answer(ResultBatch.PATH, 503, "");
+
+		RoundReport report = round(2).run(SLOT);
+
+		assertThat(report.delivered()).isFalse();
+		assertThat(this.receiver.received()).hasSize(2);
+		assertThat(OnceRunner.exitCode(report)).isEqualTo(OnceRunner.DELIVERY_FAILED);
+	}
+
+	@Test
+	void exitsWith2WhenTheEndpointListIsUnavailable() throws IOException {
+		int closedPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		ProbeRound round = round("http://127.0.0.1:" + closedPort, 4);
+
+		RoundReport report = round.run(SLOT);
+
+		assertThat(report.list()).isEqualTo(ListStatus.UNAVAILABLE);
+		assertThat(report.endpoints()).isZero();
+		assertThat(OnceRunner.exitCode(report)).isEqualTo(OnceRunner.LIST_UNAVAILABLE);
+		assertThat(this.targets.received()).isEmpty();
+	}
+
+	@Test
+	void exitsWith2WhenAdminRefusesTheToken() {
+		ProbeRound round = new ProbeRound(
+				new EndpointListClient(new OkHttpClient(), this.admin.url("/").toString(), "local", "wrong-token"),
+				checker(), delivery(4), "local", 10);
+
+		assertThat(OnceRunner.exitCode(round.run(SLOT))).isEqualTo(OnceRunner.LIST_UNAVAILABLE);
+	}
+
+	@Test
+	void schedulerStartsRoundsAtMultiplesOfTheInterval() throws InterruptedException {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+		RoundScheduler scheduler = new RoundScheduler(round(4), Duration.ofSeconds(1), Clock.systemUTC(),
+				new DefaultApplicationArguments());
+		scheduler.start();
+		try {
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (this.receiver.received().size() < 2 && System.nanoTime() < deadline) {
+				Thread.sleep(50);
+			}
+		}
+		finally {
+			scheduler.stop();
+		}
+
+		List<Instant> slots = this.receiver.received()
+			.stream()
+			.map((received) -> WireJson.mapper().readValue(received.body(), ResultBatch.class))
+			.map((batch) -> batch.results().getFirst().scheduledAt())
+			.sorted()
+			.toList();
+		assertThat(slots).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(slots).allSatisfy((slot) -> assertThat(slot.toEpochMilli() % 1000).isZero());
+		assertThat(Duration.between(slots.get(0), slots.get(1))).isEqualTo(Duration.ofSeconds(1));
+	}
+
+	private ProbeRound round(int deliveryAttempts) {
+		return round(this.admin.url("/").toString(), deliveryAttempts);
+	}
+
+	private ProbeRound round(String adminUrl, int deliveryAttempts) {
+		return new ProbeRound(new EndpointListClient(new OkHttpClient(), adminUrl, "local", "admin-secret"), checker(),
+				delivery(deliveryAttempts), "local", 10);
+	}
+
+	private Delivery delivery(int attempts) {
+		return new Delivery(new OkHttpClient(),
+				new Delivery.Target(this.receiver.url("").toString(), "receiver-secret"),
+				new Delivery.Target(this.failureService.url("").toString(), "failure-secret"), "test-probe", attempts,
+				Duration.ofMillis(20));
+	}
+
+	private static HttpChecker checker() {
+		TargetPolicy loopback = TargetPolicy.allowing(List.of("127.0.0.1/32"));
+		return new HttpChecker(HttpChecker.baseClient(loopback), loopback, HttpChecker.DEFAULT_MAX_BODY_BYTES,
+				Clock.systemUTC());
+	}
+
+}

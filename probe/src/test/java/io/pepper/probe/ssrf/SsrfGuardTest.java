@@ -1,0 +1,98 @@
+package io.pepper.probe.ssrf;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import io.pepper.contracts.v1.CheckResult;
+import io.pepper.contracts.v1.OutcomeKind;
+import io.pepper.probe.LocalServer;
+import io.pepper.probe.Specs;
+import io.pepper.probe.check.HttpChecker;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The guard, end to end through real checks against a real local server. */
+class SsrfGuardTest {
+
+	private static final Instant SLOT = Instant.parse("2026-01-01T12:00:00Z");
+
+	private final LocalServer server = LocalServer.http().answer("/", 200, "internal secret");
+
+	@AfterEach
+	void stopServer() {
+		this.server.close();
+	}
+
+	@Test
+	void blocksLoopbackByDefault() {
+		CheckResult result = check(TargetPolicy.publicOnly(), this.server.url("/"));
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
+		assertThat(result.outcome().reason())
+			.isEqualTo("blocked: 127.0.0.1 is a loopback address and not in pepper.probe.allowed-targets");
+		assertThat(this.server.received()).isEmpty();
+	}
+
+	@Test
+	void letsListedBlocksThrough() {
+		CheckResult result = check(TargetPolicy.allowing(List.of("127.0.0.0/8")), this.server.url("/"));
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UP);
+		assertThat(this.server.received()).hasSize(1);
+	}
+
+	@Test
+	void blocksAHostNameThatResolvesToLoopback() {
+		CheckResult result = check(TargetPolicy.publicOnly(),
+				URI.create("http://localhost:" + this.server.port() + "/"));
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
+		assertThat(result.outcome().reason()).contains("localhost (").contains("loopback");
+		assertThat(this.server.received()).isEmpty();
+	}
+
+	@Test
+	void letsListedHostNamesThrough() {
+		CheckResult result = check(TargetPolicy.allowing(List.of("LOCALHOST")),
+				URI.create("http://localhost:" + this.server.port() + "/"));
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UP);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "2130706433", "0177.0.0.1", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[::1]",
+			"[::127.0.0.1]", "0.0.0.0" })
+	void blocksOtherSpellingsOfLoopback(String host) {
+		CheckResult result = check(TargetPolicy.publicOnly(),
+				URI.create("http://" + host + ":" + this.server.port() + "/"));
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
+		assertThat(this.server.received()).isEmpty();
+	}
+
+	@Test
+	void blocksARedirectToTheMetadataAddress() {
+		this.server.on("/redirect", (exchange) -> {
+			exchange.getResponseHeaders().add("Location", "http://169.254.169.254/latest/meta-data/");
+			LocalServer.respond(exchange, 302, "");
+		});
+
+		CheckResult result = check(TargetPolicy.allowing(List.of("127.0.0.1/32")), this.server.url("/redirect"));
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
+		assertThat(result.outcome().reason()).contains("169.254.169.254 is a link-local address");
+	}
+
+	private static CheckResult check(TargetPolicy policy, URI url) {
+		HttpChecker checker = new HttpChecker(HttpChecker.baseClient(policy), policy,
+				HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+		return checker.check(Specs.get(url), "local", SLOT);
+	}
+
+}
