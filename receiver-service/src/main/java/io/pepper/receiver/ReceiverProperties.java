@@ -1,0 +1,128 @@
+package io.pepper.receiver;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The receiver's settings, under {@code pepper.receiver}; every default is here.
+ *
+ * @param redisKeyPrefix prefix of every Redis key the receiver owns
+ * @param ingestTokenSha256 SHA-256 hex digests of the bearer tokens probes may post with
+ * @param maxBatchBytes the largest request body accepted on {@code POST /v1/results}
+ * @param influx the InfluxDB metric store
+ * @param queue the results stream and its workers
+ */
+@ConfigurationProperties("pepper.receiver")
+@Validated
+public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redisKeyPrefix, @NotEmpty(
+		message = "must list at least one token digest (echo -n \"$token\" | sha256sum)") List<@NotNull @Pattern(
+				regexp = "[0-9a-fA-F]{64}",
+				message = "must be a SHA-256 hex digest (64 hex digits), not the token itself") String> ingestTokenSha256,
+		@DefaultValue("8MB") DataSize maxBatchBytes, @DefaultValue @Valid Influx influx,
+		@DefaultValue @Valid Queue queue) {
+
+	/** Bodies are read into memory, so the cap stays well below what an array holds. */
+	public static final DataSize MAX_BATCH_BYTES_LIMIT = DataSize.ofMegabytes(256);
+
+	public ReceiverProperties {
+		if (maxBatchBytes.toBytes() < 1 || maxBatchBytes.compareTo(MAX_BATCH_BYTES_LIMIT) > 0) {
+			throw new IllegalArgumentException(
+					"pepper.receiver.max-batch-bytes must be between 1B and 256MB but was " + maxBatchBytes);
+		}
+	}
+
+	/** The Redis stream that holds accepted batches until a worker stored them. */
+	public String resultsStream() {
+		return this.redisKeyPrefix + "results";
+	}
+
+	/**
+	 * The InfluxDB metric store.
+	 *
+	 * @param url base URL of the server
+	 * @param database InfluxQL database written to and read from
+	 * @param retentionPolicy retention policy within the database
+	 * @param token API token (2.x/3.x), or {@code username:password} for 1.x; empty for
+	 * none
+	 * @param v1Compat rewrite WriteApi's {@code /api/v2/write} to 1.x {@code /write}, for
+	 * InfluxDB 1.x older than 1.8
+	 * @param createDatabase run {@code CREATE DATABASE} when the worker starts (1.x)
+	 * @param timeout connect, read and write timeout of one request
+	 */
+	public record Influx(@DefaultValue("http://localhost:8086") @NotNull URI url,
+			@DefaultValue("pepper") @Pattern(regexp = "[A-Za-z0-9_.-]+",
+					message = "must be letters, digits, '_', '.' or '-'") String database,
+			@DefaultValue("autogen") @Pattern(regexp = "[A-Za-z0-9_.-]+",
+					message = "must be letters, digits, '_', '.' or '-'") String retentionPolicy,
+			@Nullable String token, @DefaultValue("false") boolean v1Compat,
+			@DefaultValue("true") boolean createDatabase, @DefaultValue("10s") Duration timeout) {
+
+		public Influx {
+			String scheme = url.getScheme();
+			if (!("http".equals(scheme) || "https".equals(scheme)) || url.getHost() == null) {
+				throw new IllegalArgumentException(
+						"pepper.receiver.influx.url must be an absolute http or https URL but was " + url);
+			}
+			if (timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException(
+						"pepper.receiver.influx.timeout must be positive but was " + timeout);
+			}
+		}
+
+		/** The WriteApi bucket that InfluxDB maps to database and retention policy. */
+		public String bucket() {
+			return this.database + "/" + this.retentionPolicy;
+		}
+
+	}
+
+	/**
+	 * The results stream and its workers.
+	 *
+	 * @param group the consumer group all receiver instances share
+	 * @param consumerName this instance's consumer name; empty for a generated, unique
+	 * one
+	 * @param readCount the most entries one read takes
+	 * @param block how long one read waits for new entries
+	 * @param retryBackoff the pause after a first failure; doubles per further failure
+	 * @param maxRetryBackoff the longest pause between retries
+	 */
+	public record Queue(@DefaultValue("writers") @NotBlank String group, @Nullable String consumerName,
+			@DefaultValue("50") @Min(1) @Max(1000) int readCount, @DefaultValue("1s") Duration block,
+			@DefaultValue("1s") Duration retryBackoff, @DefaultValue("30s") Duration maxRetryBackoff) {
+
+		public Queue {
+			requirePositive(block, "block");
+			requirePositive(retryBackoff, "retry-backoff");
+			requirePositive(maxRetryBackoff, "max-retry-backoff");
+			if (maxRetryBackoff.compareTo(retryBackoff) < 0) {
+				throw new IllegalArgumentException("pepper.receiver.queue.max-retry-backoff (" + maxRetryBackoff
+						+ ") must not be shorter than retry-backoff (" + retryBackoff + ")");
+			}
+		}
+
+		private static void requirePositive(Duration value, String name) {
+			if (value.isNegative() || value.isZero()) {
+				throw new IllegalArgumentException(
+						"pepper.receiver.queue." + name + " must be positive but was " + value);
+			}
+		}
+
+	}
+
+}
