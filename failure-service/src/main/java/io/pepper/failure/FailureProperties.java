@@ -1,0 +1,81 @@
+package io.pepper.failure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The settings of failure-service, under {@code pepper.failure}; defaults live here.
+ *
+ * @param ingestTokenSha256 SHA-256 hex digests of the bearer tokens probes may post
+ * failures with; at least one
+ * @param mail who notification emails come from and go to
+ * @param dispatchInterval how long the outbox dispatcher waits between two runs
+ * @param dispatchBatchSize how many notifications one dispatcher run sends at most
+ * @param dispatchMaxAttempts after this many failed deliveries a notification is given up
+ * (FAILED)
+ * @param dispatchRetryBackoff the wait before the first retry; it doubles per attempt
+ * @param dispatchMaxRetryBackoff the longest wait between two retries
+ */
+@ConfigurationProperties("pepper.failure")
+@Validated
+public record FailureProperties(@NotEmpty(
+		message = "must list at least one SHA-256 hex digest of a token probes post failures with") List<@Pattern(
+				regexp = "[0-9a-fA-F]{64}",
+				message = "must be a SHA-256 hex digest (64 hex characters), not the token itself") String> ingestTokenSha256,
+		@Valid @DefaultValue Mail mail, @DefaultValue("1s") @DurationMin(millis = 10) Duration dispatchInterval,
+		@DefaultValue("100") @Min(1) int dispatchBatchSize, @DefaultValue("10") @Min(1) int dispatchMaxAttempts,
+		@DefaultValue("5s") @DurationMin(millis = 1) Duration dispatchRetryBackoff,
+		@DefaultValue("5m") @DurationMin(millis = 1) Duration dispatchMaxRetryBackoff) {
+
+	public FailureProperties {
+		// Unset is reported by @NotEmpty with the property's name, not as a binding
+		// error.
+		ingestTokenSha256 = List.copyOf(Objects.requireNonNullElse(ingestTokenSha256, List.of()));
+	}
+
+	@AssertTrue(message = "dispatch-max-retry-backoff must not be shorter than dispatch-retry-backoff")
+	public boolean isRetryBackoffOrdered() {
+		return this.dispatchMaxRetryBackoff.compareTo(this.dispatchRetryBackoff) >= 0;
+	}
+
+	/**
+	 * How long to wait before retrying a notification that failed {@code attempts} times.
+	 */
+	public Duration retryBackoffAfter(int attempts) {
+		Duration backoff = this.dispatchRetryBackoff;
+		for (int i = 1; i < attempts && backoff.compareTo(this.dispatchMaxRetryBackoff) < 0; i++) {
+			backoff = backoff.multipliedBy(2);
+		}
+		return (backoff.compareTo(this.dispatchMaxRetryBackoff) > 0) ? this.dispatchMaxRetryBackoff : backoff;
+	}
+
+	/**
+	 * Email notifications.
+	 *
+	 * @param from the sender address
+	 * @param to the recipients of every failure notification
+	 */
+	public record Mail(@DefaultValue("pepper@localhost") @NotBlank @Email String from,
+			@DefaultValue List<@NotBlank @Email String> to) {
+
+		public Mail {
+			to = List.copyOf(to);
+		}
+
+	}
+
+}

@@ -1,0 +1,5 @@
+/** Failed checks in: {@code POST /v1/failures} from probes, stored once each. */
+@NullMarked
+package io.pepper.failure.intake;
+
+import org.jspecify.annotations.NullMarked;
