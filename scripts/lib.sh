@@ -100,31 +100,36 @@ free_port() {
   done
 }
 
-# Starts a private InfluxDB 1.x on a free loopback port with its data in a temporary folder,
-# unless PEPPER_TEST_INFLUX_URL already names one. Exports PEPPER_TEST_INFLUX_URL and sets
-# PEPPER_INFLUX_PID / PEPPER_INFLUX_DIR for stop_influx.
+# Starts a private InfluxDB 1.x on loopback, unless PEPPER_TEST_INFLUX_URL already names one.
+# Usage: start_influx [data_dir [http_port]]. Without a data_dir the data lives in a temporary
+# folder that stop_influx removes; without a port a free one is picked. Exports
+# PEPPER_TEST_INFLUX_URL and sets PEPPER_INFLUX_PID / PEPPER_INFLUX_TMP for stop_influx.
 start_influx() {
   if [ -n "${PEPPER_TEST_INFLUX_URL:-}" ]; then log "using InfluxDB at $PEPPER_TEST_INFLUX_URL"; return 0; fi
   require_command influxd influxdb
-  PEPPER_INFLUX_DIR=$(mktemp -d -t pepper-influx.XXXXXX)
-  local http_port rpc_port
-  http_port=$(free_port)
+  local dir=${1:-} http_port=${2:-} rpc_port
+  if [ -z "$dir" ]; then
+    dir=$(mktemp -d -t pepper-influx.XXXXXX)
+    PEPPER_INFLUX_TMP=$dir
+  fi
+  mkdir -p "$dir"
+  [ -n "$http_port" ] || http_port=$(free_port)
   rpc_port=$(free_port)
   [ "$rpc_port" != "$http_port" ] || rpc_port=$(free_port)
   INFLUXDB_REPORTING_DISABLED=true \
   INFLUXDB_BIND_ADDRESS="127.0.0.1:$rpc_port" \
   INFLUXDB_HTTP_BIND_ADDRESS="127.0.0.1:$http_port" \
   INFLUXDB_HTTP_LOG_ENABLED=false \
-  INFLUXDB_META_DIR="$PEPPER_INFLUX_DIR/meta" \
-  INFLUXDB_DATA_DIR="$PEPPER_INFLUX_DIR/data" \
-  INFLUXDB_DATA_WAL_DIR="$PEPPER_INFLUX_DIR/wal" \
+  INFLUXDB_META_DIR="$dir/meta" \
+  INFLUXDB_DATA_DIR="$dir/data" \
+  INFLUXDB_DATA_WAL_DIR="$dir/wal" \
   INFLUXDB_DATA_QUERY_LOG_ENABLED=false \
   INFLUXDB_MONITOR_STORE_ENABLED=false \
-    influxd run >"$PEPPER_INFLUX_DIR/influxd.log" 2>&1 &
+    influxd run >"$dir/influxd.log" 2>&1 &
   PEPPER_INFLUX_PID=$!
   wait_for_port 127.0.0.1 "$http_port" InfluxDB
   export PEPPER_TEST_INFLUX_URL="http://127.0.0.1:$http_port"
-  log "InfluxDB $(influxd version 2>/dev/null | awk '{print $2}') on $PEPPER_TEST_INFLUX_URL (data in $PEPPER_INFLUX_DIR)"
+  log "InfluxDB $(influxd version 2>/dev/null | awk '{print $2}') on $PEPPER_TEST_INFLUX_URL (data in $dir)"
 }
 
 stop_influx() {
@@ -132,7 +137,7 @@ stop_influx() {
     kill "$PEPPER_INFLUX_PID" 2>/dev/null && wait "$PEPPER_INFLUX_PID" 2>/dev/null
     PEPPER_INFLUX_PID=""
   fi
-  if [ -n "${PEPPER_INFLUX_DIR:-}" ]; then rm -rf "$PEPPER_INFLUX_DIR"; PEPPER_INFLUX_DIR=""; fi
+  if [ -n "${PEPPER_INFLUX_TMP:-}" ]; then rm -rf "$PEPPER_INFLUX_TMP"; PEPPER_INFLUX_TMP=""; fi
 }
 
 # Maven from the machine, or apt.

@@ -1,0 +1,115 @@
+package io.pepper.systemtests;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Pepper service started from its runnable jar as a separate JVM, as it runs in
+ * production.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String name;
+
+	private final int port;
+
+	private final Path log;
+
+	private final Process process;
+
+	private ServiceProcess(String name, int port, Path log, Process process) {
+		this.name = name;
+		this.port = port;
+		this.log = log;
+		this.process = process;
+	}
+
+	/**
+	 * Starts {@code name}'s jar with Spring Boot arguments ({@code --key=value}) on
+	 * {@code port}.
+	 */
+	static ServiceProcess start(String name, int port, List<String> arguments) throws IOException {
+		Path jar = Path.of(System.getProperty("pepper.jar." + name, "../" + name + "/target/" + name + "-exec.jar"));
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("No runnable jar for " + name + " at " + jar + "; build with mvn verify");
+		}
+		Path logs = Path.of(System.getProperty("pepper.logs", "target/service-logs"));
+		Files.createDirectories(logs);
+		Path log = logs.resolve(name + ".log");
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+						"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
+		command.addAll(arguments);
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+		return new ServiceProcess(name, port, log, process);
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	/**
+	 * Waits until {@code /actuator/health} answers UP, failing early if the process died.
+	 */
+	void awaitHealthy(Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "\n" + tail());
+			}
+			try {
+				HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(250);
+		}
+		throw new IllegalStateException(this.name + " was not healthy within " + timeout + "\n" + tail());
+	}
+
+	/** The last lines the service logged, for failure messages. */
+	String tail() {
+		try {
+			List<String> lines = Files.readAllLines(this.log);
+			return "--- last lines of " + this.log + " ---\n"
+					+ String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+		}
+		catch (IOException ex) {
+			return "(no log at " + this.log + ")";
+		}
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+}
