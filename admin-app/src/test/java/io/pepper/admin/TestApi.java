@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.pepper.admin.token.TokenDigest;
+import io.pepper.contracts.auth.BearerTokens;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.testsupport.TestDatabase;
 import org.jspecify.annotations.Nullable;
@@ -42,8 +42,8 @@ public final class TestApi {
 		registry.add("pepper.admin.bootstrap.organization", () -> "Demo");
 		registry.add("pepper.admin.bootstrap.owner-email", () -> "Owner@Example.com");
 		registry.add("pepper.admin.bootstrap.owner-password", () -> "correct horse battery staple");
-		registry.add("pepper.admin.bootstrap.api-token-sha256", () -> TokenDigest.sha256Hex(OWNER_TOKEN));
-		registry.add("pepper.admin.bootstrap.probe-token-sha256", () -> TokenDigest.sha256Hex(PROBE_TOKEN));
+		registry.add("pepper.admin.bootstrap.api-token-sha256", () -> BearerTokens.sha256Hex(OWNER_TOKEN));
+		registry.add("pepper.admin.bootstrap.probe-token-sha256", () -> BearerTokens.sha256Hex(PROBE_TOKEN));
 		registry.add("pepper.admin.bootstrap.locations", () -> "local,eu-west,asia");
 	}
 

@@ -1,11 +1,9 @@
 package io.pepper.systemtests;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import io.pepper.contracts.auth.BearerTokens;
 
 /**
  * Random bearer tokens and the SHA-256 digests the receiving services are configured
@@ -25,13 +23,7 @@ final class Tokens {
 	}
 
 	static String sha256(String token) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return BearerTokens.sha256Hex(token);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import io.pepper.contracts.auth.BearerTokens;
+
 import org.springframework.stereotype.Service;
 
 /** Finds who is behind a plaintext bearer token, by its digest. */
@@ -25,13 +27,13 @@ public class TokenAuthenticator {
 	}
 
 	public Optional<ApiCaller> authenticateApiToken(String token) {
-		Optional<ApiCaller> caller = this.apiTokens.findCaller(TokenDigest.sha256Hex(token));
+		Optional<ApiCaller> caller = this.apiTokens.findCaller(BearerTokens.sha256Hex(token));
 		caller.ifPresent(this::markUsedIfStale);
 		return caller;
 	}
 
 	public Optional<ProbeCaller> authenticateProbeToken(String token) {
-		return this.probeTokens.findCaller(TokenDigest.sha256Hex(token));
+		return this.probeTokens.findCaller(BearerTokens.sha256Hex(token));
 	}
 
 	private void markUsedIfStale(ApiCaller caller) {

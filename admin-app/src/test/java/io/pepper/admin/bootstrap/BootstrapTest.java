@@ -15,7 +15,7 @@ import io.pepper.admin.organization.Role;
 import io.pepper.admin.token.ApiToken;
 import io.pepper.admin.token.ApiTokens;
 import io.pepper.admin.token.ProbeTokens;
-import io.pepper.admin.token.TokenDigest;
+import io.pepper.contracts.auth.BearerTokens;
 import io.pepper.admin.user.User;
 import io.pepper.admin.user.Users;
 import io.pepper.testsupport.LocalPostgres;
@@ -87,11 +87,11 @@ class BootstrapTest {
 		assertThat(this.memberships.findById(new MembershipId(owner.getId(), demo.getId()))).map(Membership::getRole)
 			.contains(Role.OWNER);
 		assertThat(this.apiTokens.findAll()).singleElement().satisfies((token) -> {
-			assertThat(token.getTokenSha256()).isEqualTo(TokenDigest.sha256Hex(TestApi.OWNER_TOKEN));
+			assertThat(token.getTokenSha256()).isEqualTo(BearerTokens.sha256Hex(TestApi.OWNER_TOKEN));
 			assertThat(token.getUserId()).isEqualTo(owner.getId());
 			assertThat(token.getOrganizationId()).isEqualTo(demo.getId());
 		});
-		assertThat(this.probeTokens.existsByTokenSha256(TokenDigest.sha256Hex(TestApi.PROBE_TOKEN))).isTrue();
+		assertThat(this.probeTokens.existsByTokenSha256(BearerTokens.sha256Hex(TestApi.PROBE_TOKEN))).isTrue();
 		assertThat(this.locations.findAll()).extracting(Location::getName)
 			.containsExactlyInAnyOrder("local", "eu-west", "asia");
 	}
@@ -111,15 +111,15 @@ class BootstrapTest {
 	@Test
 	void addsOnlyWhatIsMissing() {
 		AdminProperties.Bootstrap more = new AdminProperties.Bootstrap("Demo", "owner@example.com", null,
-				TokenDigest.sha256Hex("second-owner-token"), null, List.of("local", "us-east"));
+				BearerTokens.sha256Hex("second-owner-token"), null, List.of("local", "us-east"));
 
 		assertThat(this.bootstrap.run(more)).containsExactlyInAnyOrder("location us-east", "owner API token");
 		assertThat(this.bootstrap.run(more)).isEmpty();
 		assertThat(this.apiTokens.findAll()).extracting(ApiToken::getTokenSha256)
-			.contains(TokenDigest.sha256Hex("second-owner-token"));
+			.contains(BearerTokens.sha256Hex("second-owner-token"));
 		this.apiTokens.findAll()
 			.stream()
-			.filter((token) -> token.getTokenSha256().equals(TokenDigest.sha256Hex("second-owner-token")))
+			.filter((token) -> token.getTokenSha256().equals(BearerTokens.sha256Hex("second-owner-token")))
 			.forEach(this.apiTokens::delete);
 		this.locations.findAll()
 			.stream()

@@ -15,7 +15,7 @@ import io.pepper.admin.organization.Organizations;
 import io.pepper.admin.organization.Role;
 import io.pepper.admin.token.ApiToken;
 import io.pepper.admin.token.ApiTokens;
-import io.pepper.admin.token.TokenDigest;
+import io.pepper.contracts.auth.BearerTokens;
 import io.pepper.admin.user.User;
 import io.pepper.admin.user.Users;
 import io.pepper.contracts.v1.WireJson;
@@ -64,11 +64,11 @@ class EndpointApiTest {
 			@Autowired Users users, @Autowired Memberships memberships, @Autowired ApiTokens apiTokens,
 			@Autowired EndpointService endpoints) {
 		bootstrap.run(new AdminProperties.Bootstrap("Other", "other@example.com", null,
-				TokenDigest.sha256Hex(OTHER_TOKEN), null, List.of()));
+				BearerTokens.sha256Hex(OTHER_TOKEN), null, List.of()));
 		UUID demo = organizations.findByName("Demo").orElseThrow().getId();
 		User viewer = users.save(new User("viewer@example.com"));
 		memberships.save(new Membership(new MembershipId(viewer.getId(), demo), Role.VIEWER));
-		apiTokens.save(new ApiToken(viewer.getId(), demo, TokenDigest.sha256Hex(VIEWER_TOKEN), "viewer"));
+		apiTokens.save(new ApiToken(viewer.getId(), demo, BearerTokens.sha256Hex(VIEWER_TOKEN), "viewer"));
 		endpoints.create(demo, new EndpointRequest(TAKEN_NAME, "https://taken.example.com/", null, null, null, null,
 				null, null, null, null, null, null, List.of("local"), null));
 	}

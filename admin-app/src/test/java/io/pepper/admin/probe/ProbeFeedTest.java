@@ -11,7 +11,7 @@ import io.pepper.admin.endpoint.Endpoint;
 import io.pepper.admin.endpoint.EndpointRequest;
 import io.pepper.admin.endpoint.EndpointService;
 import io.pepper.admin.organization.Organizations;
-import io.pepper.admin.token.TokenDigest;
+import io.pepper.contracts.auth.BearerTokens;
 import io.pepper.contracts.v1.BodyAssertion;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.HttpMethod;
@@ -58,7 +58,7 @@ class ProbeFeedTest {
 	static void endpoints(@Autowired Bootstrap bootstrap, @Autowired Organizations organizations,
 			@Autowired EndpointService endpoints) {
 		bootstrap.run(new AdminProperties.Bootstrap("Other", "other@example.com", null,
-				TokenDigest.sha256Hex("other-org-token"), null, List.of()));
+				BearerTokens.sha256Hex("other-org-token"), null, List.of()));
 		UUID demo = organizations.findByName("Demo").orElseThrow().getId();
 		UUID other = organizations.findByName("Other").orElseThrow().getId();
 		demoAtLocal = endpoints

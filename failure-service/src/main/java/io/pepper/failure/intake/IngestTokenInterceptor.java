@@ -1,5 +1,7 @@
 package io.pepper.failure.intake;
 
+import io.pepper.contracts.auth.BearerTokens;
+import io.pepper.failure.FailureProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -11,10 +13,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 @Component
 class IngestTokenInterceptor implements HandlerInterceptor {
 
-	private final IngestTokens tokens;
+	private final BearerTokens tokens;
 
-	IngestTokenInterceptor(IngestTokens tokens) {
-		this.tokens = tokens;
+	IngestTokenInterceptor(FailureProperties properties) {
+		this.tokens = BearerTokens.ofDigests(properties.ingestTokenSha256());
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 
+import io.pepper.contracts.auth.BearerTokens;
 import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.receiver.ReceiverProperties;
@@ -33,14 +34,14 @@ class IngestController {
 
 	private static final Logger log = LoggerFactory.getLogger(IngestController.class);
 
-	private final IngestTokens tokens;
+	private final BearerTokens tokens;
 
 	private final ResultQueue queue;
 
 	private final int maxBatchBytes;
 
-	IngestController(IngestTokens tokens, ResultQueue queue, ReceiverProperties properties) {
-		this.tokens = tokens;
+	IngestController(ResultQueue queue, ReceiverProperties properties) {
+		this.tokens = BearerTokens.ofDigests(properties.ingestTokenSha256());
 		this.queue = queue;
 		this.maxBatchBytes = (int) properties.maxBatchBytes().toBytes();
 	}

@@ -1,4 +1,4 @@
-package io.pepper.receiver.ingest;
+package io.pepper.contracts.auth;
 
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IngestTokensTest {
+class BearerTokensTest {
 
 	/** SHA-256 of "test". */
 	private static final String TEST_DIGEST = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
@@ -18,7 +18,8 @@ class IngestTokensTest {
 	/** SHA-256 of "other". */
 	private static final String OTHER_DIGEST = "d9298a10d1b0735837dc4bd85dac641b0f3cef27a47e5d53a54f2f3f5b2fcffa";
 
-	private final IngestTokens tokens = new IngestTokens(List.of(OTHER_DIGEST, TEST_DIGEST.toUpperCase(Locale.ROOT)));
+	private final BearerTokens tokens = BearerTokens
+		.ofDigests(List.of(OTHER_DIGEST, TEST_DIGEST.toUpperCase(Locale.ROOT)));
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Bearer test", "bearer test", "BEARER  test ", "Bearer other" })
@@ -36,7 +37,12 @@ class IngestTokensTest {
 
 	@Test
 	void acceptsNothingWithoutDigests() {
-		assertThat(new IngestTokens(List.of()).accepts("Bearer test")).isFalse();
+		assertThat(BearerTokens.ofDigests(List.of()).accepts("Bearer test")).isFalse();
+	}
+
+	@Test
+	void digestIsLowerCaseHexOfSha256() {
+		assertThat(BearerTokens.sha256Hex("test")).isEqualTo(TEST_DIGEST);
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.pepper.receiver.ingest;
+package io.pepper.contracts.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,33 +7,35 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
-import io.pepper.receiver.ReceiverProperties;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 /**
- * The bearer tokens probes may post results with, known only by their SHA-256 digests.
+ * The bearer tokens a service accepts, known only by their SHA-256 digests. Tokens are 32
+ * random bytes, so a fast, unsalted hash is the right way to store and compare them.
  */
-@Component
-class IngestTokens {
+public final class BearerTokens {
 
 	private static final String BEARER = "bearer ";
 
 	private final List<byte[]> digests;
 
-	@Autowired
-	IngestTokens(ReceiverProperties properties) {
-		this(properties.ingestTokenSha256());
+	private BearerTokens(List<byte[]> digests) {
+		this.digests = digests;
 	}
 
-	IngestTokens(List<String> hexDigests) {
-		this.digests = hexDigests.stream().map((hex) -> HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT))).toList();
+	/** Accepts the tokens whose hex SHA-256 digests are given (either case). */
+	public static BearerTokens ofDigests(List<String> hexDigests) {
+		return new BearerTokens(
+				hexDigests.stream().map((hex) -> HexFormat.of().parseHex(hex.toLowerCase(Locale.ROOT))).toList());
+	}
+
+	/** The lower-case hex SHA-256 digest of {@code token}'s UTF-8 bytes. */
+	public static String sha256Hex(String token) {
+		return HexFormat.of().formatHex(sha256(token));
 	}
 
 	/** Whether an {@code Authorization} header carries one of the accepted tokens. */
-	boolean accepts(@Nullable String authorization) {
+	public boolean accepts(@Nullable String authorization) {
 		if (authorization == null || authorization.length() <= BEARER.length()
 				|| !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
 			return false;
