@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Runs the benchmark test classes of one module: _run.sh MODULE TEST_PATTERN [extra Maven args].
+# Sourced by the scripts beside it after they prepared what the benchmark needs.
+set -euo pipefail
+run_benchmark() {
+  local module=$1 tests=$2; shift 2
+  mvn -B -ntp -q -Dspring-javaformat.skip=true -DskipTests install -pl "$module" -am
+  mvn -B -ntp -Dspring-javaformat.skip=true -pl "$module" test -Dpepper.excludedGroups= -Dgroups=benchmark \
+    -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false -DredirectTestOutputToFile=false -DtrimStackTrace=false "$@"
+}
