@@ -56,6 +56,24 @@ public final class TestApi {
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
+	public Response put(String path, @Nullable String token, String json) {
+		return send(request(path, token, "Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public Response delete(String path, @Nullable String token) {
+		return send(request(path, token).DELETE());
+	}
+
+	/** Any method, with a body of the given content type (none when null). */
+	public Response send(String method, String path, @Nullable String token, @Nullable String contentType,
+			@Nullable String body) {
+		HttpRequest.Builder builder = (contentType != null) ? request(path, token, "Content-Type", contentType)
+				: request(path, token);
+		return send(builder.method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody()));
+	}
+
 	private HttpRequest.Builder request(String path, @Nullable String token, String... headers) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
 			.timeout(Duration.ofSeconds(30));

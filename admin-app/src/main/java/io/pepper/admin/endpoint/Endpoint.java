@@ -132,6 +132,30 @@ public class Endpoint {
 		this.updatedAt = now;
 	}
 
+	/** Replaces every setting. */
+	void update(EndpointSettings settings) {
+		apply(settings, Instant.now().truncatedTo(ChronoUnit.MICROS));
+	}
+
+	/** Stops probes checking it; pausing a paused endpoint changes nothing. */
+	boolean pause() {
+		return setEnabled(false);
+	}
+
+	/** Lets probes check it again; resuming an active endpoint changes nothing. */
+	boolean resume() {
+		return setEnabled(true);
+	}
+
+	private boolean setEnabled(boolean enabled) {
+		if (this.enabled == enabled) {
+			return false;
+		}
+		this.enabled = enabled;
+		this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		return true;
+	}
+
 	public UUID getId() {
 		if (this.id == null) {
 			throw new IllegalStateException("Endpoint " + this.name + " is not saved yet");

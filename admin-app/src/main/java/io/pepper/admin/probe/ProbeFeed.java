@@ -2,10 +2,12 @@ package io.pepper.admin.probe;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 import io.pepper.admin.endpoint.EndpointJson;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.HttpMethod;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,6 +26,7 @@ class ProbeFeed {
 				timeout_ms, follow_redirects, apdex_threshold_ms, interval_seconds
 			FROM endpoints
 			WHERE enabled AND locations @> ARRAY[CAST(:location AS text)]
+				AND (CAST(:organization AS uuid) IS NULL OR organization_id = :organization)
 			ORDER BY id
 			""";
 
@@ -40,9 +43,13 @@ class ProbeFeed {
 			.single();
 	}
 
-	List<EndpointSpec> enabledAt(String location) {
+	/**
+	 * The enabled endpoints at {@code location}, of one organization or (null) of all.
+	 */
+	List<EndpointSpec> enabledAt(String location, @Nullable UUID organization) {
 		return this.jdbc.sql(ENABLED_AT_LOCATION)
 			.param("location", location)
+			.param("organization", organization)
 			.query((row, rowNumber) -> new EndpointSpec(row.getObject("id", java.util.UUID.class),
 					row.getObject("organization_id", java.util.UUID.class), row.getString("name"),
 					URI.create(row.getString("url")), HttpMethod.valueOf(row.getString("method")),

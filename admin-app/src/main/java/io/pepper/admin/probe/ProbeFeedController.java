@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.pepper.admin.token.ProbeCaller;
 import io.pepper.admin.web.InvalidInputException;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.ProbeEndpointList;
@@ -19,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,7 +43,8 @@ class ProbeFeedController {
 	}
 
 	@GetMapping(path = ProbeEndpointList.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<byte[]> endpoints(@RequestParam(required = false) @Nullable String location,
+	ResponseEntity<byte[]> endpoints(@AuthenticationPrincipal ProbeCaller caller,
+			@RequestParam(required = false) @Nullable String location,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
 		if (location == null || location.isBlank()) {
 			throw new InvalidInputException("location", "is required");
@@ -49,7 +52,7 @@ class ProbeFeedController {
 		if (!this.feed.locationExists(location)) {
 			throw new InvalidInputException("location", "unknown location '" + location + "'");
 		}
-		List<EndpointSpec> endpoints = this.feed.enabledAt(location);
+		List<EndpointSpec> endpoints = this.feed.enabledAt(location, caller.organizationId());
 		String etag = "\"" + sha256(WireJson.mapper().writeValueAsBytes(endpoints)) + "\"";
 		if (matches(ifNoneMatch, etag)) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(REVALIDATE).build();
