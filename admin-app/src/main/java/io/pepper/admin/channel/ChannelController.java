@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.RequestChecks;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +35,9 @@ class ChannelController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<ChannelView> create(@AuthenticationPrincipal ApiCaller caller, @RequestBody byte[] body,
+	ResponseEntity<ChannelView> create(@AuthenticationPrincipal ApiCaller caller,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = ChannelRequest.class))) @RequestBody byte[] body,
 			UriComponentsBuilder uris) {
 		ChannelService.Created created = this.channels.create(caller.organizationId(),
 				RequestChecks.read(body, ChannelRequest.class));
@@ -52,7 +56,9 @@ class ChannelController {
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	ChannelView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id, @RequestBody byte[] body) {
+	ChannelView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = ChannelRequest.class))) @RequestBody byte[] body) {
 		return ChannelView.of(
 				this.channels.update(caller.organizationId(), id, RequestChecks.read(body, ChannelRequest.class)),
 				null);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.InvalidInputException;
 import io.pepper.admin.web.MalformedJsonException;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -58,7 +60,9 @@ class ConfigController {
 	}
 
 	@PostMapping
-	ConfigPlan importDocument(@AuthenticationPrincipal ApiCaller caller, @RequestBody byte[] body,
+	ConfigPlan importDocument(@AuthenticationPrincipal ApiCaller caller,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/yaml",
+					schema = @Schema(implementation = ConfigDocument.class))) @RequestBody byte[] body,
 			@RequestParam(defaultValue = "false") boolean dryRun) {
 		ConfigDocument document;
 		try {

@@ -7,6 +7,8 @@ import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.InvalidInputException;
 import io.pepper.admin.web.MalformedJsonException;
 import io.pepper.contracts.v1.WireJson;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
@@ -56,7 +58,9 @@ class EndpointController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<EndpointView> create(@AuthenticationPrincipal ApiCaller caller, @RequestBody byte[] body,
+	ResponseEntity<EndpointView> create(@AuthenticationPrincipal ApiCaller caller,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = EndpointRequest.class))) @RequestBody byte[] body,
 			UriComponentsBuilder uris) {
 		Endpoint endpoint = this.endpoints.create(caller.organizationId(), read(body));
 		return ResponseEntity.created(uris.path(PATH + "/{id}").build(endpoint.getId()))
@@ -81,7 +85,9 @@ class EndpointController {
 
 	/** Replaces every setting; fields left out take their defaults, as on create. */
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	EndpointView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id, @RequestBody byte[] body) {
+	EndpointView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = EndpointRequest.class))) @RequestBody byte[] body) {
 		return EndpointView.of(this.endpoints.update(caller.organizationId(), id, read(body)));
 	}
 

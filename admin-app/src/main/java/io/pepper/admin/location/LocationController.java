@@ -6,6 +6,8 @@ import java.util.Objects;
 
 import io.pepper.admin.web.ConflictException;
 import io.pepper.admin.web.RequestChecks;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Validator;
 
 import org.springframework.data.domain.Sort;
@@ -45,7 +47,9 @@ class LocationController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Transactional
-	ResponseEntity<LocationView> create(@RequestBody byte[] body, UriComponentsBuilder uris) {
+	ResponseEntity<LocationView> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(schema = @Schema(implementation = LocationRequest.class))) @RequestBody byte[] body,
+			UriComponentsBuilder uris) {
 		LocationRequest request = RequestChecks.read(body, LocationRequest.class);
 		RequestChecks.validate(this.validator, request);
 		String name = Objects.requireNonNull(request.name());

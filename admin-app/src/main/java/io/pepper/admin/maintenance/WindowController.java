@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.RequestChecks;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +35,9 @@ class WindowController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<WindowView> create(@AuthenticationPrincipal ApiCaller caller, @RequestBody byte[] body,
+	ResponseEntity<WindowView> create(@AuthenticationPrincipal ApiCaller caller,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = WindowRequest.class))) @RequestBody byte[] body,
 			UriComponentsBuilder uris) {
 		MaintenanceWindow window = this.windows.create(caller.organizationId(),
 				RequestChecks.read(body, WindowRequest.class));
@@ -51,7 +55,9 @@ class WindowController {
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	WindowView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id, @RequestBody byte[] body) {
+	WindowView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = WindowRequest.class))) @RequestBody byte[] body) {
 		return WindowView
 			.of(this.windows.update(caller.organizationId(), id, RequestChecks.read(body, WindowRequest.class)));
 	}

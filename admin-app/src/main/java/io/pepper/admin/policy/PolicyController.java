@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.RequestChecks;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +35,9 @@ class PolicyController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<PolicyView> create(@AuthenticationPrincipal ApiCaller caller, @RequestBody byte[] body,
+	ResponseEntity<PolicyView> create(@AuthenticationPrincipal ApiCaller caller,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = PolicyRequest.class))) @RequestBody byte[] body,
 			UriComponentsBuilder uris) {
 		Policy policy = this.policies.create(caller.organizationId(), RequestChecks.read(body, PolicyRequest.class));
 		return ResponseEntity.created(uris.path(PATH + "/{id}").build(policy.getId())).body(PolicyView.of(policy));
@@ -50,7 +54,9 @@ class PolicyController {
 	}
 
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-	PolicyView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id, @RequestBody byte[] body) {
+	PolicyView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = PolicyRequest.class))) @RequestBody byte[] body) {
 		return PolicyView
 			.of(this.policies.update(caller.organizationId(), id, RequestChecks.read(body, PolicyRequest.class)));
 	}

@@ -9,6 +9,7 @@ import io.pepper.contracts.auth.BearerTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -49,6 +50,26 @@ class ServiceApiSecurity {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(SERVICE))
+			.build();
+	}
+
+	/**
+	 * The API description and its browser hold nothing secret, so anyone may read them.
+	 */
+	@Bean
+	@Order(4)
+	SecurityFilterChain openApiChain(HttpSecurity http) throws Exception {
+		return http
+			.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+					"/swagger-ui/**")
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
+			.logout((logout) -> logout.disable())
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(HttpMethod.GET).permitAll().anyRequest().denyAll())
 			.build();
 	}
 

@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.pepper.admin.web.RequestChecks;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Validator;
 
 import org.springframework.http.MediaType;
@@ -39,7 +41,9 @@ class TokenController {
 	}
 
 	@PostMapping(path = API_TOKENS, consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<TokenView> createApiToken(@AuthenticationPrincipal ApiCaller caller, @RequestBody byte[] body,
+	ResponseEntity<TokenView> createApiToken(@AuthenticationPrincipal ApiCaller caller,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(schema = @Schema(implementation = TokenRequest.class))) @RequestBody byte[] body,
 			UriComponentsBuilder uris) {
 		TokenService.Issued<ApiToken> issued = this.tokens.issueApiToken(caller, name(body));
 		return ResponseEntity.created(uris.path(API_TOKENS + "/{id}").build(issued.stored().getId()))
@@ -58,7 +62,9 @@ class TokenController {
 	}
 
 	@PostMapping(path = PROBE_TOKENS, consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<TokenView> createProbeToken(@AuthenticationPrincipal ApiCaller caller, @RequestBody byte[] body,
+	ResponseEntity<TokenView> createProbeToken(@AuthenticationPrincipal ApiCaller caller,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @Content(schema = @Schema(implementation = TokenRequest.class))) @RequestBody byte[] body,
 			UriComponentsBuilder uris) {
 		TokenService.Issued<ProbeToken> issued = this.tokens.issueProbeToken(caller.organizationId(), name(body));
 		return ResponseEntity.created(uris.path(PROBE_TOKENS + "/{id}").build(issued.stored().getId()))
