@@ -1,7 +1,9 @@
 package io.pepper.failure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import jakarta.validation.Valid;
@@ -12,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,6 +32,12 @@ import org.springframework.validation.annotation.Validated;
  * (FAILED)
  * @param dispatchRetryBackoff the wait before the first retry; it doubles per attempt
  * @param dispatchMaxRetryBackoff the longest wait between two retries
+ * @param adminUrl admin-app's base URL, where policies, channels and maintenance windows
+ * come from; null runs stand-alone: every endpoint gets {@code AlertPolicy.DEFAULT} and
+ * {@code mail.to}
+ * @param adminToken the plaintext service token admin-app accepts
+ * @param adminPollInterval how often the alerting snapshot is fetched (with ETag)
+ * @param httpTimeout the connect and answer timeout of every outgoing HTTP call
  */
 @ConfigurationProperties("pepper.failure")
 @Validated
@@ -39,12 +48,20 @@ public record FailureProperties(@NotEmpty(
 		@Valid @DefaultValue Mail mail, @DefaultValue("1s") @DurationMin(millis = 10) Duration dispatchInterval,
 		@DefaultValue("100") @Min(1) int dispatchBatchSize, @DefaultValue("10") @Min(1) int dispatchMaxAttempts,
 		@DefaultValue("5s") @DurationMin(millis = 1) Duration dispatchRetryBackoff,
-		@DefaultValue("5m") @DurationMin(millis = 1) Duration dispatchMaxRetryBackoff) {
+		@DefaultValue("5m") @DurationMin(millis = 1) Duration dispatchMaxRetryBackoff, @Nullable URI adminUrl,
+		@Nullable String adminToken, @DefaultValue("30s") @DurationMin(millis = 100) Duration adminPollInterval,
+		@DefaultValue("10s") @DurationMin(millis = 10) Duration httpTimeout) {
 
 	public FailureProperties {
 		// Unset is reported by @NotEmpty with the property's name, not as a binding
 		// error.
 		ingestTokenSha256 = List.copyOf(Objects.requireNonNullElse(ingestTokenSha256, List.of()));
+		requireHttpUrl(adminUrl, "admin-url");
+	}
+
+	@AssertTrue(message = "admin-token must be set when admin-url is")
+	public boolean isAdminTokenSetWithUrl() {
+		return this.adminUrl == null || (this.adminToken != null && !this.adminToken.isBlank());
 	}
 
 	@AssertTrue(message = "dispatch-max-retry-backoff must not be shorter than dispatch-retry-backoff")
@@ -63,11 +80,23 @@ public record FailureProperties(@NotEmpty(
 		return (backoff.compareTo(this.dispatchMaxRetryBackoff) > 0) ? this.dispatchMaxRetryBackoff : backoff;
 	}
 
+	private static void requireHttpUrl(@Nullable URI url, String property) {
+		if (url == null) {
+			return;
+		}
+		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+			throw new IllegalArgumentException(
+					"pepper.failure." + property + " must be an absolute http or https URL but was '" + url + "'");
+		}
+	}
+
 	/**
 	 * Email notifications.
 	 *
 	 * @param from the sender address
-	 * @param to the recipients of every failure notification
+	 * @param to who hears about endpoints whose policy names no channel (every endpoint
+	 * when running stand-alone)
 	 */
 	public record Mail(@DefaultValue("pepper@localhost") @NotBlank @Email String from,
 			@DefaultValue List<@NotBlank @Email String> to) {

@@ -77,6 +77,13 @@ class FailurePropertiesTest {
 						new String[] { "pepper.failure.dispatch-retry-backoff=1m",
 								"pepper.failure.dispatch-max-retry-backoff=10s" },
 						"retryBackoffOrdered", "must not be shorter"),
+				Arguments.of("admin url without token",
+						new String[] { "pepper.failure.admin-url=http://admin.example.com" }, "adminTokenSetWithUrl",
+						"admin-token must be set"),
+				Arguments.of("admin url with another scheme",
+						new String[] { "pepper.failure.admin-url=ftp://admin.example.com",
+								"pepper.failure.admin-token=t" },
+						"admin-url", "absolute http or https URL"),
 				Arguments.of("unparsable interval", new String[] { "pepper.failure.dispatch-interval=soon" },
 						"dispatch-interval", "soon"));
 	}
