@@ -9,6 +9,7 @@ import io.pepper.probe.round.EndpointListClient;
 import io.pepper.probe.round.OnceRunner;
 import io.pepper.probe.round.ProbeRound;
 import io.pepper.probe.round.RoundScheduler;
+import io.pepper.probe.round.Sleeper;
 import okhttp3.OkHttpClient;
 
 import org.springframework.boot.ApplicationArguments;
@@ -32,7 +33,7 @@ class ProbeConfiguration {
 	}
 
 	@Bean
-	ProbeRound probeRound(ProbeProperties properties, HttpChecker checker) {
+	ProbeRound probeRound(ProbeProperties properties, HttpChecker checker, Clock clock) {
 		// Our own services: pooled connections, bounded waits, no SSRF guard
 		// (operator-configured URLs).
 		OkHttpClient services = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
@@ -45,7 +46,8 @@ class ProbeConfiguration {
 				new Delivery.Target(properties.receiverUrl().toString(), properties.receiverToken()),
 				new Delivery.Target(properties.failureUrl().toString(), properties.failureToken()), properties.name(),
 				properties.deliveryAttempts(), properties.deliveryBackoff());
-		return new ProbeRound(lists, checker, delivery, properties.location(), properties.maxConcurrency());
+		return new ProbeRound(lists, checker, delivery, properties.location(), properties.maxConcurrency(), clock,
+				Sleeper.on(clock));
 	}
 
 	@Bean

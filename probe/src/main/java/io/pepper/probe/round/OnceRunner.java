@@ -9,8 +9,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * With {@code --once}: runs the round of the current slot, then exits with
- * {@link #exitCode}.
+ * With {@code --once}: runs the checks due in the current round at once (no spreading),
+ * then exits with {@link #exitCode}.
  */
 public final class OnceRunner implements ApplicationRunner {
 
@@ -43,7 +43,8 @@ public final class OnceRunner implements ApplicationRunner {
 		if (!args.containsOption("once")) {
 			return;
 		}
-		RoundReport report = this.round.run(Slots.current(this.clock.instant(), this.interval));
+		RoundReport report = this.round.run(Slots.current(this.clock.instant(), this.interval), this.interval,
+				ProbeRound.Pacing.IMMEDIATE);
 		int code = exitCode(report);
 		System.exit(SpringApplication.exit(this.context, () -> code));
 	}

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.pepper.contracts.v1.EndpointSpec;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.DefaultApplicationArguments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Rounds against real local servers standing in for admin-app, the receiver,
@@ -34,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProbeRoundTest {
 
 	private static final Instant SLOT = Instant.parse("2026-01-01T12:00:00Z");
+
+	private static final Duration MINUTE = Duration.ofSeconds(60);
 
 	private final LocalServer targets = LocalServer.http().answer("/ok", 200, "fine").answer("/down", 500, "broken");
 
@@ -83,12 +87,12 @@ class ProbeRoundTest {
 	void deliversSuccessesToTheReceiverAndFailuresToFailureService() {
 		this.receiver.answer(ResultBatch.PATH, 201, "");
 
-		RoundReport report = round(4).run(SLOT);
+		RoundReport report = round(4).run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
 
 		assertThat(report)
-			.extracting(RoundReport::list, RoundReport::endpoints, RoundReport::up, RoundReport::failed,
-					RoundReport::delivered)
-			.containsExactly(ListStatus.FRESH, 2, 1, 1, true);
+			.extracting(RoundReport::list, RoundReport::endpoints, RoundReport::checks, RoundReport::up,
+					RoundReport::failed, RoundReport::delivered)
+			.containsExactly(ListStatus.FRESH, 2, 2, 1, 1, true);
 		assertThat(OnceRunner.exitCode(report)).isEqualTo(OnceRunner.DONE);
 		assertThat(this.admin.received().getFirst().uri().getQuery()).isEqualTo("location=local");
 
@@ -119,8 +123,8 @@ class ProbeRoundTest {
 		this.receiver.answer(ResultBatch.PATH, 201, "");
 		ProbeRound round = round(4);
 
-		round.run(SLOT);
-		RoundReport second = round.run(SLOT.plusSeconds(60));
+		round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
+		RoundReport second = round.run(SLOT.plusSeconds(60), MINUTE, ProbeRound.Pacing.IMMEDIATE);
 
 		assertThat(this.admin.received()).extracting(LocalServer.Received::ifNoneMatch).containsExactly(null, "\"v1\"");
 		assertThat(second.list()).isEqualTo(ListStatus.NOT_MODIFIED);
@@ -132,10 +136,10 @@ class ProbeRoundTest {
 	void keepsCheckingTheLastListWhileAdminIsDown() {
 		this.receiver.answer(ResultBatch.PATH, 201, "");
 		ProbeRound round = round(4);
-		round.run(SLOT);
+		round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
 		this.adminStatus.set(503);
 
-		RoundReport report = round.run(SLOT.plusSeconds(60));
+		RoundReport report = round.run(SLOT.plusSeconds(60), MINUTE, ProbeRound.Pacing.IMMEDIATE);
 
 		assertThat(report.list()).isEqualTo(ListStatus.STALE);
 		assertThat(report.endpoints()).isEqualTo(2);
@@ -148,7 +152,7 @@ class ProbeRoundTest {
 		this.receiver.on(ResultBatch.PATH,
 				(exchange) -> LocalServer.respond(exchange, (calls.incrementAndGet() <= 2) ? 503 : 201, ""));
 
-		RoundReport report = round(4).run(SLOT);
+		RoundReport report = round(4).run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
 
 		assertThat(report.delivered()).isTrue();
 		List<ResultBatch> attempts = this.receiver.received()
@@ -165,7 +169,7 @@ class ProbeRoundTest {
 	void exitsWith3WhenABatchCannotBeDelivered() {
 		this.receiver.answer(ResultBatch.PATH, 503, "");
 
-		RoundReport report = round(2).run(SLOT);
+		RoundReport report = round(2).run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
 
 		assertThat(report.delivered()).isFalse();
 		assertThat(this.receiver.received()).hasSize(2);
@@ -180,7 +184,7 @@ class ProbeRoundTest {
 		}
 		ProbeRound round = round("http://127.0.0.1:" + closedPort, 4);
 
-		RoundReport report = round.run(SLOT);
+		RoundReport report = round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
 
 		assertThat(report.list()).isEqualTo(ListStatus.UNAVAILABLE);
 		assertThat(report.endpoints()).isZero();
@@ -192,36 +196,44 @@ class ProbeRoundTest {
 	void exitsWith2WhenAdminRefusesTheToken() {
 		ProbeRound round = new ProbeRound(
 				new EndpointListClient(new OkHttpClient(), this.admin.url("/").toString(), "local", "wrong-token"),
-				checker(), delivery(4), "local", 10);
+				checker(), delivery(4), "local", 10, Clock.systemUTC(), Sleeper.on(Clock.systemUTC()));
 
-		assertThat(OnceRunner.exitCode(round.run(SLOT))).isEqualTo(OnceRunner.LIST_UNAVAILABLE);
+		assertThat(OnceRunner.exitCode(round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE)))
+			.isEqualTo(OnceRunner.LIST_UNAVAILABLE);
 	}
 
 	@Test
-	void schedulerStartsRoundsAtMultiplesOfTheInterval() throws InterruptedException {
+	void spreadsChecksOverTheRoundAtEachEndpointsOffsetAndReportsTheSlotAsScheduledTime() {
 		this.receiver.answer(ResultBatch.PATH, 201, "");
-		RoundScheduler scheduler = new RoundScheduler(round(4), Duration.ofSeconds(1), Clock.systemUTC(),
+		List<Instant> waits = new CopyOnWriteArrayList<>();
+		ProbeRound round = round(this.admin.url("/").toString(), 4, waits::add);
+
+		RoundReport report = round.run(SLOT, MINUTE, ProbeRound.Pacing.SPREAD);
+
+		assertThat(report.checks()).isEqualTo(2);
+		assertThat(waits)
+			.containsExactlyElementsOf(List.of(startAt(this.up), startAt(this.down)).stream().sorted().toList());
+		ResultBatch batch = WireJson.mapper().readValue(this.receiver.received().getFirst().body(), ResultBatch.class);
+		assertThat(batch.results()).singleElement()
+			.satisfies((result) -> assertThat(result.scheduledAt()).isEqualTo(SLOT));
+	}
+
+	@Test
+	void schedulerStartsARoundAtEveryMultipleOfTheInterval() {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+		RoundScheduler scheduler = new RoundScheduler(round(4), Duration.ofMillis(200), Clock.systemUTC(),
 				new DefaultApplicationArguments());
 		scheduler.start();
 		try {
-			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-			while (this.receiver.received().size() < 2 && System.nanoTime() < deadline) {
-				Thread.sleep(50);
-			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.admin.received().size() >= 3);
 		}
 		finally {
 			scheduler.stop();
 		}
+	}
 
-		List<Instant> slots = this.receiver.received()
-			.stream()
-			.map((received) -> WireJson.mapper().readValue(received.body(), ResultBatch.class))
-			.map((batch) -> batch.results().getFirst().scheduledAt())
-			.sorted()
-			.toList();
-		assertThat(slots).hasSizeGreaterThanOrEqualTo(2);
-		assertThat(slots).allSatisfy((slot) -> assertThat(slot.toEpochMilli() % 1000).isZero());
-		assertThat(Duration.between(slots.get(0), slots.get(1))).isEqualTo(Duration.ofSeconds(1));
+	private static Instant startAt(EndpointSpec endpoint) {
+		return SLOT.plus(CheckPlan.offset(endpoint.id(), MINUTE));
 	}
 
 	private ProbeRound round(int deliveryAttempts) {
@@ -229,8 +241,12 @@ class ProbeRoundTest {
 	}
 
 	private ProbeRound round(String adminUrl, int deliveryAttempts) {
+		return round(adminUrl, deliveryAttempts, Sleeper.on(Clock.systemUTC()));
+	}
+
+	private ProbeRound round(String adminUrl, int deliveryAttempts, Sleeper sleeper) {
 		return new ProbeRound(new EndpointListClient(new OkHttpClient(), adminUrl, "local", "admin-secret"), checker(),
-				delivery(deliveryAttempts), "local", 10);
+				delivery(deliveryAttempts), "local", 10, Clock.systemUTC(), sleeper);
 	}
 
 	private Delivery delivery(int attempts) {
