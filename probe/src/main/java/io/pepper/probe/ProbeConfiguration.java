@@ -46,8 +46,8 @@ class ProbeConfiguration {
 				new Delivery.Target(properties.receiverUrl().toString(), properties.receiverToken()),
 				new Delivery.Target(properties.failureUrl().toString(), properties.failureToken()), properties.name(),
 				properties.deliveryAttempts(), properties.deliveryBackoff());
-		return new ProbeRound(lists, checker, delivery, properties.location(), properties.maxConcurrency(), clock,
-				Sleeper.on(clock));
+		return new ProbeRound(lists, checker, delivery, properties.location(), properties.maxConcurrency(),
+				properties.shard(), clock, Sleeper.on(clock));
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import io.pepper.probe.round.Shard;
 import io.pepper.probe.ssrf.TargetPolicy;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,6 +39,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBodySize how much of a response body a check reads
  * @param deliveryAttempts how often a batch is sent before the probe gives up on it
  * @param deliveryBackoff the wait before the first retry; it doubles after each
+ * @param shard which share of the location's endpoints this probe checks, {@code i/n}
  */
 @ConfigurationProperties("pepper.probe")
 @Validated
@@ -47,7 +49,8 @@ public record ProbeProperties(String name, @NotBlank String location, @NotNull U
 		@DefaultValue("60s") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 24) Duration interval,
 		@DefaultValue List<String> allowedTargets, @DefaultValue("2000") @Min(1) @Max(100_000) int maxConcurrency,
 		@DefaultValue("1MB") @NotNull DataSize maxBodySize, @DefaultValue("4") @Min(1) @Max(10) int deliveryAttempts,
-		@DefaultValue("1s") @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 1) Duration deliveryBackoff) {
+		@DefaultValue("1s") @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 1) Duration deliveryBackoff,
+		@DefaultValue("0/1") @NotNull Shard shard) {
 
 	public ProbeProperties {
 		name = (name == null || name.isBlank()) ? hostName() : name;

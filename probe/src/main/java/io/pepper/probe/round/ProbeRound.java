@@ -46,8 +46,10 @@ public final class ProbeRound {
 
 	private final Sleeper sleeper;
 
+	private final Shard shard;
+
 	public ProbeRound(EndpointListClient endpointLists, HttpChecker checker, Delivery delivery, String location,
-			int maxConcurrency, Clock clock, Sleeper sleeper) {
+			int maxConcurrency, Shard shard, Clock clock, Sleeper sleeper) {
 		this.endpointLists = endpointLists;
 		this.checker = checker;
 		this.delivery = delivery;
@@ -55,6 +57,7 @@ public final class ProbeRound {
 		this.permits = new Semaphore(maxConcurrency);
 		this.clock = clock;
 		this.sleeper = sleeper;
+		this.shard = shard;
 	}
 
 	/**
@@ -71,7 +74,10 @@ public final class ProbeRound {
 					report.durationMs());
 			return report;
 		}
-		List<EndpointSpec> endpoints = list.endpoints();
+		List<EndpointSpec> endpoints = list.endpoints()
+			.stream()
+			.filter((endpoint) -> this.shard.owns(endpoint.id()))
+			.toList();
 		List<PlannedCheck> plan = switch (pacing) {
 			case SPREAD -> CheckPlan.spread(endpoints, start, length);
 			case IMMEDIATE -> CheckPlan.immediate(endpoints, start, length, this.clock.instant());
@@ -83,9 +89,9 @@ public final class ProbeRound {
 		boolean failuresDelivered = this.delivery.deliverFailures(List.copyOf(failures));
 		RoundReport report = new RoundReport(start, fetched.status(), endpoints.size(), plan.size(), up.size(),
 				failures.size(), resultsDelivered && failuresDelivered, elapsedMs(began));
-		log.info("round {}: {} endpoints ({} list), {} checks, {} up, {} failed, {} ms, delivery {}", start,
-				report.endpoints(), report.list().name().toLowerCase(Locale.ROOT), report.checks(), report.up(),
-				report.failed(), report.durationMs(), deliveryStatus(resultsDelivered, failuresDelivered));
+		log.info("round {}: {} endpoints ({} list, shard {}), {} checks, {} up, {} failed, {} ms, delivery {}", start,
+				report.endpoints(), report.list().name().toLowerCase(Locale.ROOT), this.shard, report.checks(),
+				report.up(), report.failed(), report.durationMs(), deliveryStatus(resultsDelivered, failuresDelivered));
 		return report;
 	}
 

@@ -196,7 +196,7 @@ class ProbeRoundTest {
 	void exitsWith2WhenAdminRefusesTheToken() {
 		ProbeRound round = new ProbeRound(
 				new EndpointListClient(new OkHttpClient(), this.admin.url("/").toString(), "local", "wrong-token"),
-				checker(), delivery(4), "local", 10, Clock.systemUTC(), Sleeper.on(Clock.systemUTC()));
+				checker(), delivery(4), "local", 10, Shard.ALL, Clock.systemUTC(), Sleeper.on(Clock.systemUTC()));
 
 		assertThat(OnceRunner.exitCode(round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE)))
 			.isEqualTo(OnceRunner.LIST_UNAVAILABLE);
@@ -216,6 +216,22 @@ class ProbeRoundTest {
 		ResultBatch batch = WireJson.mapper().readValue(this.receiver.received().getFirst().body(), ResultBatch.class);
 		assertThat(batch.results()).singleElement()
 			.satisfies((result) -> assertThat(result.scheduledAt()).isEqualTo(SLOT));
+	}
+
+	@Test
+	void probesOnTwoShardsCheckEachEndpointOfTheListOnce() {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+		Sleeper now = (instant) -> {
+		};
+
+		RoundReport first = round(this.admin.url("/").toString(), 4, now, new Shard(0, 2)).run(SLOT, MINUTE,
+				ProbeRound.Pacing.IMMEDIATE);
+		RoundReport second = round(this.admin.url("/").toString(), 4, now, new Shard(1, 2)).run(SLOT, MINUTE,
+				ProbeRound.Pacing.IMMEDIATE);
+
+		assertThat(first.endpoints() + second.endpoints()).isEqualTo(2);
+		assertThat(this.targets.received()).extracting((received) -> received.uri().getPath())
+			.containsExactlyInAnyOrder("/ok", "/down");
 	}
 
 	@Test
@@ -245,8 +261,12 @@ class ProbeRoundTest {
 	}
 
 	private ProbeRound round(String adminUrl, int deliveryAttempts, Sleeper sleeper) {
+		return round(adminUrl, deliveryAttempts, sleeper, Shard.ALL);
+	}
+
+	private ProbeRound round(String adminUrl, int deliveryAttempts, Sleeper sleeper, Shard shard) {
 		return new ProbeRound(new EndpointListClient(new OkHttpClient(), adminUrl, "local", "admin-secret"), checker(),
-				delivery(deliveryAttempts), "local", 10, Clock.systemUTC(), sleeper);
+				delivery(deliveryAttempts), "local", 10, shard, Clock.systemUTC(), sleeper);
 	}
 
 	private Delivery delivery(int attempts) {
