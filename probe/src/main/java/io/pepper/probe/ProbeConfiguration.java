@@ -12,6 +12,7 @@ import io.pepper.probe.round.RoundScheduler;
 import io.pepper.probe.round.Sleeper;
 import okhttp3.OkHttpClient;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the probe from its settings. */
 @Configuration(proxyBeanMethods = false)
 class ProbeConfiguration {
+
+	private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
 	@Bean
 	Clock probeClock() {
@@ -33,19 +36,41 @@ class ProbeConfiguration {
 	}
 
 	@Bean
-	ProbeRound probeRound(ProbeProperties properties, HttpChecker checker, Clock clock) {
+	OkHttpClient serviceClient() {
 		// Our own services: pooled connections, bounded waits, no SSRF guard
 		// (operator-configured URLs).
-		OkHttpClient services = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+		return new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
 			.readTimeout(Duration.ofSeconds(60))
 			.callTimeout(Duration.ofSeconds(90))
 			.build();
-		EndpointListClient lists = new EndpointListClient(services, properties.adminUrl().toString(),
-				properties.location(), properties.adminToken());
-		Delivery delivery = new Delivery(services,
+	}
+
+	@Bean(destroyMethod = "")
+	Delivery delivery(OkHttpClient serviceClient, ProbeProperties properties, ApplicationArguments args) {
+		// The daemon retries for as long as the buffer holds a batch; --once has to
+		// finish.
+		int attempts = args.containsOption("once") ? properties.deliveryAttempts() : 0;
+		return new Delivery(serviceClient,
 				new Delivery.Target(properties.receiverUrl().toString(), properties.receiverToken()),
 				new Delivery.Target(properties.failureUrl().toString(), properties.failureToken()), properties.name(),
-				properties.deliveryAttempts(), properties.deliveryBackoff());
+				new Delivery.Settings(properties.bufferCapacity(), attempts, properties.deliveryBackoff(),
+						properties.deliveryMaxBackoff(), properties.deliveryLinger()));
+	}
+
+	@Bean
+	DisposableBean deliveryShutdown(Delivery delivery) {
+		// On shutdown, give what is buffered a short chance to reach its service.
+		return () -> {
+			delivery.drain(SHUTDOWN_GRACE);
+			delivery.close();
+		};
+	}
+
+	@Bean
+	ProbeRound probeRound(ProbeProperties properties, HttpChecker checker, Delivery delivery,
+			OkHttpClient serviceClient, Clock clock) {
+		EndpointListClient lists = new EndpointListClient(serviceClient, properties.adminUrl().toString(),
+				properties.location(), properties.adminToken());
 		return new ProbeRound(lists, checker, delivery, properties.location(), properties.maxConcurrency(),
 				properties.shard(), clock, Sleeper.on(clock));
 	}
@@ -57,9 +82,9 @@ class ProbeConfiguration {
 	}
 
 	@Bean
-	OnceRunner onceRunner(ProbeRound round, ProbeProperties properties, Clock clock,
+	OnceRunner onceRunner(ProbeRound round, Delivery delivery, ProbeProperties properties, Clock clock,
 			ConfigurableApplicationContext context) {
-		return new OnceRunner(round, properties.interval(), clock, context);
+		return new OnceRunner(round, delivery, properties.interval(), clock, context);
 	}
 
 }

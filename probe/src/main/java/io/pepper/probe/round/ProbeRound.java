@@ -3,15 +3,13 @@ package io.pepper.probe.round;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.EndpointSpec;
@@ -69,7 +67,7 @@ public final class ProbeRound {
 		Fetched fetched = this.endpointLists.fetch();
 		ProbeEndpointList list = fetched.list();
 		if (list == null) {
-			RoundReport report = new RoundReport(start, fetched.status(), 0, 0, 0, 0, false, elapsedMs(began));
+			RoundReport report = new RoundReport(start, fetched.status(), 0, 0, 0, 0, elapsedMs(began));
 			log.warn("round {}: endpoint list unavailable ({}), nothing checked, {} ms", start, fetched.detail(),
 					report.durationMs());
 			return report;
@@ -82,20 +80,22 @@ public final class ProbeRound {
 			case SPREAD -> CheckPlan.spread(endpoints, start, length);
 			case IMMEDIATE -> CheckPlan.immediate(endpoints, start, length, this.clock.instant());
 		};
-		Queue<CheckResult> up = new ConcurrentLinkedQueue<>();
-		Queue<FailureReport> failures = new ConcurrentLinkedQueue<>();
-		runPlan(plan, up, failures);
-		boolean resultsDelivered = this.delivery.deliverResults(List.copyOf(up));
-		boolean failuresDelivered = this.delivery.deliverFailures(List.copyOf(failures));
-		RoundReport report = new RoundReport(start, fetched.status(), endpoints.size(), plan.size(), up.size(),
-				failures.size(), resultsDelivered && failuresDelivered, elapsedMs(began));
-		log.info("round {}: {} endpoints ({} list, shard {}), {} checks, {} up, {} failed, {} ms, delivery {}", start,
-				report.endpoints(), report.list().name().toLowerCase(Locale.ROOT), this.shard, report.checks(),
-				report.up(), report.failed(), report.durationMs(), deliveryStatus(resultsDelivered, failuresDelivered));
+		AtomicInteger up = new AtomicInteger();
+		AtomicInteger failed = new AtomicInteger();
+		runPlan(plan, up, failed);
+		RoundReport report = new RoundReport(start, fetched.status(), endpoints.size(), plan.size(), up.get(),
+				failed.get(), elapsedMs(began));
+		Delivery.State delivery = this.delivery.state();
+		log.info(
+				"round {}: {} endpoints ({} list, shard {}), {} checks, {} up, {} failed, {} ms; "
+						+ "delivery: {} results and {} failures buffered, {} and {} lost so far",
+				start, report.endpoints(), report.list().name().toLowerCase(Locale.ROOT), this.shard, report.checks(),
+				report.up(), report.failed(), report.durationMs(), delivery.resultsBuffered(),
+				delivery.failuresBuffered(), delivery.resultsLost(), delivery.failuresLost());
 		return report;
 	}
 
-	private void runPlan(List<PlannedCheck> plan, Queue<CheckResult> up, Queue<FailureReport> failures) {
+	private void runPlan(List<PlannedCheck> plan, AtomicInteger up, AtomicInteger failed) {
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (PlannedCheck check : plan) {
 				try {
@@ -106,12 +106,12 @@ public final class ProbeRound {
 					Thread.currentThread().interrupt();
 					break;
 				}
-				executor.execute(() -> runCheck(check, up, failures));
+				executor.execute(() -> runCheck(check, up, failed));
 			}
 		}
 	}
 
-	private void runCheck(PlannedCheck check, Queue<CheckResult> up, Queue<FailureReport> failures) {
+	private void runCheck(PlannedCheck check, AtomicInteger up, AtomicInteger failed) {
 		try {
 			this.permits.acquire();
 		}
@@ -126,22 +126,15 @@ public final class ProbeRound {
 		finally {
 			this.permits.release();
 		}
+		// Handed over as soon as it is known: a slow service never holds up the round.
 		if (result.outcome().isUp()) {
-			up.add(result);
+			up.incrementAndGet();
+			this.delivery.offer(result);
 		}
 		else {
-			failures.add(new FailureReport(check.endpoint().name(), check.endpoint().url(), result));
+			failed.incrementAndGet();
+			this.delivery.offer(new FailureReport(check.endpoint().name(), check.endpoint().url(), result));
 		}
-	}
-
-	private static String deliveryStatus(boolean results, boolean failures) {
-		if (results && failures) {
-			return "ok";
-		}
-		if (!results && !failures) {
-			return "FAILED for results and failures";
-		}
-		return results ? "FAILED for failures" : "FAILED for results";
 	}
 
 	private static long elapsedMs(long start) {

@@ -11,10 +11,9 @@ import java.time.Instant;
  * @param checks how many checks the round ran
  * @param up how many were up
  * @param failed how many failed
- * @param delivered whether every batch was accepted
  * @param durationMs how long the round took
  */
 public record RoundReport(Instant slot, ListStatus list, int endpoints, int checks, int up, int failed,
-		boolean delivered, long durationMs) {
+		long durationMs) {
 
 }

@@ -5,10 +5,13 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.FailureBatch;
 import io.pepper.contracts.v1.OutcomeKind;
@@ -78,8 +81,13 @@ class ProbeRoundTest {
 		});
 	}
 
+	private final List<Delivery> deliveries = new ArrayList<>();
+
+	private Delivery delivery;
+
 	@AfterEach
 	void stopServers() {
+		this.deliveries.forEach(Delivery::close);
 		List.of(this.targets, this.admin, this.receiver, this.failureService).forEach(LocalServer::close);
 	}
 
@@ -91,9 +99,9 @@ class ProbeRoundTest {
 
 		assertThat(report)
 			.extracting(RoundReport::list, RoundReport::endpoints, RoundReport::checks, RoundReport::up,
-					RoundReport::failed, RoundReport::delivered)
-			.containsExactly(ListStatus.FRESH, 2, 2, 1, 1, true);
-		assertThat(OnceRunner.exitCode(report)).isEqualTo(OnceRunner.DONE);
+					RoundReport::failed)
+			.containsExactly(ListStatus.FRESH, 2, 2, 1, 1);
+		assertThat(exitCode(report)).isEqualTo(OnceRunner.DONE);
 		assertThat(this.admin.received().getFirst().uri().getQuery()).isEqualTo("location=local");
 
 		LocalServer.Received results = this.receiver.received().getFirst();
@@ -129,7 +137,11 @@ class ProbeRoundTest {
 		assertThat(this.admin.received()).extracting(LocalServer.Received::ifNoneMatch).containsExactly(null, "\"v1\"");
 		assertThat(second.list()).isEqualTo(ListStatus.NOT_MODIFIED);
 		assertThat(second.endpoints()).isEqualTo(2);
-		assertThat(this.receiver.received()).hasSize(2);
+		assertThat(exitCode(second)).isEqualTo(OnceRunner.DONE);
+		assertThat(this.receiver.received()
+			.stream()
+			.mapToInt((received) -> WireJson.mapper().readValue(received.body(), ResultBatch.class).results().size())
+			.sum()).isEqualTo(2);
 	}
 
 	@Test
@@ -143,7 +155,7 @@ class ProbeRoundTest {
 
 		assertThat(report.list()).isEqualTo(ListStatus.STALE);
 		assertThat(report.endpoints()).isEqualTo(2);
-		assertThat(OnceRunner.exitCode(report)).isEqualTo(OnceRunner.DONE);
+		assertThat(exitCode(report)).isEqualTo(OnceRunner.DONE);
 	}
 
 	@Test
@@ -154,7 +166,7 @@ class ProbeRoundTest {
 
 		RoundReport report = round(4).run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
 
-		assertThat(report.delivered()).isTrue();
+		assertThat(exitCode(report)).isEqualTo(OnceRunner.DONE);
 		List<ResultBatch> attempts = this.receiver.received()
 			.stream()
 			.map((received) -> WireJson.mapper().readValue(received.body(), ResultBatch.class))
@@ -171,9 +183,8 @@ class ProbeRoundTest {
 
 		RoundReport report = round(2).run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
 
-		assertThat(report.delivered()).isFalse();
+		assertThat(exitCode(report)).isEqualTo(OnceRunner.DELIVERY_FAILED);
 		assertThat(this.receiver.received()).hasSize(2);
-		assertThat(OnceRunner.exitCode(report)).isEqualTo(OnceRunner.DELIVERY_FAILED);
 	}
 
 	@Test
@@ -188,7 +199,7 @@ class ProbeRoundTest {
 
 		assertThat(report.list()).isEqualTo(ListStatus.UNAVAILABLE);
 		assertThat(report.endpoints()).isZero();
-		assertThat(OnceRunner.exitCode(report)).isEqualTo(OnceRunner.LIST_UNAVAILABLE);
+		assertThat(exitCode(report)).isEqualTo(OnceRunner.LIST_UNAVAILABLE);
 		assertThat(this.targets.received()).isEmpty();
 	}
 
@@ -198,7 +209,7 @@ class ProbeRoundTest {
 				new EndpointListClient(new OkHttpClient(), this.admin.url("/").toString(), "local", "wrong-token"),
 				checker(), delivery(4), "local", 10, Shard.ALL, Clock.systemUTC(), Sleeper.on(Clock.systemUTC()));
 
-		assertThat(OnceRunner.exitCode(round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE)))
+		assertThat(exitCode(round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE)))
 			.isEqualTo(OnceRunner.LIST_UNAVAILABLE);
 	}
 
@@ -213,6 +224,7 @@ class ProbeRoundTest {
 		assertThat(report.checks()).isEqualTo(2);
 		assertThat(waits)
 			.containsExactlyElementsOf(List.of(startAt(this.up), startAt(this.down)).stream().sorted().toList());
+		assertThat(this.delivery.drain(Duration.ofSeconds(10))).isTrue();
 		ResultBatch batch = WireJson.mapper().readValue(this.receiver.received().getFirst().body(), ResultBatch.class);
 		assertThat(batch.results()).singleElement()
 			.satisfies((result) -> assertThat(result.scheduledAt()).isEqualTo(SLOT));
@@ -232,6 +244,44 @@ class ProbeRoundTest {
 		assertThat(first.endpoints() + second.endpoints()).isEqualTo(2);
 		assertThat(this.targets.received()).extracting((received) -> received.uri().getPath())
 			.containsExactlyInAnyOrder("/ok", "/down");
+	}
+
+	@Test
+	void aReceiverThatHangsDelaysNeitherTheRoundNorTheNext() throws InterruptedException {
+		CountDownLatch receiverHangs = new CountDownLatch(1);
+		this.receiver.on(ResultBatch.PATH, (exchange) -> {
+			try {
+				receiverHangs.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			LocalServer.respond(exchange, 201, "");
+		});
+		ProbeRound round = round(4);
+		AtomicInteger roundsDone = new AtomicInteger();
+		Thread rounds = Thread.ofVirtual().start(() -> {
+			round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
+			roundsDone.incrementAndGet();
+			round.run(SLOT.plus(MINUTE), MINUTE, ProbeRound.Pacing.IMMEDIATE);
+			roundsDone.incrementAndGet();
+		});
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> roundsDone.get() == 2);
+			assertThat(this.targets.received()).hasSize(4);
+			assertThat(this.delivery.state().resultsBuffered()).as("results held while the receiver hangs")
+				.isPositive();
+		}
+		finally {
+			receiverHangs.countDown();
+			rounds.join();
+		}
+
+		assertThat(this.delivery.drain(Duration.ofSeconds(10))).isTrue();
+		assertThat(this.receiver.received()
+			.stream()
+			.flatMap((received) -> WireJson.mapper().readValue(received.body(), ResultBatch.class).results().stream())
+			.map(CheckResult::scheduledAt)).containsExactlyInAnyOrder(SLOT, SLOT.plus(MINUTE));
 	}
 
 	@Test
@@ -270,10 +320,16 @@ class ProbeRoundTest {
 	}
 
 	private Delivery delivery(int attempts) {
-		return new Delivery(new OkHttpClient(),
+		this.delivery = new Delivery(new OkHttpClient(),
 				new Delivery.Target(this.receiver.url("").toString(), "receiver-secret"),
-				new Delivery.Target(this.failureService.url("").toString(), "failure-secret"), "test-probe", attempts,
-				Duration.ofMillis(20));
+				new Delivery.Target(this.failureService.url("").toString(), "failure-secret"), "test-probe",
+				new Delivery.Settings(1000, attempts, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ZERO));
+		this.deliveries.add(this.delivery);
+		return this.delivery;
+	}
+
+	private int exitCode(RoundReport report) {
+		return OnceRunner.exitCode(report, this.delivery.drain(Duration.ofSeconds(10)));
 	}
 
 	private static HttpChecker checker() {
