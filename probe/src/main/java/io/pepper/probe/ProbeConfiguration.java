@@ -3,10 +3,12 @@ package io.pepper.probe;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pepper.probe.check.HttpChecker;
 import io.pepper.probe.round.Delivery;
 import io.pepper.probe.round.EndpointListClient;
 import io.pepper.probe.round.OnceRunner;
+import io.pepper.probe.round.ProbeMetrics;
 import io.pepper.probe.round.ProbeRound;
 import io.pepper.probe.round.RoundScheduler;
 import io.pepper.probe.round.Sleeper;
@@ -67,12 +69,19 @@ class ProbeConfiguration {
 	}
 
 	@Bean
+	ProbeMetrics probeMetrics(MeterRegistry registry, Delivery delivery) {
+		ProbeMetrics metrics = new ProbeMetrics(registry);
+		metrics.watch(delivery);
+		return metrics;
+	}
+
+	@Bean
 	ProbeRound probeRound(ProbeProperties properties, HttpChecker checker, Delivery delivery,
-			OkHttpClient serviceClient, Clock clock) {
+			OkHttpClient serviceClient, Clock clock, ProbeMetrics metrics) {
 		EndpointListClient lists = new EndpointListClient(serviceClient, properties.adminUrl().toString(),
 				properties.location(), properties.adminToken());
 		return new ProbeRound(lists, checker, delivery, properties.location(), properties.maxConcurrency(),
-				properties.shard(), clock, Sleeper.on(clock));
+				properties.shard(), clock, Sleeper.on(clock), metrics);
 	}
 
 	@Bean

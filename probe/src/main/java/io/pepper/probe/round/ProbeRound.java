@@ -46,8 +46,10 @@ public final class ProbeRound {
 
 	private final Shard shard;
 
+	private final ProbeMetrics metrics;
+
 	public ProbeRound(EndpointListClient endpointLists, HttpChecker checker, Delivery delivery, String location,
-			int maxConcurrency, Shard shard, Clock clock, Sleeper sleeper) {
+			int maxConcurrency, Shard shard, Clock clock, Sleeper sleeper, ProbeMetrics metrics) {
 		this.endpointLists = endpointLists;
 		this.checker = checker;
 		this.delivery = delivery;
@@ -56,6 +58,8 @@ public final class ProbeRound {
 		this.clock = clock;
 		this.sleeper = sleeper;
 		this.shard = shard;
+		this.metrics = metrics;
+		metrics.watchConcurrency(this.permits, maxConcurrency);
 	}
 
 	/**
@@ -85,13 +89,37 @@ public final class ProbeRound {
 		runPlan(plan, up, failed);
 		RoundReport report = new RoundReport(start, fetched.status(), endpoints.size(), plan.size(), up.get(),
 				failed.get(), elapsedMs(began));
+		this.metrics.roundTook(report.durationMs());
 		Delivery.State delivery = this.delivery.state();
-		log.info(
-				"round {}: {} endpoints ({} list, shard {}), {} checks, {} up, {} failed, {} ms; "
-						+ "delivery: {} results and {} failures buffered, {} and {} lost so far",
-				start, report.endpoints(), report.list().name().toLowerCase(Locale.ROOT), this.shard, report.checks(),
-				report.up(), report.failed(), report.durationMs(), delivery.resultsBuffered(),
-				delivery.failuresBuffered(), delivery.resultsLost(), delivery.failuresLost());
+		// One line per round; its fields are also key-values for structured (JSON) logs.
+		log.atInfo()
+			.setMessage("round {}: {} endpoints ({} list, shard {}), {} checks, {} up, {} failed, {} ms; "
+					+ "delivery: {} results and {} failures buffered, {} and {} lost so far")
+			.addArgument(start)
+			.addArgument(report.endpoints())
+			.addArgument(() -> report.list().name().toLowerCase(Locale.ROOT))
+			.addArgument(this.shard)
+			.addArgument(report.checks())
+			.addArgument(report.up())
+			.addArgument(report.failed())
+			.addArgument(report.durationMs())
+			.addArgument(delivery.resultsBuffered())
+			.addArgument(delivery.failuresBuffered())
+			.addArgument(delivery.resultsLost())
+			.addArgument(delivery.failuresLost())
+			.addKeyValue("round", start)
+			.addKeyValue("list", report.list())
+			.addKeyValue("shard", this.shard.toString())
+			.addKeyValue("endpoints", report.endpoints())
+			.addKeyValue("checks", report.checks())
+			.addKeyValue("up", report.up())
+			.addKeyValue("failed", report.failed())
+			.addKeyValue("durationMs", report.durationMs())
+			.addKeyValue("resultsBuffered", delivery.resultsBuffered())
+			.addKeyValue("failuresBuffered", delivery.failuresBuffered())
+			.addKeyValue("resultsLost", delivery.resultsLost())
+			.addKeyValue("failuresLost", delivery.failuresLost())
+			.log();
 		return report;
 	}
 
@@ -126,6 +154,7 @@ public final class ProbeRound {
 		finally {
 			this.permits.release();
 		}
+		this.metrics.checked(result);
 		// Handed over as soon as it is known: a slow service never holds up the round.
 		if (result.outcome().isUp()) {
 			up.incrementAndGet();

@@ -11,6 +11,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.FailureBatch;
@@ -26,6 +30,7 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.DefaultApplicationArguments;
 
@@ -83,6 +88,10 @@ class ProbeRoundTest {
 
 	private final List<Delivery> deliveries = new ArrayList<>();
 
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final ProbeMetrics metrics = new ProbeMetrics(this.registry);
+
 	private Delivery delivery;
 
 	@AfterEach
@@ -123,6 +132,56 @@ class ProbeRoundTest {
 			assertThat(failure.url()).isEqualTo(this.down.url());
 			assertThat(failure.result().outcome().reason()).isEqualTo("expected 200-299 but got 500");
 			assertThat(failure.result().scheduledAt()).isEqualTo(SLOT);
+		});
+	}
+
+	@Test
+	void countsChecksByOutcomeAndTimesEveryPhase() {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+
+		RoundReport report = round(4).run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
+		assertThat(exitCode(report)).isEqualTo(OnceRunner.DONE);
+
+		assertThat(this.registry.get("pepper.probe.checks").tag("outcome", "up").counter().count()).isEqualTo(1);
+		assertThat(this.registry.get("pepper.probe.checks").tag("outcome", "unexpected_status").counter().count())
+			.isEqualTo(1);
+		assertThat(this.registry.get("pepper.probe.checks").tag("outcome", "timeout").counter().count()).isZero();
+		assertThat(this.registry.get("pepper.probe.check.duration").tag("phase", "total").timer().count()).isEqualTo(2);
+		assertThat(this.registry.get("pepper.probe.check.duration").tag("phase", "connect").timer().count())
+			.isEqualTo(2);
+		assertThat(this.registry.get("pepper.probe.check.duration").tag("phase", "tls").timer().count()).isZero();
+		assertThat(this.registry.get("pepper.probe.round.duration").timer().count()).isEqualTo(1);
+		assertThat(this.registry.get("pepper.probe.delivery.delivered")
+			.tag("service", "receiver")
+			.functionCounter()
+			.count()).isEqualTo(1);
+		assertThat(this.registry.get("pepper.probe.delivery.delivered")
+			.tag("service", "failure-service")
+			.functionCounter()
+			.count()).isEqualTo(1);
+		assertThat(this.registry.get("pepper.probe.delivery.buffered").tag("service", "receiver").gauge().value())
+			.isZero();
+	}
+
+	@Test
+	void logsOneSummaryLineWithItsFiguresAsFields() {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+		Logger logger = (Logger) LoggerFactory.getLogger(ProbeRound.class);
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			round(4).run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
+
+		assertThat(appender.list).singleElement().satisfies((event) -> {
+			assertThat(event.getFormattedMessage()).startsWith(
+					"round 2026-01-01T12:00:00Z: 2 endpoints (fresh list, shard 0/1), 2 checks, 1 up, 1 failed");
+			assertThat(event.getKeyValuePairs()).extracting((pair) -> pair.key + "=" + pair.value)
+				.contains("endpoints=2", "checks=2", "up=1", "failed=1", "list=FRESH", "shard=0/1");
 		});
 	}
 
@@ -185,6 +244,13 @@ class ProbeRoundTest {
 
 		assertThat(exitCode(report)).isEqualTo(OnceRunner.DELIVERY_FAILED);
 		assertThat(this.receiver.received()).hasSize(2);
+		assertThat(
+				this.registry.get("pepper.probe.delivery.errors").tag("service", "receiver").functionCounter().count())
+			.isEqualTo(2);
+		assertThat(this.registry.get("pepper.probe.delivery.dropped")
+			.tags("service", "receiver", "reason", "gave_up")
+			.functionCounter()
+			.count()).isEqualTo(1);
 	}
 
 	@Test
@@ -207,7 +273,8 @@ class ProbeRoundTest {
 	void exitsWith2WhenAdminRefusesTheToken() {
 		ProbeRound round = new ProbeRound(
 				new EndpointListClient(new OkHttpClient(), this.admin.url("/").toString(), "local", "wrong-token"),
-				checker(), delivery(4), "local", 10, Shard.ALL, Clock.systemUTC(), Sleeper.on(Clock.systemUTC()));
+				checker(), delivery(4), "local", 10, Shard.ALL, Clock.systemUTC(), Sleeper.on(Clock.systemUTC()),
+				this.metrics);
 
 		assertThat(exitCode(round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE)))
 			.isEqualTo(OnceRunner.LIST_UNAVAILABLE);
@@ -316,7 +383,7 @@ class ProbeRoundTest {
 
 	private ProbeRound round(String adminUrl, int deliveryAttempts, Sleeper sleeper, Shard shard) {
 		return new ProbeRound(new EndpointListClient(new OkHttpClient(), adminUrl, "local", "admin-secret"), checker(),
-				delivery(deliveryAttempts), "local", 10, shard, Clock.systemUTC(), sleeper);
+				delivery(deliveryAttempts), "local", 10, shard, Clock.systemUTC(), sleeper, this.metrics);
 	}
 
 	private Delivery delivery(int attempts) {
@@ -325,6 +392,7 @@ class ProbeRoundTest {
 				new Delivery.Target(this.failureService.url("").toString(), "failure-secret"), "test-probe",
 				new Delivery.Settings(1000, attempts, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ZERO));
 		this.deliveries.add(this.delivery);
+		this.metrics.watch(this.delivery);
 		return this.delivery;
 	}
 
