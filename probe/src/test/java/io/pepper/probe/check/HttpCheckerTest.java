@@ -194,6 +194,31 @@ class HttpCheckerTest {
 	}
 
 	@Test
+	void reportsTimeoutDuringTheTlsHandshake() throws Exception {
+		// Accepts the connection, then never says a word of TLS.
+		try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+			Thread.ofVirtual().start(() -> {
+				while (!silent.isClosed()) {
+					try (Socket accepted = silent.accept()) {
+						accepted.getInputStream().readAllBytes();
+					}
+					catch (IOException ex) {
+						return;
+					}
+				}
+			});
+
+			CheckResult result = this.checker.check(
+					Specs.withTimeout(Specs.get(URI.create("https://127.0.0.1:" + silent.getLocalPort() + "/")), 300),
+					"local", SLOT);
+
+			assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.TIMEOUT);
+			assertThat(result.outcome().phase()).isEqualTo(Phase.TLS);
+			assertThat(result.outcome().reason()).isEqualTo("no answer within 300 ms (during the TLS handshake)");
+		}
+	}
+
+	@Test
 	void reportsTimeoutWhileReadingTheBody() {
 		this.server.on("/trickle", (exchange) -> {
 			exchange.sendResponseHeaders(200, 0);
