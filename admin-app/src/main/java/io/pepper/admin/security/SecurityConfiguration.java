@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.pepper.admin.signin.LoginThrottle;
 import io.pepper.admin.token.TokenAuthenticator;
+import io.pepper.admin.user.Passwords;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +17,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -34,7 +37,7 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return Passwords.encoder();
 	}
 
 	@Bean
@@ -60,6 +63,14 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(PROBE))
 			.build();
+	}
+
+	/** The web UI: form sign-in, sessions and CSRF; see {@link UiSecurity}. */
+	@Bean
+	@Order(3)
+	SecurityFilterChain uiChain(HttpSecurity http, UserDetailsService users, UserDetailsPasswordService upgrades,
+			PasswordEncoder passwordEncoder, LoginThrottle throttle) throws Exception {
+		return UiSecurity.configure(http, users, upgrades, passwordEncoder, throttle).build();
 	}
 
 	@Bean
