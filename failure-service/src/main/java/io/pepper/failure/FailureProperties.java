@@ -38,6 +38,18 @@ import org.springframework.validation.annotation.Validated;
  * @param adminToken the plaintext service token admin-app accepts
  * @param adminPollInterval how often the alerting snapshot is fetched (with ETag)
  * @param httpTimeout the connect and answer timeout of every outgoing HTTP call
+ * @param serviceTokenSha256 SHA-256 hex digests of the tokens admin-app and
+ * receiver-service use for the incident API, successes, trend events and the
+ * open-incident list; none accepted when empty
+ * @param adminPublicUrl admin-app's URL as people open it, for links in notifications;
+ * none when null
+ * @param streakMaxGap two failures from one location count as "in a row" only when their
+ * checks are at most this far apart (successes in between are not always reported)
+ * @param flapping when an endpoint that keeps failing and recovering counts as flapping
+ * @param sweepInterval how often reminders and the resolution of settled flapping
+ * incidents are looked for
+ * @param dispatchEnabled whether this instance delivers notifications (off: it only
+ * queues them, another instance delivers)
  */
 @ConfigurationProperties("pepper.failure")
 @Validated
@@ -50,13 +62,20 @@ public record FailureProperties(@NotEmpty(
 		@DefaultValue("5s") @DurationMin(millis = 1) Duration dispatchRetryBackoff,
 		@DefaultValue("5m") @DurationMin(millis = 1) Duration dispatchMaxRetryBackoff, @Nullable URI adminUrl,
 		@Nullable String adminToken, @DefaultValue("30s") @DurationMin(millis = 100) Duration adminPollInterval,
-		@DefaultValue("10s") @DurationMin(millis = 10) Duration httpTimeout) {
+		@DefaultValue("10s") @DurationMin(millis = 10) Duration httpTimeout,
+		@DefaultValue List<@Pattern(regexp = "[0-9a-fA-F]{64}",
+				message = "must be a SHA-256 hex digest (64 hex characters), not the token itself") String> serviceTokenSha256,
+		@Nullable URI adminPublicUrl, @DefaultValue("5m") @DurationMin(seconds = 1) Duration streakMaxGap,
+		@Valid @DefaultValue Flapping flapping, @DefaultValue("15s") @DurationMin(millis = 10) Duration sweepInterval,
+		@DefaultValue("true") boolean dispatchEnabled) {
 
 	public FailureProperties {
 		// Unset is reported by @NotEmpty with the property's name, not as a binding
 		// error.
 		ingestTokenSha256 = List.copyOf(Objects.requireNonNullElse(ingestTokenSha256, List.of()));
 		requireHttpUrl(adminUrl, "admin-url");
+		requireHttpUrl(adminPublicUrl, "admin-public-url");
+		serviceTokenSha256 = List.copyOf(Objects.requireNonNullElse(serviceTokenSha256, List.of()));
 	}
 
 	@AssertTrue(message = "admin-token must be set when admin-url is")
@@ -89,6 +108,20 @@ public record FailureProperties(@NotEmpty(
 			throw new IllegalArgumentException(
 					"pepper.failure." + property + " must be an absolute http or https URL but was '" + url + "'");
 		}
+	}
+
+	/**
+	 * Flapping: an endpoint confirmed down again within {@code window} of its incident's
+	 * resolution reopens that incident; after {@code threshold} reopenings the incident
+	 * is marked flapping, tells people once, and resolves only after its endpoint has
+	 * answered correctly for a whole {@code window}.
+	 *
+	 * @param window how soon after resolving a new outage counts as the same incident
+	 * @param threshold reopenings that make an incident flapping
+	 */
+	public record Flapping(@DefaultValue("30m") @DurationMin(seconds = 1) Duration window,
+			@DefaultValue("2") @Min(1) int threshold) {
+
 	}
 
 	/**

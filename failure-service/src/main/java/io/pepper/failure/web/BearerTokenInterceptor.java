@@ -1,28 +1,28 @@
-package io.pepper.failure.intake;
+package io.pepper.failure.web;
 
 import io.pepper.contracts.auth.BearerTokens;
-import io.pepper.failure.FailureProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-/** Rejects intake requests without an accepted token before their body is read. */
-@Component
-class IngestTokenInterceptor implements HandlerInterceptor {
+/** Rejects requests without an accepted token before their body is read. */
+class BearerTokenInterceptor implements HandlerInterceptor {
 
 	private final BearerTokens tokens;
 
-	IngestTokenInterceptor(FailureProperties properties) {
-		this.tokens = BearerTokens.ofDigests(properties.ingestTokenSha256());
+	private final String refusal;
+
+	BearerTokenInterceptor(BearerTokens tokens, String refusal) {
+		this.tokens = tokens;
+		this.refusal = refusal;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (!this.tokens.accepts(request.getHeader(HttpHeaders.AUTHORIZATION))) {
-			throw new InvalidIngestTokenException();
+			throw new UnauthorizedException(this.refusal);
 		}
 		return true;
 	}
