@@ -50,6 +50,9 @@ import org.springframework.validation.annotation.Validated;
  * incidents are looked for
  * @param dispatchEnabled whether this instance delivers notifications (off: it only
  * queues them, another instance delivers)
+ * @param receiverUrl receiver-service's base URL, where accepted failed checks are
+ * forwarded so history and uptime count them; not forwarded when null
+ * @param receiverToken the plaintext token receiver-service accepts
  */
 @ConfigurationProperties("pepper.failure")
 @Validated
@@ -67,7 +70,7 @@ public record FailureProperties(@NotEmpty(
 				message = "must be a SHA-256 hex digest (64 hex characters), not the token itself") String> serviceTokenSha256,
 		@Nullable URI adminPublicUrl, @DefaultValue("5m") @DurationMin(seconds = 1) Duration streakMaxGap,
 		@Valid @DefaultValue Flapping flapping, @DefaultValue("15s") @DurationMin(millis = 10) Duration sweepInterval,
-		@DefaultValue("true") boolean dispatchEnabled) {
+		@DefaultValue("true") boolean dispatchEnabled, @Nullable URI receiverUrl, @Nullable String receiverToken) {
 
 	public FailureProperties {
 		// Unset is reported by @NotEmpty with the property's name, not as a binding
@@ -75,6 +78,7 @@ public record FailureProperties(@NotEmpty(
 		ingestTokenSha256 = List.copyOf(Objects.requireNonNullElse(ingestTokenSha256, List.of()));
 		requireHttpUrl(adminUrl, "admin-url");
 		requireHttpUrl(adminPublicUrl, "admin-public-url");
+		requireHttpUrl(receiverUrl, "receiver-url");
 		serviceTokenSha256 = List.copyOf(Objects.requireNonNullElse(serviceTokenSha256, List.of()));
 	}
 
@@ -97,6 +101,11 @@ public record FailureProperties(@NotEmpty(
 			backoff = backoff.multipliedBy(2);
 		}
 		return (backoff.compareTo(this.dispatchMaxRetryBackoff) > 0) ? this.dispatchMaxRetryBackoff : backoff;
+	}
+
+	@AssertTrue(message = "receiver-token must be set when receiver-url is")
+	public boolean isReceiverTokenSetWithUrl() {
+		return this.receiverUrl == null || (this.receiverToken != null && !this.receiverToken.isBlank());
 	}
 
 	private static void requireHttpUrl(@Nullable URI url, String property) {

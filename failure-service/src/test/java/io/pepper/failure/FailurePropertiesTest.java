@@ -84,6 +84,12 @@ class FailurePropertiesTest {
 						new String[] { "pepper.failure.admin-url=ftp://admin.example.com",
 								"pepper.failure.admin-token=t" },
 						"admin-url", "absolute http or https URL"),
+				Arguments.of("receiver url without token",
+						new String[] { "pepper.failure.receiver-url=http://receiver.example.com" },
+						"receiverTokenSetWithUrl", "receiver-token must be set"),
+				Arguments.of("service token in plain text",
+						new String[] { "pepper.failure.service-token-sha256=secret" }, "serviceTokenSha256[0]",
+						"not the token itself"),
 				Arguments.of("unparsable interval", new String[] { "pepper.failure.dispatch-interval=soon" },
 						"dispatch-interval", "soon"));
 	}

@@ -60,6 +60,11 @@ public abstract class IncidentTestBase {
 
 	protected static final GreenMail smtp = startSmtp();
 
+	public static final String RECEIVER_TOKEN = "receiver-token-for-incident-tests";
+
+	/** Stands in for Slack, webhook receivers and receiver-service's results API. */
+	protected static final LocalReceiver receiver = LocalReceiver.start();
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", database::jdbcUrl);
@@ -70,6 +75,8 @@ public abstract class IncidentTestBase {
 		registry.add("pepper.failure.ingest-token-sha256", () -> BearerTokens.sha256Hex(PROBE_TOKEN));
 		registry.add("pepper.failure.service-token-sha256", () -> BearerTokens.sha256Hex(SERVICE_TOKEN));
 		registry.add("pepper.failure.mail.to", () -> FALLBACK);
+		registry.add("pepper.failure.receiver-url", () -> receiver.url(""));
+		registry.add("pepper.failure.receiver-token", () -> RECEIVER_TOKEN);
 		registry.add("pepper.failure.admin-public-url", () -> "https://pepper.example.com/");
 		registry.add("pepper.failure.dispatch-interval", () -> "100ms");
 		registry.add("pepper.failure.dispatch-retry-backoff", () -> "100ms");
@@ -243,6 +250,7 @@ public abstract class IncidentTestBase {
 			return () -> {
 				database.close();
 				smtp.stop();
+				receiver.close();
 			};
 		}
 

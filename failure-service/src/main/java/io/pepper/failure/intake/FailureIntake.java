@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.pepper.contracts.v1.FailureBatch;
 import io.pepper.contracts.v1.FailureReport;
+import io.pepper.failure.history.HistoryForwarder;
 import io.pepper.failure.incident.IncidentEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,9 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores a batch of failures and lets the incident engine count them, in one transaction:
- * either all of it is kept or none, and a report seen before is neither stored nor
- * counted again.
+ * Stores a batch of failures, queues them for history and lets the incident engine count
+ * them, in one transaction: either all of it is kept or none, and a report seen before is
+ * neither stored, forwarded nor counted again.
  */
 @Service
 class FailureIntake {
@@ -36,9 +37,12 @@ class FailureIntake {
 
 	private final IncidentEngine engine;
 
-	FailureIntake(FailureReports reports, IncidentEngine engine) {
+	private final HistoryForwarder history;
+
+	FailureIntake(FailureReports reports, IncidentEngine engine, HistoryForwarder history) {
 		this.reports = reports;
 		this.engine = engine;
+		this.history = history;
 	}
 
 	@Transactional
@@ -53,6 +57,7 @@ class FailureIntake {
 				fresh.add(report);
 			});
 		}
+		this.history.enqueue(stored);
 		this.engine.onFailures(fresh);
 		int duplicates = batch.failures().size() - stored.size();
 		logger.info("Batch {} from probe {}: {} new failures, {} duplicates", batch.batchId(), batch.probe(),
