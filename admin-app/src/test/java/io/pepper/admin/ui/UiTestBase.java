@@ -148,6 +148,8 @@ public abstract class UiTestBase {
 		if (!answer.redirectPath().equals("/")) {
 			throw new AssertionError("Sign-in as " + email + " failed: " + answer.redirectPath());
 		}
+		// Sign-in replaces the CSRF token; a page brings the new one.
+		browser.get("/endpoints");
 		return browser;
 	}
 
