@@ -154,8 +154,18 @@ public final class ResultQueue {
 	 * @throws QueueUnavailableException when Redis did not take it
 	 */
 	public RecordId enqueue(ResultBatch batch) {
-		Map<String, String> fields = Map.of(BATCH_FIELD, WireJson.mapper().writeValueAsString(batch), ID_FIELD,
-				batch.batchId().toString());
+		return enqueue(batch, WireJson.mapper().writeValueAsString(batch));
+	}
+
+	/**
+	 * Appends a batch as the JSON it was parsed from, sparing a second serialization; the
+	 * worker parses it with the same mapper.
+	 * @param batch the parsed batch
+	 * @param json the wire JSON {@code batch} was parsed from
+	 * @throws QueueUnavailableException when Redis did not take it
+	 */
+	public RecordId enqueue(ResultBatch batch, String json) {
+		Map<String, String> fields = Map.of(BATCH_FIELD, json, ID_FIELD, batch.batchId().toString());
 		try {
 			RecordId id = this.streams.add(StreamRecords.string(fields).withStreamKey(this.stream));
 			if (id == null) {

@@ -30,6 +30,8 @@ import io.pepper.receiver.Checks;
 import io.pepper.receiver.ReceiverProperties;
 import io.pepper.receiver.queue.ResultQueue;
 import io.pepper.receiver.queue.ResultWorker;
+import io.pepper.receiver.servers.InfluxProcess;
+import io.pepper.receiver.servers.RedisProcess;
 import io.pepper.receiver.store.MetricStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

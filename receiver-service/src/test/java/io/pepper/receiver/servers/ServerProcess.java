@@ -1,4 +1,4 @@
-package io.pepper.receiver.fault;
+package io.pepper.receiver.servers;
 
 import java.io.File;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * A server binary the test starts, kills and starts again on the same port and data
  * directory, so it can fail the way a production server does.
  */
-abstract class ServerProcess implements AutoCloseable {
+public abstract class ServerProcess implements AutoCloseable {
 
 	private static final Duration STARTUP = Duration.ofSeconds(30);
 
@@ -34,7 +34,7 @@ abstract class ServerProcess implements AutoCloseable {
 
 	private @Nullable Process process;
 
-	ServerProcess(String binary) {
+	protected ServerProcess(String binary) {
 		if (!onPath(binary)) {
 			throw new IllegalStateException(binary + " is not on the PATH; ./scripts/test installs it");
 		}
@@ -49,26 +49,26 @@ abstract class ServerProcess implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(new Thread(this::kill));
 	}
 
-	final int port() {
+	public final int port() {
 		return this.port;
 	}
 
-	final Path directory() {
+	public final Path directory() {
 		return this.directory;
 	}
 
 	/** The command line and environment that run the server in the foreground. */
-	abstract List<String> command();
+	protected abstract List<String> command();
 
-	Map<String, String> environment() {
+	protected Map<String, String> environment() {
 		return Map.of();
 	}
 
 	/** Whether the server answers, ready for work. */
-	abstract boolean ready();
+	protected abstract boolean ready();
 
 	/** Starts the server and waits until it is ready. */
-	final synchronized void start() {
+	public final synchronized void start() {
 		if (this.process != null && this.process.isAlive()) {
 			return;
 		}
@@ -99,7 +99,7 @@ abstract class ServerProcess implements AutoCloseable {
 	}
 
 	/** Kills the server at once (SIGKILL), as a crash or a lost machine would. */
-	final synchronized void kill() {
+	public final synchronized void kill() {
 		Process running = this.process;
 		if (running == null) {
 			return;
@@ -125,7 +125,7 @@ abstract class ServerProcess implements AutoCloseable {
 		}
 	}
 
-	static int freePort() {
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}

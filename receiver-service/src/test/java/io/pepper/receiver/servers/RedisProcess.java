@@ -1,4 +1,4 @@
-package io.pepper.receiver.fault;
+package io.pepper.receiver.servers;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,14 +11,14 @@ import java.util.List;
  * A private {@code redis-server} on loopback with the append-only file on and fsynced on
  * every write, as production runs it.
  */
-final class RedisProcess extends ServerProcess {
+public final class RedisProcess extends ServerProcess {
 
-	RedisProcess() {
+	public RedisProcess() {
 		super("redis-server");
 	}
 
 	@Override
-	List<String> command() {
+	protected List<String> command() {
 		return List.of("redis-server", "--bind", "127.0.0.1", "--port", String.valueOf(port()), "--dir",
 				directory().toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--daemonize",
 				"no");
@@ -26,7 +26,7 @@ final class RedisProcess extends ServerProcess {
 
 	/** Answers PING, so it finished loading its append-only file. */
 	@Override
-	boolean ready() {
+	protected boolean ready() {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", port()), 200);
 			socket.setSoTimeout(500);

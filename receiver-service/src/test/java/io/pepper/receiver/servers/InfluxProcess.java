@@ -1,4 +1,4 @@
-package io.pepper.receiver.fault;
+package io.pepper.receiver.servers;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,11 +15,11 @@ import io.pepper.testsupport.InfluxServer;
  * A private {@code influxd} (1.x) on loopback, configured like scripts/lib.sh's
  * start_influx, with its data in a directory that survives a kill.
  */
-final class InfluxProcess extends ServerProcess implements InfluxServer {
+public final class InfluxProcess extends ServerProcess implements InfluxServer {
 
 	private final int rpcPort = freePort();
 
-	InfluxProcess() {
+	public InfluxProcess() {
 		super("influxd");
 	}
 
@@ -29,12 +29,12 @@ final class InfluxProcess extends ServerProcess implements InfluxServer {
 	}
 
 	@Override
-	List<String> command() {
+	protected List<String> command() {
 		return List.of("influxd", "run");
 	}
 
 	@Override
-	Map<String, String> environment() {
+	protected Map<String, String> environment() {
 		return Map.of("INFLUXDB_REPORTING_DISABLED", "true", "INFLUXDB_BIND_ADDRESS", "127.0.0.1:" + this.rpcPort,
 				"INFLUXDB_HTTP_BIND_ADDRESS", "127.0.0.1:" + port(), "INFLUXDB_HTTP_LOG_ENABLED", "false",
 				"INFLUXDB_META_DIR", directory().resolve("meta").toString(), "INFLUXDB_DATA_DIR",
@@ -43,7 +43,7 @@ final class InfluxProcess extends ServerProcess implements InfluxServer {
 	}
 
 	@Override
-	boolean ready() {
+	protected boolean ready() {
 		try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build()) {
 			HttpResponse<Void> response = http.send(
 					HttpRequest.newBuilder(URI.create(url() + "/ping")).timeout(Duration.ofMillis(500)).build(),
