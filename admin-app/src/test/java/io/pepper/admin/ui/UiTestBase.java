@@ -49,7 +49,7 @@ public abstract class UiTestBase {
 	static final GreenMail MAIL = new GreenMail(
 			new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
 
-	static final String PASSWORD = "a long enough password";
+	protected static final String PASSWORD = "a long enough password";
 
 	/** Accounts and addresses fail this often before sign-in is refused for a while. */
 	static final int ACCOUNT_FAILURES = 3;
@@ -103,6 +103,10 @@ public abstract class UiTestBase {
 	@AfterEach
 	void forgetSignInFailures() {
 		LocalRedis.fromEnvironment().deleteKeys(REDIS_PREFIX + "admin:login:");
+	}
+
+	protected int port() {
+		return this.port;
 	}
 
 	protected Browser browser() {
