@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 
 import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.contracts.v1.WireJson;
@@ -282,6 +284,38 @@ public final class ResultQueue {
 				.xClaimJustId(this.stream.getBytes(java.nio.charset.StandardCharsets.UTF_8), this.group, consumer,
 						XClaimOptions.minIdle(Duration.ZERO).ids(ids)));
 		return orEmpty(kept);
+	}
+
+	/**
+	 * Why Redis may lose entries it confirmed, as its configuration says: without the
+	 * append-only file fsynced on every write, a crash loses the last writes. Empty when
+	 * it is durable, or when Redis does not disclose its configuration (managed
+	 * services).
+	 */
+	public Optional<String> durabilityWarning() {
+		try {
+			Properties config = this.redis
+				.execute((RedisCallback<Properties>) (connection) -> connection.serverCommands().getConfig("append*"));
+			if (config == null) {
+				return Optional.empty();
+			}
+			String appendOnly = config.getProperty("appendonly", "");
+			String fsync = config.getProperty("appendfsync", "");
+			if (!"yes".equals(appendOnly)) {
+				return Optional.of("Redis has appendonly " + appendOnly
+						+ ": batches answered 201 are lost if Redis restarts; run it with appendonly yes and "
+						+ "appendfsync always");
+			}
+			if (!"always".equals(fsync)) {
+				return Optional.of("Redis has appendfsync " + fsync
+						+ ": batches answered 201 within the last second are lost if Redis crashes; "
+						+ "appendfsync always loses none");
+			}
+			return Optional.empty();
+		}
+		catch (DataAccessException ex) {
+			return Optional.empty();
+		}
 	}
 
 	void acknowledge(RecordId id) {

@@ -100,10 +100,16 @@ public final class ResultWorker implements SmartLifecycle {
 			}
 			this.running = true;
 			this.stopSignal = new CountDownLatch(1);
-			this.thread = Thread.ofPlatform().name("results-worker-" + this.consumer).start(this::run);
+			this.thread = Thread.ofPlatform()
+				.name("results-worker-" + this.consumer)
+				.uncaughtExceptionHandler((thread, ex) -> log.error(
+						"Results worker {} died; its pending entries go to another worker after {}", this.consumer,
+						this.settings.claimIdle(), ex))
+				.start(this::run);
 		}
 		log.info("Results worker {} started on stream {} in group {}", this.consumer, this.queue.stream(),
 				this.queue.group());
+
 	}
 
 	@Override
@@ -148,6 +154,8 @@ public final class ResultWorker implements SmartLifecycle {
 	}
 
 	private void run() {
+		this.queue.durabilityWarning()
+			.ifPresent((warning) -> log.warn("Results worker {}: {}", this.consumer, warning));
 		prepareStore();
 		boolean groupReady = false;
 		boolean ownPendingFirst = true;

@@ -202,6 +202,11 @@ class ReceiverFaultTest {
 	}
 
 	@Test
+	void aRedisWithTheAppendOnlyFileFsyncedOnEveryWriteRaisesNoDurabilityWarning() {
+		assertThat(this.queue.durabilityWarning()).isEmpty();
+	}
+
+	@Test
 	void everyBatchSentTwiceIsStoredOnce() throws Exception {
 		for (int i = 0; i < 10; i++) {
 			ResultBatch batch = nextBatch(15);

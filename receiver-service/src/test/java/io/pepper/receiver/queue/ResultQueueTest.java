@@ -2,6 +2,7 @@ package io.pepper.receiver.queue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -18,6 +19,7 @@ import org.springframework.data.redis.connection.RedisStreamCommands.XClaimOptio
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -146,6 +148,20 @@ class ResultQueueTest {
 			.pending(this.queue.stream(), "writers", Range.unbounded(), 10)
 			.get(0)
 			.getTotalDeliveryCount()).as("the read and the claim that set the idle time").isEqualTo(2);
+	}
+
+	@Test
+	void warnsWhenRedisWouldLoseConfirmedEntries() {
+		// The machine's Redis runs without persistence; the fault tests' one with it.
+		Properties config = this.redis
+			.execute((RedisCallback<Properties>) (connection) -> connection.serverCommands().getConfig("append*"));
+		if ("yes".equals(config.getProperty("appendonly"))) {
+			return;
+		}
+
+		assertThat(this.queue.durabilityWarning())
+			.hasValue("Redis has appendonly no: batches answered 201 are lost if Redis restarts; "
+					+ "run it with appendonly yes and appendfsync always");
 	}
 
 	private List<RecordId> enqueue(int count) {
