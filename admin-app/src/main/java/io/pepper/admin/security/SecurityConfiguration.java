@@ -25,8 +25,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 
 /**
- * Three filter chains: the people's API and the probes' API, each stateless with its own
- * kind of bearer token, and everything else, which is closed until the UI exists.
+ * Four filter chains: the people's API and the probes' API, each stateless with its own
+ * kind of bearer token; the web UI's pages, with sign-in and sessions; and everything
+ * else, which is closed.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
