@@ -85,7 +85,9 @@ final class Outbox<T> implements AutoCloseable {
 		this.token = token;
 		this.batchOf = batchOf;
 		this.settings = settings;
-		this.sender = Thread.ofVirtual().name("probe-delivery-" + service).start(this::sendLoop);
+		// A platform thread: serializing a batch is CPU work that must not hold a carrier
+		// thread the checks' virtual threads need to take their timings promptly.
+		this.sender = Thread.ofPlatform().name("probe-delivery-" + service).daemon().start(this::sendLoop);
 	}
 
 	/** Queues an item; never blocks on the service. */
