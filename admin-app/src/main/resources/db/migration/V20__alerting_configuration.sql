@@ -64,9 +64,6 @@ CREATE TABLE maintenance_windows (
 -- tokens without one (from the bootstrap) serve the whole installation.
 ALTER TABLE probe_tokens ADD COLUMN organization_id uuid REFERENCES organizations (id) ON DELETE CASCADE;
 
--- Search and tag filters of the endpoint list.
-CREATE INDEX endpoints_tags_idx ON endpoints USING gin (tags);
-
 -- The last characters of a token made through the API, so people can tell their tokens apart.
 ALTER TABLE probe_tokens ADD COLUMN token_hint text;
 ALTER TABLE api_tokens ADD COLUMN token_hint text;

@@ -114,7 +114,7 @@ public class Endpoint {
 		apply(settings, this.createdAt);
 	}
 
-	private void apply(EndpointSettings settings, Instant now) {
+	void apply(EndpointSettings settings, Instant now) {
 		this.name = settings.name();
 		this.url = settings.url().toString();
 		this.method = settings.method();

@@ -28,7 +28,7 @@ class ServiceApiSecurity {
 	static final String SERVICE = "SERVICE";
 
 	@Bean
-	@Order(3)
+	@Order(4)
 	SecurityFilterChain serviceChain(HttpSecurity http, AdminProperties properties) throws Exception {
 		BearerTokens accepted = BearerTokens.ofDigests(properties.serviceTokenSha256());
 		ProblemResponses problems = new ProblemResponses();
@@ -57,7 +57,7 @@ class ServiceApiSecurity {
 	 * The API description and its browser hold nothing secret, so anyone may read them.
 	 */
 	@Bean
-	@Order(4)
+	@Order(5)
 	SecurityFilterChain openApiChain(HttpSecurity http) throws Exception {
 		return http
 			.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",

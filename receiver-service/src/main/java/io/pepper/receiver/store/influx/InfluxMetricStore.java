@@ -1,6 +1,7 @@
 package io.pepper.receiver.store.influx;
 
 import java.util.List;
+import java.util.Set;
 
 import com.influxdb.LogLevel;
 import com.influxdb.client.InfluxDBClient;
@@ -17,6 +18,7 @@ import io.pepper.contracts.v1.PhaseTimings;
 import io.pepper.receiver.ReceiverProperties;
 import io.pepper.receiver.store.MetricStore;
 import io.pepper.receiver.store.MetricStoreException;
+import io.pepper.receiver.store.MetricStoreRejectedException;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +41,12 @@ public final class InfluxMetricStore implements MetricStore, AutoCloseable {
 	private static final String ORGANIZATION = "-";
 
 	private static final int NOT_FOUND = 404;
+
+	/**
+	 * Bad request (e.g. a field type conflict), too large, unprocessable: the points
+	 * themselves are refused.
+	 */
+	private static final Set<Integer> REJECTED = Set.of(400, 413, 422);
 
 	private static final Logger log = LoggerFactory.getLogger(InfluxMetricStore.class);
 
@@ -130,8 +138,12 @@ public final class InfluxMetricStore implements MetricStore, AutoCloseable {
 	}
 
 	private MetricStoreException writeFailed(int points, RuntimeException ex) {
-		return new MetricStoreException(
-				"InfluxDB at " + this.settings.url() + " did not confirm " + points + " points: " + describe(ex), ex);
+		String message = "InfluxDB at " + this.settings.url() + " did not confirm " + points + " points: "
+				+ describe(ex);
+		if (ex instanceof InfluxException influx && REJECTED.contains(influx.status())) {
+			return new MetricStoreRejectedException(message, ex);
+		}
+		return new MetricStoreException(message, ex);
 	}
 
 	private static String describe(RuntimeException ex) {
