@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.pepper.failure.notify.guard.TargetGuard;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -53,6 +54,10 @@ import org.springframework.validation.annotation.Validated;
  * @param receiverUrl receiver-service's base URL, where accepted failed checks are
  * forwarded so history and uptime count them; not forwarded when null
  * @param receiverToken the plaintext token receiver-service accepts
+ * @param allowedTargets internal CIDR blocks or host names Slack and webhook deliveries
+ * may reach anyway (e.g. {@code 127.0.0.1/32}); every other loopback, private, link-local
+ * or reserved address is refused
+ * @param digest when a burst of notifications to one target becomes one digest
  */
 @ConfigurationProperties("pepper.failure")
 @Validated
@@ -70,7 +75,8 @@ public record FailureProperties(@NotEmpty(
 				message = "must be a SHA-256 hex digest (64 hex characters), not the token itself") String> serviceTokenSha256,
 		@Nullable URI adminPublicUrl, @DefaultValue("5m") @DurationMin(seconds = 1) Duration streakMaxGap,
 		@Valid @DefaultValue Flapping flapping, @DefaultValue("15s") @DurationMin(millis = 10) Duration sweepInterval,
-		@DefaultValue("true") boolean dispatchEnabled, @Nullable URI receiverUrl, @Nullable String receiverToken) {
+		@DefaultValue("true") boolean dispatchEnabled, @Nullable URI receiverUrl, @Nullable String receiverToken,
+		@DefaultValue List<String> allowedTargets, @Valid @DefaultValue Digest digest) {
 
 	public FailureProperties {
 		// Unset is reported by @NotEmpty with the property's name, not as a binding
@@ -79,6 +85,13 @@ public record FailureProperties(@NotEmpty(
 		requireHttpUrl(adminUrl, "admin-url");
 		requireHttpUrl(adminPublicUrl, "admin-public-url");
 		requireHttpUrl(receiverUrl, "receiver-url");
+		allowedTargets = List.copyOf(Objects.requireNonNullElse(allowedTargets, List.of()));
+		try {
+			TargetGuard.allowing(allowedTargets);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("pepper.failure.allowed-targets: " + ex.getMessage(), ex);
+		}
 		serviceTokenSha256 = List.copyOf(Objects.requireNonNullElse(serviceTokenSha256, List.of()));
 	}
 
@@ -130,6 +143,29 @@ public record FailureProperties(@NotEmpty(
 	 */
 	public record Flapping(@DefaultValue("30m") @DurationMin(seconds = 1) Duration window,
 			@DefaultValue("2") @Min(1) int threshold) {
+
+	}
+
+	/** The SSRF guard {@code allowed-targets} describes. */
+	public TargetGuard targetGuard() {
+		return TargetGuard.allowing(this.allowedTargets);
+	}
+
+	/**
+	 * Digests: once {@code threshold} notifications went to one target (an email address,
+	 * a Slack or webhook channel) of one organization within {@code window}, further ones
+	 * are held and sent together as one digest at the end of the window.
+	 *
+	 * @param window how far back notifications are counted, and how long they are held
+	 * @param threshold notifications to one target per window sent one by one; 0 turns
+	 * digests off
+	 */
+	public record Digest(@DefaultValue("2m") @DurationMin(millis = 100) Duration window,
+			@DefaultValue("3") @Min(0) int threshold) {
+
+		public boolean enabled() {
+			return this.threshold > 0;
+		}
 
 	}
 

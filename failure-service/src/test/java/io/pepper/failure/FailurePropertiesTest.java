@@ -90,6 +90,11 @@ class FailurePropertiesTest {
 				Arguments.of("service token in plain text",
 						new String[] { "pepper.failure.service-token-sha256=secret" }, "serviceTokenSha256[0]",
 						"not the token itself"),
+				Arguments.of("allowed target that is no address",
+						new String[] { "pepper.failure.allowed-targets=10.0.0.0/99" }, "allowed-targets",
+						"prefix length must be between 0 and 32"),
+				Arguments.of("negative digest threshold", new String[] { "pepper.failure.digest.threshold=-1" },
+						"digest.threshold", "greater than or equal to 0"),
 				Arguments.of("unparsable interval", new String[] { "pepper.failure.dispatch-interval=soon" },
 						"dispatch-interval", "soon"));
 	}

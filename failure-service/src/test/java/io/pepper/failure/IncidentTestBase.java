@@ -86,6 +86,11 @@ public abstract class IncidentTestBase {
 		registry.add("pepper.failure.sweep-interval", () -> "1h");
 		registry.add("pepper.failure.flapping.window", () -> "30m");
 		registry.add("pepper.failure.flapping.threshold", () -> "2");
+		// The local receivers stand in for Slack and webhooks on loopback.
+		registry.add("pepper.failure.allowed-targets", () -> "127.0.0.1/32");
+		// High enough for every test's own bursts; the digest test makes a bigger one.
+		registry.add("pepper.failure.digest.threshold", () -> "8");
+		registry.add("pepper.failure.digest.window", () -> "3s");
 	}
 
 	@LocalServerPort

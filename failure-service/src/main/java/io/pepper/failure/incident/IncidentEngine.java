@@ -3,6 +3,7 @@ package io.pepper.failure.incident;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -96,7 +97,7 @@ public class IncidentEngine {
 	}
 
 	private void failuresOf(UUID endpointId, List<FailureReport> reports) {
-		Instant now = this.clock.instant();
+		Instant now = now();
 		EndpointRules rules = this.alerting.rulesFor(endpointId);
 		AlertPolicy policy = rules.policy();
 		Duration maxGap = this.properties.streakMaxGap();
@@ -191,7 +192,7 @@ public class IncidentEngine {
 	}
 
 	private int successesOf(UUID endpointId, List<CheckResult> results) {
-		Instant now = this.clock.instant();
+		Instant now = now();
 		Map<String, Streak> streaks = this.states.streaks(endpointId);
 		int counted = 0;
 		for (CheckResult result : results.stream().sorted(Comparator.comparing(CheckResult::scheduledAt)).toList()) {
@@ -256,7 +257,7 @@ public class IncidentEngine {
 				: reported.map(EndpointStates.Known::name).orElse("endpoint " + endpointId);
 		String url = (known != null) ? known.url().toString() : reported.map(EndpointStates.Known::url).orElse(null);
 		this.states.lock(endpointId, event.organizationId(), name, url);
-		Instant now = this.clock.instant();
+		Instant now = now();
 		String scores = String.format("Apdex %.2f against a baseline of %.2f (T = %d ms): %s.", event.apdex(),
 				event.baselineApdex(), event.apdexThresholdMs(), event.reason());
 		Optional<Incident> open = this.incidents.findOpen(endpointId, Kind.DEGRADED);
@@ -291,7 +292,7 @@ public class IncidentEngine {
 		int changed = 0;
 		try {
 			for (Incident candidate : this.incidents.allOpen()) {
-				if (due(candidate, this.clock.instant()) != null) {
+				if (due(candidate, now()) != null) {
 					Boolean done = this.transactions.execute((status) -> sweep(candidate));
 					changed += Boolean.TRUE.equals(done) ? 1 : 0;
 				}
@@ -311,7 +312,7 @@ public class IncidentEngine {
 			return false;
 		}
 		Incident incident = current.get();
-		Instant now = this.clock.instant();
+		Instant now = now();
 		Change change = due(incident, now);
 		if (change == null) {
 			return false;
@@ -343,7 +344,7 @@ public class IncidentEngine {
 		this.states.lockIfKnown(found.endpointId());
 		Incident incident = this.incidents.find(id, organizationId)
 			.orElseThrow(() -> new IncidentNotFoundException(id));
-		incident.acknowledge(by, this.clock.instant());
+		incident.acknowledge(by, now());
 		this.incidents.save(incident);
 		return incident.view();
 	}
@@ -355,8 +356,16 @@ public class IncidentEngine {
 	@Transactional(readOnly = true)
 	public List<UUID> endpointsWatched() {
 		TreeSet<UUID> watched = new TreeSet<>(this.incidents.endpointsDown());
-		watched.addAll(this.states.failingSince(this.clock.instant().minus(this.properties.streakMaxGap())));
+		watched.addAll(this.states.failingSince(now().minus(this.properties.streakMaxGap())));
 		return List.copyOf(watched);
+	}
+
+	/**
+	 * The time, to the microsecond PostgreSQL keeps, so what is stored compares as
+	 * computed.
+	 */
+	private Instant now() {
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private void changed(Incident incident, TimelineEntry entry, Change change, EndpointRules rules, Instant now) {

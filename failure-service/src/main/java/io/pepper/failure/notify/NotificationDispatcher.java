@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.pepper.failure.FailureProperties;
+import io.pepper.failure.notify.Notifications.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +22,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers due outbox rows, one row per transaction: the row stays locked while it is
- * sent, is marked SENT on success, and on failure keeps PENDING with its error and a
- * later retry time until it has failed {@code dispatch-max-attempts} times, then turns
- * FAILED. Runs on a fixed delay and right after a transaction queued notifications.
+ * Delivers due outbox rows, one row (or one digest) per transaction: the rows stay locked
+ * while they are sent, are marked SENT on success, and on failure keep their state with
+ * the error and a later retry time until they failed {@code dispatch-max-attempts} times
+ * (or at once when no retry can help), then turn FAILED. A row whose target already got
+ * {@code digest.threshold} notifications within {@code digest.window} is HELD instead,
+ * and every row held for that target goes out as one digest when the first is due. Runs
+ * on a fixed delay and right after a transaction queued notifications.
  */
 @Component
 public class NotificationDispatcher {
@@ -98,39 +103,66 @@ public class NotificationDispatcher {
 	/** Delivers the next due notification, if any; false when none is due. */
 	private boolean deliverNext() {
 		Boolean delivered = this.transactions.execute((status) -> {
-			Optional<Notification> next = this.notifications.lockNextDue();
-			next.ifPresent(this::deliver);
+			Optional<Row> next = this.notifications.lockNextDue();
+			next.ifPresent(this::handle);
 			return next.isPresent();
 		});
 		return Boolean.TRUE.equals(delivered);
 	}
 
-	private void deliver(Notification notification) {
-		NotificationChannel channel = this.channels.get(notification.channel());
-		int attempts = notification.attempts() + 1;
+	private void handle(Row row) {
+		FailureProperties.Digest digest = this.properties.digest();
+		if (row.held()) {
+			List<Row> group = this.notifications.lockHeldLike(row);
+			List<Row> rows = group.stream().anyMatch((held) -> held.id().equals(row.id())) ? group : List.of(row);
+			NotificationMessage message = (rows.size() == 1) ? rows.getFirst().change()
+					: new Digest(rows.stream().map(Row::change).toList());
+			deliver(row, rows, message);
+		}
+		else if (digest.enabled()
+				&& this.notifications.recentToSameTarget(row, digest.window()) >= digest.threshold()) {
+			// A burst to this target: gather the rest into one digest at the window's
+			// end.
+			this.notifications.hold(row.id(), digest.window());
+			logger.debug("Holding notification {} to {} {} for a digest", row.id(), row.channel(), row.recipient());
+		}
+		else {
+			deliver(row, List.of(row), row.change());
+		}
+	}
+
+	/**
+	 * Sends {@code message} for {@code rows} through {@code lead}'s channel and records
+	 * how it went.
+	 */
+	private void deliver(Row lead, List<Row> rows, NotificationMessage message) {
+		List<UUID> ids = rows.stream().map(Row::id).toList();
+		int attempts = rows.stream().mapToInt(Row::attempts).max().orElse(0) + 1;
+		NotificationChannel channel = this.channels.get(lead.channel());
 		if (channel == null) {
-			this.notifications.markFailed(notification.id(), attempts,
-					"no notification channel named '" + notification.channel() + "'");
+			this.notifications.markFailed(ids, attempts, "no notification channel named '" + lead.channel() + "'");
 			return;
 		}
+		Notification notification = new Notification(lead.id(), lead.channel(), lead.recipient(), attempts - 1,
+				message);
 		try {
 			channel.send(notification);
-			this.notifications.markSent(notification.id());
-			logger.debug("Sent notification {} through {} to {}", notification.id(), channel.name(),
-					notification.recipient());
+			this.notifications.markSent(ids, (rows.size() > 1) ? lead.id() : null);
+			logger.debug("Sent notification {} ({} changes) through {} to {}", lead.id(), rows.size(), channel.name(),
+					lead.recipient());
 		}
 		catch (RuntimeException ex) {
 			String error = describe(ex);
-			if (attempts >= this.properties.dispatchMaxAttempts()) {
-				this.notifications.markFailed(notification.id(), attempts, error);
-				logger.error("Gave up on notification {} through {} to {} after {} attempts: {}", notification.id(),
-						channel.name(), notification.recipient(), attempts, error);
+			boolean permanent = ex instanceof DeliveryException delivery && delivery.isPermanent();
+			if (permanent || attempts >= this.properties.dispatchMaxAttempts()) {
+				this.notifications.markFailed(ids, attempts, error);
+				logger.error("Gave up on notification {} through {} to {} after {} attempts: {}", lead.id(),
+						channel.name(), lead.recipient(), attempts, error);
 			}
 			else {
-				this.notifications.markForRetry(notification.id(), attempts, error,
-						this.properties.retryBackoffAfter(attempts));
-				logger.warn("Notification {} through {} to {} failed (attempt {}), will retry: {}", notification.id(),
-						channel.name(), notification.recipient(), attempts, error);
+				this.notifications.markForRetry(ids, attempts, error, this.properties.retryBackoffAfter(attempts));
+				logger.warn("Notification {} through {} to {} failed (attempt {}), will retry: {}", lead.id(),
+						channel.name(), lead.recipient(), attempts, error);
 			}
 		}
 	}

@@ -3,10 +3,12 @@ package io.pepper.failure.notify;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.pepper.contracts.v1.WireJson;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,6 +16,8 @@ import org.springframework.stereotype.Repository;
 /** The outbox table; times come from the database clock so all instances agree. */
 @Repository
 class Notifications {
+
+	private static final String COLUMNS = "id, organization_id, channel, recipient, state, attempts, message::text AS message ";
 
 	private final JdbcClient jdbc;
 
@@ -39,55 +43,116 @@ class Notifications {
 	}
 
 	/**
-	 * Locks the oldest due notification until the current transaction ends; rows another
-	 * dispatcher holds are skipped, so each is delivered by one of them.
+	 * Locks the oldest due row (pending, or held for a digest) until the current
+	 * transaction ends; rows another dispatcher holds are skipped, so each is delivered
+	 * by one of them.
 	 */
-	Optional<Notification> lockNextDue() {
-		return this.jdbc.sql("""
-				SELECT id, channel, recipient, attempts, message::text AS message
+	Optional<Row> lockNextDue() {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
 				FROM notifications
-				WHERE state = 'PENDING' AND next_attempt_at <= now()
+				WHERE state IN ('PENDING', 'HELD') AND next_attempt_at <= now()
 				ORDER BY next_attempt_at, created_at
 				LIMIT 1
 				FOR UPDATE SKIP LOCKED
-				""").query(Notifications::notification).optional();
+				""").query(Notifications::row).optional();
 	}
 
-	void markSent(UUID id) {
+	/** Every row held for the same digest as {@code row}, oldest first, locked. */
+	List<Row> lockHeldLike(Row row) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				FROM notifications
+				WHERE state = 'HELD' AND organization_id = :organization AND channel = :channel
+				  AND recipient = :recipient
+				ORDER BY created_at, id
+				FOR UPDATE SKIP LOCKED
+				""")
+			.param("organization", row.organizationId())
+			.param("channel", row.channel())
+			.param("recipient", row.recipient())
+			.query(Notifications::row)
+			.list();
+	}
+
+	/**
+	 * How many other notifications to the row's target went out, or are going out, within
+	 * {@code window}.
+	 */
+	int recentToSameTarget(Row row, Duration window) {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM notifications
+				WHERE organization_id = :organization AND channel = :channel AND recipient = :recipient
+				  AND id <> :id AND created_at > now() - :windowMs * interval '1 millisecond'
+				  AND (state <> 'PENDING' OR attempts > 0)
+				""")
+			.param("organization", row.organizationId())
+			.param("channel", row.channel())
+			.param("recipient", row.recipient())
+			.param("id", row.id())
+			.param("windowMs", window.toMillis())
+			.query(Integer.class)
+			.single();
+	}
+
+	void hold(UUID id, Duration window) {
 		this.jdbc.sql("""
-				UPDATE notifications SET state = 'SENT', attempts = attempts + 1, sent_at = now(), last_error = NULL
+				UPDATE notifications SET state = 'HELD', next_attempt_at = now() + :windowMs * interval '1 millisecond'
 				WHERE id = :id
-				""").param("id", id).update();
+				""").param("id", id).param("windowMs", window.toMillis()).update();
 	}
 
-	void markForRetry(UUID id, int attempts, String error, Duration backoff) {
+	void markSent(List<UUID> ids, @Nullable UUID digestId) {
+		this.jdbc.sql("""
+				UPDATE notifications
+				SET state = 'SENT', attempts = attempts + 1, sent_at = now(), last_error = NULL, digest_id = :digest
+				WHERE id IN (:ids)
+				""").param("ids", ids).param("digest", digestId).update();
+	}
+
+	void markForRetry(List<UUID> ids, int attempts, String error, Duration backoff) {
 		this.jdbc.sql("""
 				UPDATE notifications
 				SET attempts = :attempts, last_error = :error,
 				    next_attempt_at = now() + :backoffMs * interval '1 millisecond'
-				WHERE id = :id
+				WHERE id IN (:ids)
 				""")
-			.param("id", id)
+			.param("ids", ids)
 			.param("attempts", attempts)
 			.param("error", error)
 			.param("backoffMs", backoff.toMillis())
 			.update();
 	}
 
-	void markFailed(UUID id, int attempts, String error) {
+	void markFailed(List<UUID> ids, int attempts, String error) {
 		this.jdbc.sql("""
 				UPDATE notifications SET state = 'FAILED', attempts = :attempts, last_error = :error
-				WHERE id = :id
-				""").param("id", id).param("attempts", attempts).param("error", error).update();
+				WHERE id IN (:ids)
+				""").param("ids", ids).param("attempts", attempts).param("error", error).update();
 	}
 
-	static StateChange change(String json) {
-		return WireJson.mapper().readValue(json, StateChange.class);
+	private static Row row(ResultSet rs, int row) throws SQLException {
+		return new Row(rs.getObject("id", UUID.class), rs.getObject("organization_id", UUID.class),
+				rs.getString("channel"), rs.getString("recipient"), rs.getString("state"), rs.getInt("attempts"),
+				WireJson.mapper().readValue(rs.getString("message"), StateChange.class));
 	}
 
-	private static Notification notification(ResultSet rs, int row) throws SQLException {
-		return new Notification(rs.getObject("id", UUID.class), rs.getString("channel"), rs.getString("recipient"),
-				rs.getInt("attempts"), change(rs.getString("message")));
+	/**
+	 * One outbox row.
+	 *
+	 * @param id the row
+	 * @param organizationId whose
+	 * @param channel the channel's name
+	 * @param recipient the channel's target
+	 * @param state PENDING, HELD, SENT or FAILED
+	 * @param attempts failed deliveries so far
+	 * @param change what it tells
+	 */
+	record Row(UUID id, UUID organizationId, String channel, String recipient, String state, int attempts,
+			StateChange change) {
+
+		boolean held() {
+			return "HELD".equals(this.state);
+		}
+
 	}
 
 }

@@ -1,0 +1,9 @@
+/**
+ * The SSRF guard of outgoing deliveries: Slack and webhook URLs are user-supplied, so
+ * every address they resolve to is checked at delivery time, and redirects are not
+ * followed.
+ */
+@NullMarked
+package io.pepper.failure.notify.guard;
+
+import org.jspecify.annotations.NullMarked;
