@@ -9,13 +9,14 @@ import io.pepper.receiver.ReceiverProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,18 +24,48 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Makes PostgreSQL the metric store when {@code pepper.receiver.store=postgres}. Only
- * then are a DataSource and Flyway configured (application.yml excludes their
+ * then is a DataSource made from {@code spring.datasource.*} and migrated by Flyway into
+ * schema {@value PostgresMetricStore#SCHEMA} (application.yml excludes the DataSource
  * auto-configuration), so an InfluxDB deployment needs no PostgreSQL.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "pepper.receiver.store", havingValue = "postgres")
-@ImportAutoConfiguration({ DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
-		JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class, FlywayAutoConfiguration.class })
 class PostgresStoreConfiguration {
 
 	@Bean
-	PostgresMetricStore postgresMetricStore(JdbcTemplate jdbcTemplate, ReceiverProperties properties) {
-		return new PostgresMetricStore(jdbcTemplate, properties.retention(), Clock.systemUTC());
+	@ConfigurationProperties("spring.datasource")
+	DataSourceProperties receiverDataSourceProperties() {
+		return new DataSourceProperties();
+	}
+
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource receiverDataSource(DataSourceProperties receiverDataSourceProperties) {
+		if (receiverDataSourceProperties.getUrl() == null || receiverDataSourceProperties.getUrl().isBlank()) {
+			throw new IllegalStateException(
+					"pepper.receiver.store=postgres needs spring.datasource.url (and username, password)");
+		}
+		return receiverDataSourceProperties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+	}
+
+	/** Migrates the schema before the store is used; never touches other schemas. */
+	@Bean
+	Flyway receiverFlyway(DataSource receiverDataSource) {
+		Flyway flyway = Flyway.configure()
+			.dataSource(receiverDataSource)
+			.schemas(PostgresMetricStore.SCHEMA)
+			.defaultSchema(PostgresMetricStore.SCHEMA)
+			.createSchemas(true)
+			.locations("classpath:db/migration")
+			.load();
+		flyway.migrate();
+		return flyway;
+	}
+
+	@Bean
+	PostgresMetricStore postgresMetricStore(DataSource receiverDataSource, Flyway receiverFlyway,
+			ReceiverProperties properties) {
+		return new PostgresMetricStore(new JdbcTemplate(receiverDataSource), properties.retention(), Clock.systemUTC());
 	}
 
 	@Bean
