@@ -28,6 +28,18 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 		if (results.isEmpty()) {
 			return;
 		}
+		atomically(() -> writeWithRollups(results));
+	}
+
+	/**
+	 * Runs a write and its rollups as one unit where the store has transactions; a store
+	 * without them relies on recomputing the rollups when the write is retried.
+	 */
+	protected void atomically(Runnable write) {
+		write.run();
+	}
+
+	private void writeWithRollups(List<CheckResult> results) {
 		writeChecks(results);
 		Map<Instant, Set<Key>> hours = new TreeMap<>();
 		for (CheckResult result : results) {

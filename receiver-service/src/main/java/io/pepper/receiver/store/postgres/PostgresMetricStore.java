@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps check results in PostgreSQL, schema {@value #SCHEMA}: one row per check keyed by
@@ -68,8 +70,12 @@ public final class PostgresMetricStore extends RollupMetricStore {
 
 	private final Clock clock;
 
+	private final TransactionTemplate transactions;
+
 	public PostgresMetricStore(JdbcTemplate jdbcTemplate, ReceiverProperties.Retention retention, Clock clock) {
 		this.batches = jdbcTemplate;
+		this.transactions = new TransactionTemplate(
+				new DataSourceTransactionManager(java.util.Objects.requireNonNull(jdbcTemplate.getDataSource())));
 		this.jdbc = JdbcClient.create(jdbcTemplate);
 		this.retention = retention;
 		this.clock = clock;
@@ -89,6 +95,17 @@ public final class PostgresMetricStore extends RollupMetricStore {
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		return rs.getObject(column, OffsetDateTime.class).toInstant();
+	}
+
+	/** One commit per write: the checks and their rollups together. */
+	@Override
+	protected void atomically(Runnable write) {
+		try {
+			this.transactions.executeWithoutResult((status) -> write.run());
+		}
+		catch (DataAccessException | org.springframework.transaction.TransactionException ex) {
+			throw new MetricStoreException("PostgreSQL did not commit a write: " + ex.getMessage(), ex);
+		}
 	}
 
 	@Override
