@@ -79,8 +79,11 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 	 */
 	protected abstract void writeChecks(List<CheckResult> results);
 
-	/** Writes (overwrites) rollup buckets of {@code resolution}. */
-	protected abstract void writeRollups(Resolution resolution, List<Bucket> rollups);
+	/**
+	 * Writes (overwrites) rollup buckets of {@code resolution} as given. Writes compute
+	 * their rollups themselves; this is for imports of history kept elsewhere.
+	 */
+	public abstract void writeRollups(Resolution resolution, List<Bucket> rollups);
 
 	private record Key(UUID endpointId, String location) {
 	}

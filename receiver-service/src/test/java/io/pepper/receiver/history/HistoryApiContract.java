@@ -37,6 +37,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -79,6 +80,9 @@ abstract class HistoryApiContract {
 
 	@Autowired
 	private ResultWorker worker;
+
+	@Autowired
+	private StringRedisTemplate redis;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -148,6 +152,17 @@ abstract class HistoryApiContract {
 			assertThat(daily.points().get(i).meanMs()).isCloseTo(raw.points().get(i).meanMs(), within(1e-6));
 		}
 		assertThat(daily.points().stream().mapToLong(HistoryPoint::checks).sum()).isEqualTo(checks.size());
+	}
+
+	@Test
+	void feedsEveryStoredCheckToTheTrendDetector() {
+		UUID endpoint = UUID.randomUUID();
+
+		this.store.write(List.of(up(endpoint, "eu-west", DAY.plusSeconds(60), 100, 500),
+				up(endpoint, "us-east", DAY.plusSeconds(60), 100, 500)));
+
+		assertThat(this.redis.<String, String>opsForHash().get(KEYS.prefix() + "trend:" + endpoint, "state"))
+			.contains("\"checks\":2");
 	}
 
 	@Test

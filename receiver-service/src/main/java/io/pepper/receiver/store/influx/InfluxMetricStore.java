@@ -162,7 +162,7 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 	}
 
 	@Override
-	protected void writeRollups(Resolution resolution, List<Bucket> rollups) {
+	public void writeRollups(Resolution resolution, List<Bucket> rollups) {
 		write(resolution, rollups.stream().map((bucket) -> rollupPoint(resolution, bucket)).toList());
 	}
 

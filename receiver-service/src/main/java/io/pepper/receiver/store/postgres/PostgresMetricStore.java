@@ -142,7 +142,7 @@ public final class PostgresMetricStore extends RollupMetricStore {
 	}
 
 	@Override
-	protected void writeRollups(Resolution resolution, List<Bucket> rollups) {
+	public void writeRollups(Resolution resolution, List<Bucket> rollups) {
 		if (rollups.isEmpty()) {
 			return;
 		}
