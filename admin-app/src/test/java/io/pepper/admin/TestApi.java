@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.pepper.contracts.auth.BearerTokens;
 import io.pepper.contracts.v1.WireJson;
+import io.pepper.testsupport.LocalRedis;
 import io.pepper.testsupport.TestDatabase;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -45,6 +46,17 @@ public final class TestApi {
 		registry.add("pepper.admin.bootstrap.api-token-sha256", () -> BearerTokens.sha256Hex(OWNER_TOKEN));
 		registry.add("pepper.admin.bootstrap.probe-token-sha256", () -> BearerTokens.sha256Hex(PROBE_TOKEN));
 		registry.add("pepper.admin.bootstrap.locations", () -> "local,eu-west,asia");
+		// Sessions and sign-in counters go under keys of this test's own.
+		LocalRedis redis = LocalRedis.fromEnvironment();
+		registry.add("spring.data.redis.host", redis::host);
+		registry.add("spring.data.redis.port", redis::port);
+		registry.add("spring.session.data.redis.namespace", () -> redisPrefix(database) + "session");
+		registry.add("pepper.admin.ui.redis-key-prefix", () -> redisPrefix(database) + "admin:");
+	}
+
+	/** The Redis key prefix of the test that owns {@code database}. */
+	public static String redisPrefix(TestDatabase database) {
+		return "pepper-test:" + database.name() + ":";
 	}
 
 	public Response get(String path, @Nullable String token, String... headers) {
@@ -54,6 +66,24 @@ public final class TestApi {
 	public Response post(String path, @Nullable String token, String json) {
 		return send(request(path, token, "Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public Response put(String path, @Nullable String token, String json) {
+		return send(request(path, token, "Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	public Response delete(String path, @Nullable String token) {
+		return send(request(path, token).DELETE());
+	}
+
+	/** Any method, with a body of the given content type (none when null). */
+	public Response send(String method, String path, @Nullable String token, @Nullable String contentType,
+			@Nullable String body) {
+		HttpRequest.Builder builder = (contentType != null) ? request(path, token, "Content-Type", contentType)
+				: request(path, token);
+		return send(builder.method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody()));
 	}
 
 	private HttpRequest.Builder request(String path, @Nullable String token, String... headers) {

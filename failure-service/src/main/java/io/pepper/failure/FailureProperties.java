@@ -1,7 +1,9 @@
 package io.pepper.failure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import jakarta.validation.Valid;
@@ -12,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,6 +32,27 @@ import org.springframework.validation.annotation.Validated;
  * (FAILED)
  * @param dispatchRetryBackoff the wait before the first retry; it doubles per attempt
  * @param dispatchMaxRetryBackoff the longest wait between two retries
+ * @param adminUrl admin-app's base URL, where policies, channels and maintenance windows
+ * come from; null runs stand-alone: every endpoint gets {@code AlertPolicy.DEFAULT} and
+ * {@code mail.to}
+ * @param adminToken the plaintext service token admin-app accepts
+ * @param adminPollInterval how often the alerting snapshot is fetched (with ETag)
+ * @param httpTimeout the connect and answer timeout of every outgoing HTTP call
+ * @param serviceTokenSha256 SHA-256 hex digests of the tokens admin-app and
+ * receiver-service use for the incident API, successes, trend events and the
+ * open-incident list; none accepted when empty
+ * @param adminPublicUrl admin-app's URL as people open it, for links in notifications;
+ * none when null
+ * @param streakMaxGap two failures from one location count as "in a row" only when their
+ * checks are at most this far apart (successes in between are not always reported)
+ * @param flapping when an endpoint that keeps failing and recovering counts as flapping
+ * @param sweepInterval how often reminders and the resolution of settled flapping
+ * incidents are looked for
+ * @param dispatchEnabled whether this instance delivers notifications (off: it only
+ * queues them, another instance delivers)
+ * @param receiverUrl receiver-service's base URL, where accepted failed checks are
+ * forwarded so history and uptime count them; not forwarded when null
+ * @param receiverToken the plaintext token receiver-service accepts
  */
 @ConfigurationProperties("pepper.failure")
 @Validated
@@ -39,12 +63,28 @@ public record FailureProperties(@NotEmpty(
 		@Valid @DefaultValue Mail mail, @DefaultValue("1s") @DurationMin(millis = 10) Duration dispatchInterval,
 		@DefaultValue("100") @Min(1) int dispatchBatchSize, @DefaultValue("10") @Min(1) int dispatchMaxAttempts,
 		@DefaultValue("5s") @DurationMin(millis = 1) Duration dispatchRetryBackoff,
-		@DefaultValue("5m") @DurationMin(millis = 1) Duration dispatchMaxRetryBackoff) {
+		@DefaultValue("5m") @DurationMin(millis = 1) Duration dispatchMaxRetryBackoff, @Nullable URI adminUrl,
+		@Nullable String adminToken, @DefaultValue("30s") @DurationMin(millis = 100) Duration adminPollInterval,
+		@DefaultValue("10s") @DurationMin(millis = 10) Duration httpTimeout,
+		@DefaultValue List<@Pattern(regexp = "[0-9a-fA-F]{64}",
+				message = "must be a SHA-256 hex digest (64 hex characters), not the token itself") String> serviceTokenSha256,
+		@Nullable URI adminPublicUrl, @DefaultValue("5m") @DurationMin(seconds = 1) Duration streakMaxGap,
+		@Valid @DefaultValue Flapping flapping, @DefaultValue("15s") @DurationMin(millis = 10) Duration sweepInterval,
+		@DefaultValue("true") boolean dispatchEnabled, @Nullable URI receiverUrl, @Nullable String receiverToken) {
 
 	public FailureProperties {
 		// Unset is reported by @NotEmpty with the property's name, not as a binding
 		// error.
 		ingestTokenSha256 = List.copyOf(Objects.requireNonNullElse(ingestTokenSha256, List.of()));
+		requireHttpUrl(adminUrl, "admin-url");
+		requireHttpUrl(adminPublicUrl, "admin-public-url");
+		requireHttpUrl(receiverUrl, "receiver-url");
+		serviceTokenSha256 = List.copyOf(Objects.requireNonNullElse(serviceTokenSha256, List.of()));
+	}
+
+	@AssertTrue(message = "admin-token must be set when admin-url is")
+	public boolean isAdminTokenSetWithUrl() {
+		return this.adminUrl == null || (this.adminToken != null && !this.adminToken.isBlank());
 	}
 
 	@AssertTrue(message = "dispatch-max-retry-backoff must not be shorter than dispatch-retry-backoff")
@@ -63,11 +103,42 @@ public record FailureProperties(@NotEmpty(
 		return (backoff.compareTo(this.dispatchMaxRetryBackoff) > 0) ? this.dispatchMaxRetryBackoff : backoff;
 	}
 
+	@AssertTrue(message = "receiver-token must be set when receiver-url is")
+	public boolean isReceiverTokenSetWithUrl() {
+		return this.receiverUrl == null || (this.receiverToken != null && !this.receiverToken.isBlank());
+	}
+
+	private static void requireHttpUrl(@Nullable URI url, String property) {
+		if (url == null) {
+			return;
+		}
+		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
+		if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+			throw new IllegalArgumentException(
+					"pepper.failure." + property + " must be an absolute http or https URL but was '" + url + "'");
+		}
+	}
+
+	/**
+	 * Flapping: an endpoint confirmed down again within {@code window} of its incident's
+	 * resolution reopens that incident; after {@code threshold} reopenings the incident
+	 * is marked flapping, tells people once, and resolves only after its endpoint has
+	 * answered correctly for a whole {@code window}.
+	 *
+	 * @param window how soon after resolving a new outage counts as the same incident
+	 * @param threshold reopenings that make an incident flapping
+	 */
+	public record Flapping(@DefaultValue("30m") @DurationMin(seconds = 1) Duration window,
+			@DefaultValue("2") @Min(1) int threshold) {
+
+	}
+
 	/**
 	 * Email notifications.
 	 *
 	 * @param from the sender address
-	 * @param to the recipients of every failure notification
+	 * @param to who hears about endpoints whose policy names no channel (every endpoint
+	 * when running stand-alone)
 	 */
 	public record Mail(@DefaultValue("pepper@localhost") @NotBlank @Email String from,
 			@DefaultValue List<@NotBlank @Email String> to) {

@@ -1,5 +1,7 @@
 package io.pepper.failure;
 
+import java.time.Clock;
+
 import io.pepper.contracts.v1.WireJson;
 
 import org.springframework.boot.SpringApplication;
@@ -8,13 +10,22 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 
-/** Receives failed checks from probes, stores them and notifies people about them. */
+/**
+ * Receives failed checks from probes, confirms them into incidents and notifies people
+ * once per change of state.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class FailureServiceApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(FailureServiceApplication.class, args);
+	}
+
+	/** The time incidents are opened, reminded and resolved by; tests move their own. */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 	/**

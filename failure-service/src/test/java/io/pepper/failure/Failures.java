@@ -34,6 +34,16 @@ public final class Failures {
 		return new FailureReport(endpointName, URI.create(url), result);
 	}
 
+	/** The same failure of the same endpoint and location, one minute later. */
+	public static FailureReport next(FailureReport report) {
+		CheckResult result = report.result();
+		return new FailureReport(report.endpointName(), report.url(),
+				new CheckResult(result.endpointId(), result.organizationId(), result.location(),
+						result.scheduledAt().plusSeconds(60), result.startedAt().plusSeconds(60), result.timings(),
+						result.status(), result.bytes(), result.tlsCertExpiresAt(), result.outcome(),
+						result.apdexThresholdMs(), result.apdex()));
+	}
+
 	public static FailureBatch batch(FailureReport... reports) {
 		return new FailureBatch(UUID.randomUUID(), "probe-test", List.of(reports));
 	}

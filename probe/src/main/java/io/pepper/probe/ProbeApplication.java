@@ -1,6 +1,8 @@
 package io.pepper.probe;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -21,7 +23,27 @@ public class ProbeApplication {
 			// One round for cron or a FaaS trigger: no web server to start or stop.
 			application.setWebApplicationType(WebApplicationType.NONE);
 		}
-		application.run(args);
+		application.run(arguments(args));
+	}
+
+	/**
+	 * The command line with {@code --shard i/n} and {@code --shard=i/n} spelled as the
+	 * setting {@code pepper.probe.shard}.
+	 */
+	static String[] arguments(String[] args) {
+		List<String> translated = new ArrayList<>();
+		for (int i = 0; i < args.length; i++) {
+			if (args[i].equals("--shard") && i + 1 < args.length) {
+				translated.add("--pepper.probe.shard=" + args[++i]);
+			}
+			else if (args[i].startsWith("--shard=")) {
+				translated.add("--pepper.probe.shard=" + args[i].substring("--shard=".length()));
+			}
+			else {
+				translated.add(args[i]);
+			}
+		}
+		return translated.toArray(String[]::new);
 	}
 
 }

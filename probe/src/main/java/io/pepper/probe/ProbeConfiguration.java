@@ -3,14 +3,18 @@ package io.pepper.probe;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pepper.probe.check.HttpChecker;
 import io.pepper.probe.round.Delivery;
 import io.pepper.probe.round.EndpointListClient;
 import io.pepper.probe.round.OnceRunner;
+import io.pepper.probe.round.ProbeMetrics;
 import io.pepper.probe.round.ProbeRound;
 import io.pepper.probe.round.RoundScheduler;
+import io.pepper.probe.round.Sleeper;
 import okhttp3.OkHttpClient;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +23,8 @@ import org.springframework.context.annotation.Configuration;
 /** Wires the probe from its settings. */
 @Configuration(proxyBeanMethods = false)
 class ProbeConfiguration {
+
+	private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
 	@Bean
 	Clock probeClock() {
@@ -32,20 +38,50 @@ class ProbeConfiguration {
 	}
 
 	@Bean
-	ProbeRound probeRound(ProbeProperties properties, HttpChecker checker) {
+	OkHttpClient serviceClient() {
 		// Our own services: pooled connections, bounded waits, no SSRF guard
 		// (operator-configured URLs).
-		OkHttpClient services = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+		return new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
 			.readTimeout(Duration.ofSeconds(60))
 			.callTimeout(Duration.ofSeconds(90))
 			.build();
-		EndpointListClient lists = new EndpointListClient(services, properties.adminUrl().toString(),
-				properties.location(), properties.adminToken());
-		Delivery delivery = new Delivery(services,
+	}
+
+	@Bean(destroyMethod = "")
+	Delivery delivery(OkHttpClient serviceClient, ProbeProperties properties, ApplicationArguments args) {
+		// The daemon retries for as long as the buffer holds a batch; --once has to
+		// finish.
+		int attempts = args.containsOption("once") ? properties.deliveryAttempts() : 0;
+		return new Delivery(serviceClient,
 				new Delivery.Target(properties.receiverUrl().toString(), properties.receiverToken()),
 				new Delivery.Target(properties.failureUrl().toString(), properties.failureToken()), properties.name(),
-				properties.deliveryAttempts(), properties.deliveryBackoff());
-		return new ProbeRound(lists, checker, delivery, properties.location(), properties.maxConcurrency());
+				new Delivery.Settings(properties.bufferCapacity(), attempts, properties.deliveryBackoff(),
+						properties.deliveryMaxBackoff(), properties.deliveryLinger()));
+	}
+
+	@Bean
+	DisposableBean deliveryShutdown(Delivery delivery) {
+		// On shutdown, give what is buffered a short chance to reach its service.
+		return () -> {
+			delivery.drain(SHUTDOWN_GRACE);
+			delivery.close();
+		};
+	}
+
+	@Bean
+	ProbeMetrics probeMetrics(MeterRegistry registry, Delivery delivery) {
+		ProbeMetrics metrics = new ProbeMetrics(registry);
+		metrics.watch(delivery);
+		return metrics;
+	}
+
+	@Bean
+	ProbeRound probeRound(ProbeProperties properties, HttpChecker checker, Delivery delivery,
+			OkHttpClient serviceClient, Clock clock, ProbeMetrics metrics) {
+		EndpointListClient lists = new EndpointListClient(serviceClient, properties.adminUrl().toString(),
+				properties.location(), properties.adminToken());
+		return new ProbeRound(lists, checker, delivery, properties.location(), properties.maxConcurrency(),
+				properties.shard(), clock, Sleeper.on(clock), metrics);
 	}
 
 	@Bean
@@ -55,9 +91,9 @@ class ProbeConfiguration {
 	}
 
 	@Bean
-	OnceRunner onceRunner(ProbeRound round, ProbeProperties properties, Clock clock,
+	OnceRunner onceRunner(ProbeRound round, Delivery delivery, ProbeProperties properties, Clock clock,
 			ConfigurableApplicationContext context) {
-		return new OnceRunner(round, properties.interval(), clock, context);
+		return new OnceRunner(round, delivery, properties.interval(), clock, context);
 	}
 
 }

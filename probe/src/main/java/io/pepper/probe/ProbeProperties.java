@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import io.pepper.probe.round.Shard;
 import io.pepper.probe.ssrf.TargetPolicy;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,8 +37,14 @@ import org.springframework.validation.annotation.Validated;
  * @param allowedTargets internal CIDR blocks or host names checks may reach anyway
  * @param maxConcurrency how many checks run at once at most
  * @param maxBodySize how much of a response body a check reads
- * @param deliveryAttempts how often a batch is sent before the probe gives up on it
+ * @param deliveryAttempts with {@code --once}, how often a batch is sent before the probe
+ * gives up on it (the daemon retries until the full buffer pushes it out)
  * @param deliveryBackoff the wait before the first retry; it doubles after each
+ * @param deliveryMaxBackoff the longest wait between retries
+ * @param deliveryLinger how long results gather before a batch that is not full is sent
+ * @param bufferCapacity results (and, apart, failures) held at most while a service is
+ * slow or down; beyond it the oldest are dropped and counted
+ * @param shard which share of the location's endpoints this probe checks, {@code i/n}
  */
 @ConfigurationProperties("pepper.probe")
 @Validated
@@ -47,7 +54,11 @@ public record ProbeProperties(String name, @NotBlank String location, @NotNull U
 		@DefaultValue("60s") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 24) Duration interval,
 		@DefaultValue List<String> allowedTargets, @DefaultValue("2000") @Min(1) @Max(100_000) int maxConcurrency,
 		@DefaultValue("1MB") @NotNull DataSize maxBodySize, @DefaultValue("4") @Min(1) @Max(10) int deliveryAttempts,
-		@DefaultValue("1s") @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 1) Duration deliveryBackoff) {
+		@DefaultValue("1s") @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 1) Duration deliveryBackoff,
+		@DefaultValue("1m") @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) Duration deliveryMaxBackoff,
+		@DefaultValue("1s") @NotNull @DurationMax(minutes = 1) Duration deliveryLinger,
+		@DefaultValue("100000") @Min(1) @Max(10_000_000) int bufferCapacity,
+		@DefaultValue("0/1") @NotNull Shard shard) {
 
 	public ProbeProperties {
 		name = (name == null || name.isBlank()) ? hostName() : name;
@@ -55,6 +66,11 @@ public record ProbeProperties(String name, @NotBlank String location, @NotNull U
 		requireHttpUrl(receiverUrl, "receiver-url");
 		requireHttpUrl(failureUrl, "failure-url");
 		allowedTargets = (allowedTargets != null) ? List.copyOf(allowedTargets) : List.of();
+		if (deliveryBackoff != null && deliveryMaxBackoff != null
+				&& deliveryMaxBackoff.compareTo(deliveryBackoff) < 0) {
+			throw new IllegalArgumentException("pepper.probe.delivery-max-backoff (" + deliveryMaxBackoff
+					+ ") must not be shorter than pepper.probe.delivery-backoff (" + deliveryBackoff + ")");
+		}
 		try {
 			TargetPolicy.allowing(allowedTargets);
 		}

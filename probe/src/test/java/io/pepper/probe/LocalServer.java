@@ -40,8 +40,13 @@ public final class LocalServer implements AutoCloseable {
 	}
 
 	public static LocalServer http() {
+		return http(0);
+	}
+
+	/** On a given port, e.g. to bring back a service that was down. */
+	public static LocalServer http(int port) {
 		try {
-			return new LocalServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0),
+			return new LocalServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0),
 					"http");
 		}
 		catch (IOException ex) {
@@ -103,6 +108,16 @@ public final class LocalServer implements AutoCloseable {
 	/** A URL on this server by IP literal, e.g. {@code http://127.0.0.1:1234/ok}. */
 	public URI url(String path) {
 		return URI.create(this.scheme + "://127.0.0.1:" + port() + path);
+	}
+
+	/** A port nothing listens on now. */
+	public static int closedPort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	public List<Received> received() {

@@ -3,6 +3,7 @@ package io.pepper.probe;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.pepper.probe.round.Shard;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +37,7 @@ class ProbePropertiesTest {
 			ProbeProperties properties = context.getBean(ProbeProperties.class);
 			assertThat(properties.interval()).hasSeconds(60);
 			assertThat(properties.allowedTargets()).isEmpty();
+			assertThat(properties.shard()).isEqualTo(Shard.ALL);
 		});
 	}
 
@@ -51,6 +53,8 @@ class ProbePropertiesTest {
 					pepper.probe.admin-url=ftp://admin.test  | pepper.probe.admin-url must be an absolute http or https URL but was 'ftp://admin.test'
 					pepper.probe.receiver-url=receiver       | pepper.probe.receiver-url must be an absolute http or https URL but was 'receiver'
 					pepper.probe.allowed-targets=10.0.0.0/33 | pepper.probe.allowed-targets: allowed target '10.0.0.0/33' is not a valid CIDR: prefix length must be between 0 and 32 but was 33
+					pepper.probe.shard=4/4                   | shard index must be between 0 and 3 for 4 shards but was 4
+					pepper.probe.shard=half                  | shard must be i/n, e.g. 0/4, but was 'half'
 					pepper.probe.allowed-targets=a/b         | pepper.probe.allowed-targets: allowed target 'a/b' is neither a CIDR block, an IP address nor a host name
 					""")
 	void refusesToStartWithABadSetting(String setting, String message) {

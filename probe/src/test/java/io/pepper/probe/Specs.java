@@ -47,6 +47,18 @@ public final class Specs {
 				spec.followRedirects(), spec.apdexThresholdMs(), spec.intervalSeconds());
 	}
 
+	public static EndpointSpec withInterval(EndpointSpec spec, int intervalSeconds) {
+		return new EndpointSpec(spec.id(), spec.organizationId(), spec.name(), spec.url(), spec.method(),
+				spec.headers(), spec.body(), spec.expectedStatus(), spec.assertions(), spec.timeoutMs(),
+				spec.followRedirects(), spec.apdexThresholdMs(), intervalSeconds);
+	}
+
+	public static EndpointSpec withId(EndpointSpec spec, UUID id) {
+		return new EndpointSpec(id, spec.organizationId(), spec.name(), spec.url(), spec.method(), spec.headers(),
+				spec.body(), spec.expectedStatus(), spec.assertions(), spec.timeoutMs(), spec.followRedirects(),
+				spec.apdexThresholdMs(), spec.intervalSeconds());
+	}
+
 	public static EndpointSpec post(URI url, Map<String, String> headers, String body) {
 		return new EndpointSpec(UUID.randomUUID(), UUID.randomUUID(), "post " + url.getPath(), url, HttpMethod.POST,
 				headers, body, List.of(), List.of(), 5_000, true, 500, 60);

@@ -151,6 +151,11 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 		return this.redisKeyPrefix + "results";
 	}
 
+	/** The Redis stream of entries that could not be stored, each with its error. */
+	public String deadLetterStream() {
+		return this.redisKeyPrefix + "results-dead";
+	}
+
 	/**
 	 * The InfluxDB metric store.
 	 *
@@ -224,15 +229,28 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 	 * @param block how long one read waits for new entries
 	 * @param retryBackoff the pause after a first failure; doubles per further failure
 	 * @param maxRetryBackoff the longest pause between retries
+	 * @param claimIdle how long an entry stays unacknowledged before another worker
+	 * claims it, e.g. because its worker died
+	 * @param maxDeliveries how many times an entry is delivered before it goes to the
+	 * dead-letter stream
+	 * @param maxLength the stream length above which acknowledged entries are trimmed
+	 * @param deadLetterMaxLength about how many entries the dead-letter stream keeps
+	 * @param housekeepingInterval how often a worker claims idle entries and trims the
+	 * stream
 	 */
 	public record Queue(@DefaultValue("writers") @NotBlank String group, @Nullable String consumerName,
 			@DefaultValue("50") @Min(1) @Max(1000) int readCount, @DefaultValue("1s") Duration block,
-			@DefaultValue("1s") Duration retryBackoff, @DefaultValue("30s") Duration maxRetryBackoff) {
+			@DefaultValue("1s") Duration retryBackoff, @DefaultValue("30s") Duration maxRetryBackoff,
+			@DefaultValue("60s") Duration claimIdle, @DefaultValue("5") @Min(1) @Max(1000) int maxDeliveries,
+			@DefaultValue("1000") @Min(1) long maxLength, @DefaultValue("10000") @Min(1) long deadLetterMaxLength,
+			@DefaultValue("5s") Duration housekeepingInterval) {
 
 		public Queue {
 			requirePositive(block, "block");
 			requirePositive(retryBackoff, "retry-backoff");
 			requirePositive(maxRetryBackoff, "max-retry-backoff");
+			requirePositive(claimIdle, "claim-idle");
+			requirePositive(housekeepingInterval, "housekeeping-interval");
 			if (maxRetryBackoff.compareTo(retryBackoff) < 0) {
 				throw new IllegalArgumentException("pepper.receiver.queue.max-retry-backoff (" + maxRetryBackoff
 						+ ") must not be shorter than retry-backoff (" + retryBackoff + ")");

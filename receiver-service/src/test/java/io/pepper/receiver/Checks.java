@@ -44,6 +44,22 @@ public final class Checks {
 				new PhaseTimings(0.5, null, null, null, 3.0), null, 0L, null, outcome, 500, ApdexClass.FRUSTRATED);
 	}
 
+	/** A check that timed out waiting for the first byte, after connecting over TLS. */
+	public static CheckResult timedOut(UUID endpoint, String location) {
+		Outcome outcome = Outcome.failed(OutcomeKind.TIMEOUT, Phase.FIRST_BYTE, "no first byte within 10000 ms");
+		return new CheckResult(endpoint, ORGANIZATION, location, SCHEDULED_AT, SCHEDULED_AT.plusMillis(5),
+				new PhaseTimings(1.0, 2.0, 9.0, null, 10_000.0), null, 0L, SCHEDULED_AT.plus(30, ChronoUnit.DAYS),
+				outcome, 500, ApdexClass.FRUSTRATED);
+	}
+
+	/** A check that got an answer, but not one the endpoint accepts. */
+	public static CheckResult unexpectedStatus(UUID endpoint, String location, int status) {
+		Outcome outcome = Outcome.failed(OutcomeKind.UNEXPECTED_STATUS, Phase.FIRST_BYTE,
+				"expected 200-299 but got " + status);
+		return new CheckResult(endpoint, ORGANIZATION, location, SCHEDULED_AT, SCHEDULED_AT.plusMillis(5),
+				new PhaseTimings(1.0, 2.0, 9.0, 30.0, 31.5), status, 87L, null, outcome, 500, ApdexClass.FRUSTRATED);
+	}
+
 	public static ResultBatch batch(CheckResult... results) {
 		return new ResultBatch(UUID.randomUUID(), "test-probe", List.of(results));
 	}

@@ -136,7 +136,20 @@ class ReceiverApplicationTest {
 				malformed("no results", (batch) -> batch.putArray("results"),
 						"results size must be between 1 and 5000 but was 0"),
 				malformed("a bad endpoint id", (batch) -> result(batch).put("endpointId", "not-a-uuid"),
-						"results[0].endpointId"));
+						"results[0].endpointId"),
+				malformed("a failed check counted as satisfied", (batch) -> {
+					result(batch).putObject("outcome").put("kind", "TIMEOUT").put("reason", "too slow");
+					result(batch).put("apdex", "SATISFIED");
+				}, "apdex of a failed check must be FRUSTRATED but was SATISFIED"),
+				malformed("a status no server sends", (batch) -> result(batch).put("status", 600),
+						"status must be between 100 and 599"),
+				malformed("negative timings",
+						(batch) -> ((ObjectNode) result(batch).get("timings")).put("totalMs", -1.0), "timings.totalMs"),
+				malformed("a second result that is broken while the first is fine", (batch) -> {
+					ObjectNode second = result(batch).deepCopy();
+					second.remove("scheduledAt");
+					((tools.jackson.databind.node.ArrayNode) batch.get("results")).add(second);
+				}, "scheduledAt"), malformed("an empty probe name", (batch) -> batch.put("probe", " "), "probe"));
 	}
 
 	private static Arguments malformed(String name, Consumer<ObjectNode> damage, String detail) {
@@ -236,6 +249,31 @@ class ReceiverApplicationTest {
 				.asString()
 				.isNullOrEmpty());
 		await("nothing pending").atMost(Duration.ofSeconds(10)).until(() -> pendingEntries() == 0);
+	}
+
+	@Test
+	void storesABatchOfFailedChecksAsDownSoUptimeCountsThem() throws Exception {
+		UUID endpoint = UUID.randomUUID();
+		ResultBatch failures = Checks.batch(Checks.timedOut(endpoint, "eu-west"),
+				Checks.unexpectedStatus(endpoint, "us-east", 503), Checks.refused(endpoint, "ap-south"));
+
+		HttpResponse<String> response = post(json(failures), "Bearer " + TOKEN);
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		assertThat(WireJson.mapper().readTree(response.body()).get("accepted").asInt()).isEqualTo(3);
+		await("all three failures in InfluxDB").atMost(Duration.ofSeconds(30))
+			.until(() -> pointsOf(endpoint).size() == 3);
+		assertThat(pointsOf(endpoint)).allSatisfy((row) -> assertThat(row).containsEntry("up", "false")
+			.containsEntry("apdex", "FRUSTRATED")
+			.containsEntry("apdex_t_ms", "500"));
+		assertThat(pointsOf(endpoint)).extracting((row) -> row.get("outcome"))
+			.containsExactlyInAnyOrder("TIMEOUT", "UNEXPECTED_STATUS", "CONNECTION_REFUSED");
+		assertThat(pointsOf(endpoint)).filteredOn("location", "us-east")
+			.singleElement()
+			.satisfies((row) -> assertThat(row).containsEntry("status", "503").containsEntry("total_ms", "31.5"));
+		assertThat(pointsOf(endpoint)).filteredOn("location", "eu-west")
+			.singleElement()
+			.satisfies((row) -> assertThat(row).containsEntry("total_ms", "10000").containsEntry("tls_ms", "9"));
 	}
 
 	@Test

@@ -39,6 +39,12 @@ class ReceiverPropertiesTest {
 			assertThat(properties.queue().group()).isEqualTo("writers");
 			assertThat(properties.queue().readCount()).isEqualTo(50);
 			assertThat(properties.queue().block()).isEqualTo(Duration.ofSeconds(1));
+			assertThat(properties.queue().claimIdle()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(properties.queue().maxDeliveries()).isEqualTo(5);
+			assertThat(properties.queue().maxLength()).isEqualTo(1000);
+			assertThat(properties.queue().deadLetterMaxLength()).isEqualTo(10_000);
+			assertThat(properties.queue().housekeepingInterval()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(properties.deadLetterStream()).isEqualTo("pepper:results-dead");
 		});
 	}
 
@@ -53,6 +59,7 @@ class ReceiverPropertiesTest {
 			.run((context) -> {
 				ReceiverProperties properties = context.getBean(ReceiverProperties.class);
 				assertThat(properties.resultsStream()).isEqualTo("e2e:results");
+				assertThat(properties.deadLetterStream()).isEqualTo("e2e:results-dead");
 				assertThat(properties.ingestTokenSha256()).hasSize(2);
 				assertThat(properties.influx().bucket()).isEqualTo("metrics/month");
 				assertThat(properties.influx().token()).isEqualTo("user:secret");
@@ -80,6 +87,22 @@ class ReceiverPropertiesTest {
 						new String[] { "pepper.receiver.ingest-token-sha256=" + DIGEST,
 								"pepper.receiver.max-batch-bytes=0" },
 						"pepper.receiver.max-batch-bytes must be between 1B and 256MB"),
+				Arguments.of("no idle time before claiming",
+						new String[] { "pepper.receiver.ingest-token-sha256=" + DIGEST,
+								"pepper.receiver.queue.claim-idle=0s" },
+						"pepper.receiver.queue.claim-idle must be positive"),
+				Arguments.of("no delivery at all",
+						new String[] { "pepper.receiver.ingest-token-sha256=" + DIGEST,
+								"pepper.receiver.queue.max-deliveries=0" },
+						"must be greater than or equal to 1"),
+				Arguments.of("a stream limit of nothing",
+						new String[] { "pepper.receiver.ingest-token-sha256=" + DIGEST,
+								"pepper.receiver.queue.max-length=0" },
+						"must be greater than or equal to 1"),
+				Arguments.of("no housekeeping",
+						new String[] { "pepper.receiver.ingest-token-sha256=" + DIGEST,
+								"pepper.receiver.queue.housekeeping-interval=-1s" },
+						"pepper.receiver.queue.housekeeping-interval must be positive"),
 				Arguments.of("a longest pause below the first",
 						new String[] { "pepper.receiver.ingest-token-sha256=" + DIGEST,
 								"pepper.receiver.queue.retry-backoff=10s",

@@ -114,7 +114,7 @@ public class Endpoint {
 		apply(settings, this.createdAt);
 	}
 
-	private void apply(EndpointSettings settings, Instant now) {
+	void apply(EndpointSettings settings, Instant now) {
 		this.name = settings.name();
 		this.url = settings.url().toString();
 		this.method = settings.method();
@@ -130,6 +130,30 @@ public class Endpoint {
 		this.locations = settings.locations().toArray(String[]::new);
 		this.tags = settings.tags().toArray(String[]::new);
 		this.updatedAt = now;
+	}
+
+	/** Replaces every setting. */
+	void update(EndpointSettings settings) {
+		apply(settings, Instant.now().truncatedTo(ChronoUnit.MICROS));
+	}
+
+	/** Stops probes checking it; pausing a paused endpoint changes nothing. */
+	boolean pause() {
+		return setEnabled(false);
+	}
+
+	/** Lets probes check it again; resuming an active endpoint changes nothing. */
+	boolean resume() {
+		return setEnabled(true);
+	}
+
+	private boolean setEnabled(boolean enabled) {
+		if (this.enabled == enabled) {
+			return false;
+		}
+		this.enabled = enabled;
+		this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		return true;
 	}
 
 	public UUID getId() {

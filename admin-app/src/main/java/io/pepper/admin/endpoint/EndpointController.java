@@ -7,19 +7,27 @@ import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.InvalidInputException;
 import io.pepper.admin.web.MalformedJsonException;
 import io.pepper.contracts.v1.WireJson;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -29,6 +37,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 class EndpointController {
 
 	static final String PATH = "/api/v1/endpoints";
+
+	static final String TOTAL_COUNT = "X-Total-Count";
+
+	static final int MAX_PAGE_SIZE = 1000;
 
 	/**
 	 * Strict about unknown fields: a misspelt optional setting must not silently fall
@@ -46,8 +58,56 @@ class EndpointController {
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<EndpointView> create(@AuthenticationPrincipal ApiCaller caller, @RequestBody byte[] body,
+	ResponseEntity<EndpointView> create(@AuthenticationPrincipal ApiCaller caller,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = EndpointRequest.class))) @RequestBody byte[] body,
 			UriComponentsBuilder uris) {
+		Endpoint endpoint = this.endpoints.create(caller.organizationId(), read(body));
+		return ResponseEntity.created(uris.path(PATH + "/{id}").build(endpoint.getId()))
+			.body(EndpointView.of(endpoint));
+	}
+
+	/**
+	 * One page of endpoints by name, as a JSON array; {@code X-Total-Count} says how many
+	 * match in all.
+	 */
+	@GetMapping
+	ResponseEntity<List<EndpointView>> list(@AuthenticationPrincipal ApiCaller caller,
+			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String tag,
+			@RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "100") String size) {
+		int pageNumber = number("page", page, 0, 1_000_000);
+		int pageSize = number("size", size, 1, MAX_PAGE_SIZE);
+		Page<Endpoint> found = this.endpoints.search(caller.organizationId(), q, tag, pageNumber, pageSize);
+		return ResponseEntity.ok()
+			.header(TOTAL_COUNT, Long.toString(found.getTotalElements()))
+			.body(found.getContent().stream().map(EndpointView::of).toList());
+	}
+
+	/** Replaces every setting; fields left out take their defaults, as on create. */
+	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	EndpointView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = EndpointRequest.class))) @RequestBody byte[] body) {
+		return EndpointView.of(this.endpoints.update(caller.organizationId(), id, read(body)));
+	}
+
+	@PostMapping("/{id}/pause")
+	EndpointView pause(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
+		return EndpointView.of(this.endpoints.pause(caller.organizationId(), id));
+	}
+
+	@PostMapping("/{id}/resume")
+	EndpointView resume(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
+		return EndpointView.of(this.endpoints.resume(caller.organizationId(), id));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
+		this.endpoints.delete(caller.organizationId(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+	private static EndpointRequest read(byte[] body) {
 		EndpointRequest request;
 		try {
 			request = REQUESTS.readValue(body);
@@ -58,14 +118,20 @@ class EndpointController {
 		if (request == null) {
 			throw new InvalidInputException("body", "must be a JSON object");
 		}
-		Endpoint endpoint = this.endpoints.create(caller.organizationId(), request);
-		return ResponseEntity.created(uris.path(PATH + "/{id}").build(endpoint.getId()))
-			.body(EndpointView.of(endpoint));
+		return request;
 	}
 
-	@GetMapping
-	List<EndpointView> list(@AuthenticationPrincipal ApiCaller caller) {
-		return this.endpoints.list(caller.organizationId()).stream().map(EndpointView::of).toList();
+	private static int number(String field, String value, int min, int max) {
+		try {
+			int number = Integer.parseInt(value.strip());
+			if (number >= min && number <= max) {
+				return number;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// answered below
+		}
+		throw new InvalidInputException(field, "must be a whole number from " + min + " to " + max);
 	}
 
 	@GetMapping("/{id}")

@@ -17,8 +17,13 @@ import io.pepper.contracts.v1.HttpMethod;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,10 +40,13 @@ public class EndpointService {
 
 	private final Validator validator;
 
-	EndpointService(Endpoints endpoints, Locations locations, Validator validator) {
+	private final JdbcClient jdbc;
+
+	EndpointService(Endpoints endpoints, Locations locations, Validator validator, JdbcClient jdbc) {
 		this.endpoints = endpoints;
 		this.locations = locations;
 		this.validator = validator;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -63,6 +71,68 @@ public class EndpointService {
 		}
 	}
 
+	/** Replaces every setting of an endpoint; absent optional fields take defaults. */
+	@Transactional
+	public Endpoint update(UUID organizationId, UUID id, EndpointRequest request) {
+		Endpoint endpoint = get(organizationId, id);
+		EndpointSettings settings = validate(request);
+		if (!settings.name().equals(endpoint.getName())
+				&& this.endpoints.existsByOrganizationIdAndName(organizationId, settings.name())) {
+			throw new DuplicateEndpointNameException(settings.name());
+		}
+		endpoint.update(settings);
+		try {
+			return this.endpoints.saveAndFlush(endpoint);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (String.valueOf(NestedExceptionUtils.getMostSpecificCause(ex).getMessage()).contains(UNIQUE_NAME)) {
+				throw new DuplicateEndpointNameException(settings.name());
+			}
+			throw ex;
+		}
+	}
+
+	@Transactional
+	public Endpoint pause(UUID organizationId, UUID id) {
+		Endpoint endpoint = get(organizationId, id);
+		endpoint.pause();
+		return this.endpoints.saveAndFlush(endpoint);
+	}
+
+	@Transactional
+	public Endpoint resume(UUID organizationId, UUID id) {
+		Endpoint endpoint = get(organizationId, id);
+		endpoint.resume();
+		return this.endpoints.saveAndFlush(endpoint);
+	}
+
+	/** Deletes an endpoint; its own policy goes with it, windows forget it. */
+	@Transactional
+	public void delete(UUID organizationId, UUID id) {
+		Endpoint endpoint = get(organizationId, id);
+		this.jdbc
+			.sql("UPDATE maintenance_windows SET endpoint_ids = array_remove(endpoint_ids, :id) "
+					+ "WHERE organization_id = :org AND :id = ANY (endpoint_ids)")
+			.param("id", id)
+			.param("org", organizationId)
+			.update();
+		this.endpoints.delete(endpoint);
+		this.endpoints.flush();
+	}
+
+	/**
+	 * A page of endpoints by name, whose name or URL contains {@code query} (any case)
+	 * and which carry {@code tag}; null means no filter.
+	 */
+	@Transactional(readOnly = true)
+	public Page<Endpoint> search(UUID organizationId, @Nullable String query, @Nullable String tag, int page,
+			int size) {
+		String pattern = (query == null || query.isBlank()) ? null
+				: "%" + query.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+		return this.endpoints.search(organizationId, pattern, (tag == null || tag.isBlank()) ? null : tag.strip(),
+				PageRequest.of(page, size));
+	}
+
 	@Transactional(readOnly = true)
 	public List<Endpoint> list(UUID organizationId) {
 		return this.endpoints.findByOrganizationIdOrderByName(organizationId);
@@ -78,7 +148,7 @@ public class EndpointService {
 	 * Bean Validation, then the checks that need the database, then the contract's own
 	 * invariants.
 	 */
-	EndpointSettings validate(EndpointRequest request) {
+	public EndpointSettings validate(EndpointRequest request) {
 		List<FieldProblem> problems = new ArrayList<>(new LinkedHashSet<>(
 				this.validator.validate(request).stream().map(EndpointService::toProblem).toList()));
 		problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));

@@ -37,4 +37,8 @@ public class Membership {
 		return this.role;
 	}
 
+	void changeRole(Role role) {
+		this.role = role;
+	}
+
 }

@@ -1,15 +1,12 @@
 package io.pepper.admin.probe;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
 
+import io.pepper.admin.token.ProbeCaller;
 import io.pepper.admin.web.InvalidInputException;
-import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.ProbeEndpointList;
 import io.pepper.contracts.v1.WireJson;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,22 +39,36 @@ class ProbeFeedController {
 	}
 
 	@GetMapping(path = ProbeEndpointList.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<byte[]> endpoints(@RequestParam(required = false) @Nullable String location,
+	ResponseEntity<byte[]> endpoints(@AuthenticationPrincipal ProbeCaller caller,
+			@RequestParam(required = false) @Nullable String location,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
 		if (location == null || location.isBlank()) {
 			throw new InvalidInputException("location", "is required");
 		}
-		if (!this.feed.locationExists(location)) {
+		ProbeFeed.Serialized current = this.feed.current(location, caller.organizationId());
+		if (current == null) {
 			throw new InvalidInputException("location", "unknown location '" + location + "'");
 		}
-		List<EndpointSpec> endpoints = this.feed.enabledAt(location);
-		String etag = "\"" + sha256(WireJson.mapper().writeValueAsBytes(endpoints)) + "\"";
-		if (matches(ifNoneMatch, etag)) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(REVALIDATE).build();
+		if (matches(ifNoneMatch, current.etag())) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(current.etag()).cacheControl(REVALIDATE).build();
 		}
-		ProbeEndpointList list = new ProbeEndpointList(location, Instant.now().truncatedTo(ChronoUnit.MILLIS),
-				endpoints);
-		return ResponseEntity.ok().eTag(etag).cacheControl(REVALIDATE).body(WireJson.mapper().writeValueAsBytes(list));
+		return ResponseEntity.ok().eTag(current.etag()).cacheControl(REVALIDATE).body(body(location, current));
+	}
+
+	/**
+	 * A {@link ProbeEndpointList} around the kept endpoint JSON, without serializing the
+	 * endpoints again.
+	 */
+	static byte[] body(String location, ProbeFeed.Serialized current) {
+		byte[] head = ("{\"location\":" + WireJson.mapper().writeValueAsString(location) + ",\"generatedAt\":"
+				+ WireJson.mapper().writeValueAsString(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+				+ ",\"endpoints\":")
+			.getBytes(StandardCharsets.UTF_8);
+		byte[] json = current.endpointsJson();
+		byte[] body = Arrays.copyOf(head, head.length + json.length + 1);
+		System.arraycopy(json, 0, body, head.length, json.length);
+		body[body.length - 1] = '}';
+		return body;
 	}
 
 	/**
@@ -70,15 +82,6 @@ class ProbeFeedController {
 			.map(String::trim)
 			.map((tag) -> tag.startsWith("W/") ? tag.substring(2) : tag)
 			.anyMatch((tag) -> tag.equals("*") || tag.equals(etag));
-	}
-
-	private static String sha256(byte[] bytes) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
-		}
 	}
 
 }

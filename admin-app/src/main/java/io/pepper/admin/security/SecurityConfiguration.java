@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.pepper.admin.signin.LoginThrottle;
 import io.pepper.admin.token.TokenAuthenticator;
+import io.pepper.admin.user.Passwords;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,15 +17,17 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 
 /**
- * Three filter chains: the people's API and the probes' API, each stateless with its own
- * kind of bearer token, and everything else, which is closed until the UI exists.
+ * Four filter chains: the people's API and the probes' API, each stateless with its own
+ * kind of bearer token; the web UI's pages, with sign-in and sessions; and everything
+ * else, which is closed.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -34,7 +38,7 @@ class SecurityConfiguration {
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+		return Passwords.encoder();
 	}
 
 	@Bean
@@ -60,6 +64,14 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(PROBE))
 			.build();
+	}
+
+	/** The web UI: form sign-in, sessions and CSRF; see {@link UiSecurity}. */
+	@Bean
+	@Order(3)
+	SecurityFilterChain uiChain(HttpSecurity http, UserDetailsService users, UserDetailsPasswordService upgrades,
+			PasswordEncoder passwordEncoder, LoginThrottle throttle) throws Exception {
+		return UiSecurity.configure(http, users, upgrades, passwordEncoder, throttle).build();
 	}
 
 	@Bean

@@ -41,6 +41,9 @@ public class ApiToken {
 	@Column(name = "last_used_at")
 	private @Nullable Instant lastUsedAt;
 
+	@Column(name = "token_hint", updatable = false)
+	private @Nullable String tokenHint;
+
 	protected ApiToken() {
 		this(new UUID(0, 0), new UUID(0, 0), "", "");
 	}
@@ -51,6 +54,16 @@ public class ApiToken {
 		this.tokenSha256 = tokenSha256;
 		this.name = name;
 		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** A token made through the API, with the last characters people are shown. */
+	public ApiToken(UUID userId, UUID organizationId, String tokenSha256, String name, String tokenHint) {
+		this(userId, organizationId, tokenSha256, name);
+		this.tokenHint = tokenHint;
+	}
+
+	public @Nullable String getTokenHint() {
+		return this.tokenHint;
 	}
 
 	public @Nullable UUID getId() {

@@ -1,6 +1,7 @@
 package io.pepper.admin.token;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 public interface ApiTokens extends JpaRepository<ApiToken, UUID> {
 
 	boolean existsByTokenSha256(String tokenSha256);
+
+	List<ApiToken> findByUserIdAndOrganizationIdOrderByCreatedAt(UUID userId, UUID organizationId);
+
+	Optional<ApiToken> findByIdAndUserIdAndOrganizationId(UUID id, UUID userId, UUID organizationId);
 
 	/**
 	 * The caller behind a token digest, with its current role; none once the membership

@@ -30,14 +30,36 @@ public class ProbeToken {
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
+	@Column(name = "organization_id", updatable = false)
+	private @Nullable UUID organizationId;
+
+	@Column(name = "token_hint", updatable = false)
+	private @Nullable String tokenHint;
+
 	protected ProbeToken() {
 		this("", "");
 	}
 
+	/** A token of the whole installation: it sees every organization's endpoints. */
 	public ProbeToken(String name, String tokenSha256) {
 		this.name = name;
 		this.tokenSha256 = tokenSha256;
 		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/** A token of one organization: it sees only that organization's endpoints. */
+	public ProbeToken(UUID organizationId, String name, String tokenSha256, String tokenHint) {
+		this(name, tokenSha256);
+		this.organizationId = organizationId;
+		this.tokenHint = tokenHint;
+	}
+
+	public @Nullable UUID getOrganizationId() {
+		return this.organizationId;
+	}
+
+	public @Nullable String getTokenHint() {
+		return this.tokenHint;
 	}
 
 	public @Nullable UUID getId() {

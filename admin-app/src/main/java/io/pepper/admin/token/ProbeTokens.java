@@ -1,5 +1,6 @@
 package io.pepper.admin.token;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,7 +11,11 @@ public interface ProbeTokens extends JpaRepository<ProbeToken, UUID> {
 
 	boolean existsByTokenSha256(String tokenSha256);
 
-	@Query("select new io.pepper.admin.token.ProbeCaller(t.id, t.name) from ProbeToken t where t.tokenSha256 = :tokenSha256")
+	@Query("select new io.pepper.admin.token.ProbeCaller(t.id, t.name, t.organizationId) from ProbeToken t where t.tokenSha256 = :tokenSha256")
 	Optional<ProbeCaller> findCaller(String tokenSha256);
+
+	List<ProbeToken> findByOrganizationIdOrderByCreatedAt(UUID organizationId);
+
+	Optional<ProbeToken> findByIdAndOrganizationId(UUID id, UUID organizationId);
 
 }

@@ -1,6 +1,9 @@
 package io.pepper.admin.user;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsPasswordService;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
@@ -11,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * per organization, so they are not authorities here.
  */
 @Service
-class UserAccounts implements UserDetailsService {
+class UserAccounts implements UserDetailsService, UserDetailsPasswordService {
 
 	private final Users users;
 
@@ -28,6 +31,18 @@ class UserAccounts implements UserDetailsService {
 				.password(String.valueOf(user.getPasswordHash()))
 				.build())
 			.orElseThrow(() -> new UsernameNotFoundException("No user with a password for " + username));
+	}
+
+	/** Stores a hash made with today's parameters after a sign-in with an older one. */
+	@Override
+	@Transactional
+	public UserDetails updatePassword(UserDetails user, @Nullable String newPassword) {
+		if (newPassword == null) {
+			return user;
+		}
+		this.users.findByEmail(User.normalize(user.getUsername()))
+			.ifPresent((stored) -> stored.setPasswordHash(newPassword));
+		return org.springframework.security.core.userdetails.User.withUserDetails(user).password(newPassword).build();
 	}
 
 }

@@ -154,6 +154,25 @@ class ProbeFeedTest {
 	}
 
 	@Test
+	void anEditedEndpointChangesTheListAndItsEtag() {
+		TestApi.Response first = api().get(PATH + "?location=eu-west", TestApi.PROBE_TOKEN);
+		String etag = first.header("ETag");
+		UUID demo = this.organizations.findByName("Demo").orElseThrow().getId();
+
+		this.endpointService.update(demo, demoAtEuWestOnly,
+				new EndpointRequest("Europe only", "https://europe-only.example.com/", null, null, null, null, null,
+						1234, null, null, null, null, List.of("eu-west"), null));
+
+		TestApi.Response changed = api().get(PATH + "?location=eu-west", TestApi.PROBE_TOKEN, "If-None-Match", etag);
+		assertThat(changed.status()).isEqualTo(200);
+		assertThat(changed.header("ETag")).isNotEqualTo(etag);
+		assertThat(WireJson.mapper().readValue(changed.body(), ProbeEndpointList.class).endpoints())
+			.filteredOn((spec) -> spec.id().equals(demoAtEuWestOnly))
+			.extracting(EndpointSpec::timeoutMs)
+			.containsExactly(1234);
+	}
+
+	@Test
 	void rejectsMissingAndUnknownLocations() {
 		for (String query : new String[] { "", "?location=", "?location=mars" }) {
 			TestApi.Response answer = api().get(PATH + query, TestApi.PROBE_TOKEN);

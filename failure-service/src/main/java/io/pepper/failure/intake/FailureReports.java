@@ -9,6 +9,7 @@ import java.util.UUID;
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.FailureBatch;
 import io.pepper.contracts.v1.FailureReport;
+import io.pepper.contracts.v1.WireJson;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,9 +33,10 @@ class FailureReports {
 		CheckResult result = report.result();
 		return this.jdbc.sql("""
 				INSERT INTO failure_reports (id, batch_id, probe, endpoint_id, organization_id, endpoint_name, url,
-				                             location, scheduled_at, started_at, outcome, phase, reason, status)
+				                             location, scheduled_at, started_at, outcome, phase, reason, status, result)
 				VALUES (:id, :batchId, :probe, :endpointId, :organizationId, :endpointName, :url,
-				        :location, :scheduledAt, :startedAt, :outcome, :phase, :reason, :status)
+				        :location, :scheduledAt, :startedAt, :outcome, :phase, :reason, :status,
+				        CAST(:result AS jsonb))
 				ON CONFLICT (endpoint_id, location, scheduled_at) DO NOTHING
 				RETURNING id
 				""")
@@ -52,6 +54,7 @@ class FailureReports {
 			.param("phase", (result.outcome().phase() != null) ? result.outcome().phase().name() : null)
 			.param("reason", result.outcome().reason())
 			.param("status", result.status())
+			.param("result", WireJson.mapper().writeValueAsString(result))
 			.query(UUID.class)
 			.optional();
 	}

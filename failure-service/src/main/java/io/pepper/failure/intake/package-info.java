@@ -1,4 +1,6 @@
-/** Failed checks in: {@code POST /v1/failures} from probes, stored once each. */
+/**
+ * Failed checks in: {@code POST /v1/failures} from probes, stored and counted once each.
+ */
 @NullMarked
 package io.pepper.failure.intake;
 

@@ -7,7 +7,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Runs the dispatcher every {@code pepper.failure.dispatch-interval}. */
+/**
+ * Runs the dispatcher every {@code pepper.failure.dispatch-interval}, unless
+ * {@code dispatch-enabled} is off.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class DispatchSchedule implements SchedulingConfigurer {
@@ -23,7 +26,9 @@ class DispatchSchedule implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this.dispatcher::dispatchDue, this.properties.dispatchInterval());
+		if (this.properties.dispatchEnabled()) {
+			registrar.addFixedDelayTask(this.dispatcher::dispatchDue, this.properties.dispatchInterval());
+		}
 	}
 
 }

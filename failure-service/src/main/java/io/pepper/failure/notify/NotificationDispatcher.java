@@ -58,6 +58,9 @@ public class NotificationDispatcher {
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
 	void onQueued(NotificationsQueued event) {
+		if (!this.properties.dispatchEnabled()) {
+			return;
+		}
 		// Off the request thread: the caller's answer must not wait for SMTP.
 		this.scheduler.schedule(this::dispatchDue, Instant.now());
 	}

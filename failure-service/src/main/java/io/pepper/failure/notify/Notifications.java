@@ -1,15 +1,12 @@
 package io.pepper.failure.notify;
 
-import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.pepper.contracts.v1.OutcomeKind;
-import io.pepper.contracts.v1.Phase;
+import io.pepper.contracts.v1.WireJson;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,15 +21,20 @@ class Notifications {
 		this.jdbc = jdbc;
 	}
 
-	void add(UUID failureReportId, String channel, String recipient) {
-		this.jdbc.sql("""
-				INSERT INTO notifications (id, failure_report_id, channel, recipient)
-				VALUES (:id, :report, :channel, :recipient)
+	/** Adds a notification unless its target has one for this state change already. */
+	int add(UUID eventId, StateChange change, Target target) {
+		return this.jdbc.sql("""
+				INSERT INTO notifications (id, event_id, incident_id, organization_id, channel, recipient, message)
+				VALUES (:id, :eventId, :incidentId, :organizationId, :channel, :recipient, CAST(:message AS jsonb))
+				ON CONFLICT ON CONSTRAINT notifications_once_per_change DO NOTHING
 				""")
 			.param("id", UUID.randomUUID())
-			.param("report", failureReportId)
-			.param("channel", channel)
-			.param("recipient", recipient)
+			.param("eventId", eventId)
+			.param("incidentId", change.incidentId())
+			.param("organizationId", change.organizationId())
+			.param("channel", target.channel())
+			.param("recipient", target.recipient())
+			.param("message", WireJson.mapper().writeValueAsString(change))
 			.update();
 	}
 
@@ -42,15 +44,12 @@ class Notifications {
 	 */
 	Optional<Notification> lockNextDue() {
 		return this.jdbc.sql("""
-				SELECT n.id, n.channel, n.recipient, n.attempts,
-				       r.id AS report_id, r.endpoint_id, r.organization_id, r.endpoint_name, r.url, r.location,
-				       r.scheduled_at, r.outcome, r.phase, r.reason, r.status
-				FROM notifications n
-				JOIN failure_reports r ON r.id = n.failure_report_id
-				WHERE n.state = 'PENDING' AND n.next_attempt_at <= now()
-				ORDER BY n.next_attempt_at, n.created_at
+				SELECT id, channel, recipient, attempts, message::text AS message
+				FROM notifications
+				WHERE state = 'PENDING' AND next_attempt_at <= now()
+				ORDER BY next_attempt_at, created_at
 				LIMIT 1
-				FOR UPDATE OF n SKIP LOCKED
+				FOR UPDATE SKIP LOCKED
 				""").query(Notifications::notification).optional();
 	}
 
@@ -82,16 +81,13 @@ class Notifications {
 				""").param("id", id).param("attempts", attempts).param("error", error).update();
 	}
 
+	static StateChange change(String json) {
+		return WireJson.mapper().readValue(json, StateChange.class);
+	}
+
 	private static Notification notification(ResultSet rs, int row) throws SQLException {
-		String phase = rs.getString("phase");
-		ReportedFailure failure = new ReportedFailure(rs.getObject("report_id", UUID.class),
-				rs.getObject("endpoint_id", UUID.class), rs.getObject("organization_id", UUID.class),
-				rs.getString("endpoint_name"), URI.create(rs.getString("url")), rs.getString("location"),
-				rs.getObject("scheduled_at", OffsetDateTime.class).toInstant(),
-				OutcomeKind.valueOf(rs.getString("outcome")), (phase != null) ? Phase.valueOf(phase) : null,
-				rs.getString("reason"), rs.getObject("status", Integer.class));
 		return new Notification(rs.getObject("id", UUID.class), rs.getString("channel"), rs.getString("recipient"),
-				rs.getInt("attempts"), failure);
+				rs.getInt("attempts"), change(rs.getString("message")));
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.pepper.contracts.v1.FailureReport;
 import io.pepper.failure.Failures;
 import io.pepper.failure.Mails;
 import io.pepper.testsupport.LocalPostgres;
@@ -77,8 +78,8 @@ class SmtpOutageTest {
 
 	@Test
 	void keepsTheNotificationPendingWhileSmtpIsDownAndSendsItWhenSmtpIsBack() throws Exception {
-		HttpResponse<String> response = post(Failures
-			.json(Failures.batch(Failures.report("Billing", "https://billing.example.com/ping", "eu-west"))));
+		FailureReport report = Failures.report("Billing", "https://billing.example.com/ping", "eu-west");
+		HttpResponse<String> response = post(Failures.json(Failures.batch(report, Failures.next(report))));
 		assertThat(response.statusCode()).isEqualTo(202);
 
 		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
@@ -88,7 +89,7 @@ class SmtpOutageTest {
 			assertThat((String) row.get("last_error")).contains("Cannot send email to oncall@example.com");
 			assertThat(row.get("sent_at")).isNull();
 		});
-		assertThat(this.jdbc.sql("SELECT count(*) FROM failure_reports").query(Integer.class).single()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM failure_reports").query(Integer.class).single()).isEqualTo(2);
 
 		smtp.start();
 

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.Proxy;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 
 import io.pepper.contracts.v1.ApdexClass;
 import io.pepper.contracts.v1.CheckResult;
@@ -70,14 +76,37 @@ public final class HttpChecker {
 
 	/**
 	 * The client every check derives from: guarded name resolution and connects, no proxy
-	 * (a probe measures the direct path), no silent retries, no cookies.
+	 * (a probe measures the direct path), no silent retries, no cookies, the system's
+	 * trusted roots, and a full TLS handshake every time.
 	 */
 	public static OkHttpClient baseClient(TargetPolicy policy) {
+		return baseClient(policy, systemTrust());
+	}
+
+	/** {@link #baseClient(TargetPolicy)} trusting other roots (tests, benchmarks). */
+	public static OkHttpClient baseClient(TargetPolicy policy, X509TrustManager trust) {
 		return new OkHttpClient.Builder().dns(new GuardedDns(policy))
+			.sslSocketFactory(new FreshSessionSocketFactory(trust), trust)
 			.socketFactory(new GuardedSocketFactory(policy))
 			.proxy(Proxy.NO_PROXY)
 			.retryOnConnectionFailure(false)
 			.build();
+	}
+
+	private static X509TrustManager systemTrust() {
+		try {
+			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+			factory.init((KeyStore) null);
+			for (TrustManager manager : factory.getTrustManagers()) {
+				if (manager instanceof X509TrustManager x509) {
+					return x509;
+				}
+			}
+			throw new IllegalStateException("the JDK offers no X509TrustManager");
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("cannot load the system's trusted roots", ex);
+		}
 	}
 
 	public CheckResult check(EndpointSpec spec, String location, Instant scheduledAt) {

@@ -1,129 +1,79 @@
 package io.pepper.probe.round;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.FailureBatch;
 import io.pepper.contracts.v1.FailureReport;
 import io.pepper.contracts.v1.ResultBatch;
-import io.pepper.contracts.v1.WireJson;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Sends successes to the receiver and failures to failure-service in batches, retrying a
- * batch a few times with exponential backoff. A retried batch keeps its id, so the
- * receiving side can recognise a replay.
+ * Sends successes to the receiver and failures to failure-service, off the rounds'
+ * critical path: a check hands its result over and moves on, and a background sender per
+ * service posts batches of up to {@value #BATCH_SIZE}, retrying with exponential backoff.
+ * While a service is slow or down, results wait in a bounded buffer per service.
  */
-public final class Delivery {
+public final class Delivery implements AutoCloseable {
 
 	/** The most results or failures in one batch. */
 	public static final int BATCH_SIZE = 1000;
 
-	private static final Logger log = LoggerFactory.getLogger(Delivery.class);
+	private final Outbox<CheckResult> results;
 
-	private static final MediaType JSON = MediaType.get("application/json");
+	private final Outbox<FailureReport> failures;
 
-	private final OkHttpClient client;
-
-	private final Target receiver;
-
-	private final Target failures;
-
-	private final String probe;
-
-	private final int attempts;
-
-	private final Duration backoff;
-
-	public Delivery(OkHttpClient client, Target receiver, Target failures, String probe, int attempts,
-			Duration backoff) {
-		this.client = client;
-		this.receiver = receiver;
-		this.failures = failures;
-		this.probe = probe;
-		this.attempts = attempts;
-		this.backoff = backoff;
+	public Delivery(OkHttpClient client, Target receiver, Target failureService, String probe, Settings settings) {
+		this.results = new Outbox<>("receiver", client, receiver.baseUrl(), ResultBatch.PATH, receiver.token(),
+				(id, chunk) -> new ResultBatch(id, probe, chunk), settings);
+		this.failures = new Outbox<>("failure-service", client, failureService.baseUrl(), FailureBatch.PATH,
+				failureService.token(), (id, chunk) -> new FailureBatch(id, probe, chunk), settings);
 	}
 
-	/** Sends the successes; true when every batch was accepted. */
-	public boolean deliverResults(List<CheckResult> results) {
-		boolean all = true;
-		for (List<CheckResult> chunk : chunks(results)) {
-			all &= post(this.receiver, ResultBatch.PATH, new ResultBatch(UUID.randomUUID(), this.probe, chunk));
+	/** Queues a success for the receiver. */
+	public void offer(CheckResult result) {
+		this.results.offer(result);
+	}
+
+	/** Queues a failure for failure-service. */
+	public void offer(FailureReport failure) {
+		this.failures.offer(failure);
+	}
+
+	/**
+	 * Sends everything waiting now and waits for it (at most {@code timeout}); true when
+	 * everything offered so far reached its service.
+	 */
+	public boolean drain(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		try {
+			boolean results = this.results.drain(timeout);
+			boolean failures = this.failures.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+			return results && failures;
 		}
-		return all;
-	}
-
-	/** Sends the failures; true when every batch was accepted. */
-	public boolean deliverFailures(List<FailureReport> reports) {
-		boolean all = true;
-		for (List<FailureReport> chunk : chunks(reports)) {
-			all &= post(this.failures, FailureBatch.PATH, new FailureBatch(UUID.randomUUID(), this.probe, chunk));
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
-		return all;
 	}
 
-	private boolean post(Target target, String path, Object batch) {
-		HttpUrl url = HttpUrl.get(EndpointListClient.stripSlash(target.baseUrl()) + path);
-		byte[] json = WireJson.mapper().writeValueAsBytes(batch);
-		Duration wait = this.backoff;
-		for (int attempt = 1; attempt <= this.attempts; attempt++) {
-			Request request = new Request.Builder().url(url)
-				.header("Authorization", "Bearer " + target.token())
-				.post(RequestBody.create(json, JSON))
-				.build();
-			String problem;
-			try (Response response = this.client.newCall(request).execute()) {
-				if (response.isSuccessful()) {
-					return true;
-				}
-				problem = "answered " + response.code();
-				if (!retryable(response.code())) {
-					log.warn("{} refused a batch ({}): {}", url, problem, response.body().string());
-					return false;
-				}
-			}
-			catch (IOException ex) {
-				problem = ex.toString();
-			}
-			if (attempt == this.attempts) {
-				log.warn("{} {}; giving up on the batch after {} attempts", url, problem, attempt);
-				return false;
-			}
-			log.info("{} {}; retrying in {} ms", url, problem, wait.toMillis());
-			try {
-				Thread.sleep(wait);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-			wait = wait.multipliedBy(2);
-		}
-		return false;
+	/** Where things stand, for the round's summary line and the metrics. */
+	public State state() {
+		return new State(this.results.buffered(), this.failures.buffered(), this.results.lost(), this.failures.lost());
 	}
 
-	private static boolean retryable(int status) {
-		return status >= 500 || status == 408 || status == 429;
+	Outbox<CheckResult> results() {
+		return this.results;
 	}
 
-	private static <T> List<List<T>> chunks(List<T> items) {
-		List<List<T>> chunks = new ArrayList<>();
-		for (int from = 0; from < items.size(); from += BATCH_SIZE) {
-			chunks.add(items.subList(from, Math.min(items.size(), from + BATCH_SIZE)));
-		}
-		return chunks;
+	Outbox<FailureReport> failures() {
+		return this.failures;
+	}
+
+	@Override
+	public void close() {
+		this.results.close();
+		this.failures.close();
 	}
 
 	/**
@@ -133,6 +83,30 @@ public final class Delivery {
 	 * @param token the bearer token it accepts
 	 */
 	public record Target(String baseUrl, String token) {
+	}
+
+	/**
+	 * How batches are buffered and retried.
+	 *
+	 * @param bufferCapacity items held per service at most, waiting or being sent
+	 * @param attempts how often a batch is sent before it is given up; 0 for as long as
+	 * it takes (the daemon: the full buffer is the limit)
+	 * @param backoff the wait before the first retry; it doubles after each
+	 * @param maxBackoff the longest wait between retries
+	 * @param linger how long a batch may wait to fill up before it is sent
+	 */
+	public record Settings(int bufferCapacity, int attempts, Duration backoff, Duration maxBackoff, Duration linger) {
+
+	}
+
+	/**
+	 * @param resultsBuffered successes waiting or being sent
+	 * @param failuresBuffered failures waiting or being sent
+	 * @param resultsLost successes dropped, refused or given up on so far
+	 * @param failuresLost failures dropped, refused or given up on so far
+	 */
+	public record State(int resultsBuffered, int failuresBuffered, long resultsLost, long failuresLost) {
+
 	}
 
 }

@@ -9,8 +9,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * With {@code --once}: runs the round of the current slot, then exits with
- * {@link #exitCode}.
+ * With {@code --once}: runs the checks due in the current round at once (no spreading),
+ * then exits with {@link #exitCode}.
  */
 public final class OnceRunner implements ApplicationRunner {
 
@@ -23,7 +23,12 @@ public final class OnceRunner implements ApplicationRunner {
 	/** Checks ran but a batch could not be delivered. */
 	public static final int DELIVERY_FAILED = 3;
 
+	/** How long the round's results may take to reach their services. */
+	static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+
 	private final ProbeRound round;
+
+	private final Delivery delivery;
 
 	private final Duration interval;
 
@@ -31,8 +36,10 @@ public final class OnceRunner implements ApplicationRunner {
 
 	private final ConfigurableApplicationContext context;
 
-	public OnceRunner(ProbeRound round, Duration interval, Clock clock, ConfigurableApplicationContext context) {
+	public OnceRunner(ProbeRound round, Delivery delivery, Duration interval, Clock clock,
+			ConfigurableApplicationContext context) {
 		this.round = round;
+		this.delivery = delivery;
 		this.interval = interval;
 		this.clock = clock;
 		this.context = context;
@@ -43,17 +50,18 @@ public final class OnceRunner implements ApplicationRunner {
 		if (!args.containsOption("once")) {
 			return;
 		}
-		RoundReport report = this.round.run(Slots.current(this.clock.instant(), this.interval));
-		int code = exitCode(report);
+		RoundReport report = this.round.run(Slots.current(this.clock.instant(), this.interval), this.interval,
+				ProbeRound.Pacing.IMMEDIATE);
+		int code = exitCode(report, this.delivery.drain(DRAIN_TIMEOUT));
 		System.exit(SpringApplication.exit(this.context, () -> code));
 	}
 
 	/** The process exit code for a round run with {@code --once}. */
-	public static int exitCode(RoundReport report) {
+	public static int exitCode(RoundReport report, boolean delivered) {
 		if (report.list() == ListStatus.UNAVAILABLE) {
 			return LIST_UNAVAILABLE;
 		}
-		return report.delivered() ? DONE : DELIVERY_FAILED;
+		return delivered ? DONE : DELIVERY_FAILED;
 	}
 
 }

@@ -12,8 +12,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Daemon mode: starts a round at every multiple of the interval since the epoch. Each
- * round runs on its own virtual thread, so one that overruns never delays the next tick.
+ * Daemon mode: starts a round at every multiple of the interval since the epoch; the
+ * round spreads its checks over the interval (see {@link CheckPlan}). Each round runs on
+ * its own virtual thread, so one that overruns never delays the next tick.
  */
 public final class RoundScheduler implements SmartLifecycle {
 
@@ -58,7 +59,7 @@ public final class RoundScheduler implements SmartLifecycle {
 				slot = last.plus(this.interval);
 			}
 			try {
-				sleepUntil(slot);
+				Sleeper.on(this.clock).sleepUntil(slot);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -75,17 +76,10 @@ public final class RoundScheduler implements SmartLifecycle {
 
 	private void runRound(Instant slot) {
 		try {
-			this.round.run(slot);
+			this.round.run(slot, this.interval, ProbeRound.Pacing.SPREAD);
 		}
 		catch (RuntimeException ex) {
 			log.error("round {} failed", slot, ex);
-		}
-	}
-
-	private void sleepUntil(Instant target) throws InterruptedException {
-		Duration left;
-		while (!(left = Duration.between(this.clock.instant(), target)).isNegative() && !left.isZero()) {
-			Thread.sleep(left);
 		}
 	}
 

@@ -10,7 +10,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+
+import javax.net.ssl.X509TrustManager;
 
 import io.pepper.contracts.v1.ApdexClass;
 import io.pepper.contracts.v1.BodyAssertion;
@@ -194,6 +200,31 @@ class HttpCheckerTest {
 	}
 
 	@Test
+	void reportsTimeoutDuringTheTlsHandshake() throws Exception {
+		// Accepts the connection, then never says a word of TLS.
+		try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+			Thread.ofVirtual().start(() -> {
+				while (!silent.isClosed()) {
+					try (Socket accepted = silent.accept()) {
+						accepted.getInputStream().readAllBytes();
+					}
+					catch (IOException ex) {
+						return;
+					}
+				}
+			});
+
+			CheckResult result = this.checker.check(
+					Specs.withTimeout(Specs.get(URI.create("https://127.0.0.1:" + silent.getLocalPort() + "/")), 300),
+					"local", SLOT);
+
+			assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.TIMEOUT);
+			assertThat(result.outcome().phase()).isEqualTo(Phase.TLS);
+			assertThat(result.outcome().reason()).isEqualTo("no answer within 300 ms (during the TLS handshake)");
+		}
+	}
+
+	@Test
 	void reportsTimeoutWhileReadingTheBody() {
 		this.server.on("/trickle", (exchange) -> {
 			exchange.sendResponseHeaders(200, 0);
@@ -320,6 +351,51 @@ class HttpCheckerTest {
 	}
 
 	@Test
+	void verifiesTheCertificateInAFullHandshakeOnEveryCheck() {
+		HeldCertificate root = root();
+		HeldCertificate leaf = leaf(root, Instant.now().minus(1, ChronoUnit.DAYS),
+				Instant.now().plus(30, ChronoUnit.DAYS), "127.0.0.1");
+		X509TrustManager trusted = new HandshakeCertificates.Builder().addTrustedCertificate(root.certificate())
+			.build()
+			.trustManager();
+		AtomicInteger verified = new AtomicInteger();
+		// A resumed TLS session skips the certificate check, so counting checks counts
+		// full
+		// handshakes.
+		X509TrustManager counting = new X509TrustManager() {
+
+			@Override
+			public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+				trusted.checkClientTrusted(chain, authType);
+			}
+
+			@Override
+			public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+				verified.incrementAndGet();
+				trusted.checkServerTrusted(chain, authType);
+			}
+
+			@Override
+			public X509Certificate[] getAcceptedIssuers() {
+				return trusted.getAcceptedIssuers();
+			}
+
+		};
+		HttpChecker checker = new HttpChecker(HttpChecker.baseClient(LOOPBACK_ALLOWED, counting), LOOPBACK_ALLOWED,
+				HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+		try (LocalServer tls = LocalServer.https(serverCertificates(root, leaf))) {
+			tls.answer("/ok", 200, "secure");
+
+			for (int i = 0; i < 3; i++) {
+				assertThat(checker.check(Specs.get(tls.url("/ok")), "local", SLOT).outcome().kind())
+					.isEqualTo(OutcomeKind.UP);
+			}
+		}
+
+		assertThat(verified).hasValue(3);
+	}
+
+	@Test
 	void reportsAnExpiredCertificate() {
 		HeldCertificate root = root();
 		HeldCertificate expired = leaf(root, Instant.now().minus(30, ChronoUnit.DAYS),
@@ -367,10 +443,8 @@ class HttpCheckerTest {
 	private static HttpChecker trusting(HeldCertificate root) {
 		HandshakeCertificates client = new HandshakeCertificates.Builder().addTrustedCertificate(root.certificate())
 			.build();
-		return new HttpChecker(HttpChecker.baseClient(LOOPBACK_ALLOWED)
-			.newBuilder()
-			.sslSocketFactory(client.sslSocketFactory(), client.trustManager())
-			.build(), LOOPBACK_ALLOWED, HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+		return new HttpChecker(HttpChecker.baseClient(LOOPBACK_ALLOWED, client.trustManager()), LOOPBACK_ALLOWED,
+				HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
 	}
 
 	private static javax.net.ssl.SSLContext serverCertificates(HeldCertificate root, HeldCertificate leaf) {

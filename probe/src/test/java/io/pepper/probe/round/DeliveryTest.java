@@ -2,13 +2,19 @@ package io.pepper.probe.round;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import io.pepper.contracts.v1.ApdexClass;
 import io.pepper.contracts.v1.CheckResult;
+import io.pepper.contracts.v1.FailureBatch;
+import io.pepper.contracts.v1.FailureReport;
 import io.pepper.contracts.v1.Outcome;
+import io.pepper.contracts.v1.OutcomeKind;
+import io.pepper.contracts.v1.Phase;
 import io.pepper.contracts.v1.PhaseTimings;
 import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.contracts.v1.WireJson;
@@ -18,53 +24,162 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+/**
+ * Delivery against real local HTTP servers standing in for the receiver and
+ * failure-service.
+ */
 class DeliveryTest {
 
-	private final LocalServer receiver = LocalServer.http();
+	private static final Instant SLOT = Instant.parse("2026-01-01T12:00:00Z");
+
+	private final List<AutoCloseable> toClose = new ArrayList<>();
 
 	@AfterEach
-	void stopServer() {
-		this.receiver.close();
+	void stop() throws Exception {
+		for (AutoCloseable closeable : this.toClose.reversed()) {
+			closeable.close();
+		}
 	}
 
 	@Test
 	void splitsResultsIntoBatchesOfAtMostOneThousand() {
-		this.receiver.answer(ResultBatch.PATH, 201, "");
+		LocalServer receiver = server(LocalServer.http().answer(ResultBatch.PATH, 201, ""));
+		Delivery delivery = delivery(receiver.port(), receiver.port(), 10_000, 0, Duration.ofSeconds(30));
 
-		boolean delivered = delivery().deliverResults(results(2_500));
+		results(2_500).forEach(delivery::offer);
 
-		assertThat(delivered).isTrue();
-		assertThat(this.receiver.received())
-			.extracting((received) -> WireJson.mapper().readValue(received.body(), ResultBatch.class).results().size())
+		assertThat(delivery.drain(Duration.ofSeconds(10))).isTrue();
+		assertThat(resultBatches(receiver)).extracting((batch) -> batch.results().size())
 			.containsExactly(1_000, 1_000, 500);
 	}
 
 	@Test
-	void sendsNothingWhenThereIsNothingToSend() {
-		assertThat(delivery().deliverResults(List.of())).isTrue();
-		assertThat(this.receiver.received()).isEmpty();
+	void drainsAtOnceWhenThereIsNothingToSend() {
+		LocalServer receiver = server(LocalServer.http());
+		Delivery delivery = delivery(receiver.port(), receiver.port(), 100, 0, Duration.ofSeconds(30));
+
+		assertThat(delivery.drain(Duration.ofSeconds(1))).isTrue();
+		assertThat(receiver.received()).isEmpty();
 	}
 
 	@Test
-	void doesNotRetryABatchTheReceiverRejects() {
-		this.receiver.answer(ResultBatch.PATH, 400, "{\"detail\":\"results[0] is wrong\"}");
+	void deliversEveryResultAndFailureOnceWhenTheServicesComeBack() {
+		int receiverPort = LocalServer.closedPort();
+		int failurePort = LocalServer.closedPort();
+		Delivery delivery = delivery(receiverPort, failurePort, 10_000, 0, Duration.ofMillis(50));
+		List<CheckResult> results = results(2_500);
+		List<FailureReport> failures = failures(1_200);
+		results.forEach(delivery::offer);
+		failures.forEach(delivery::offer);
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> delivery.results().errors() >= 2 && delivery.failures().errors() >= 2);
 
-		assertThat(delivery().deliverResults(results(1))).isFalse();
-		assertThat(this.receiver.received()).hasSize(1);
+		LocalServer receiver = server(LocalServer.http(receiverPort).answer(ResultBatch.PATH, 201, ""));
+		LocalServer failureService = server(LocalServer.http(failurePort).answer(FailureBatch.PATH, 202, ""));
+
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> delivery.state().resultsBuffered() == 0 && delivery.state().failuresBuffered() == 0);
+		assertThat(resultBatches(receiver).stream().flatMap((batch) -> batch.results().stream()))
+			.containsExactlyInAnyOrderElementsOf(results);
+		List<FailureBatch> failureBatches = failureService.received()
+			.stream()
+			.map((received) -> WireJson.mapper().readValue(received.body(), FailureBatch.class))
+			.toList();
+		assertThat(failureBatches.stream().flatMap((batch) -> batch.failures().stream()))
+			.containsExactlyInAnyOrderElementsOf(failures);
+		assertThat(failureBatches).allSatisfy((batch) -> assertThat(batch.failures()).hasSizeLessThanOrEqualTo(1000));
+		assertThat(delivery.state().resultsLost() + delivery.state().failuresLost()).isZero();
 	}
 
-	private Delivery delivery() {
-		Delivery.Target target = new Delivery.Target(this.receiver.url("/").toString(), "secret");
-		return new Delivery(new OkHttpClient(), target, target, "test-probe", 4, Duration.ofMillis(10));
+	@Test
+	void dropsTheOldestWhenTheBufferIsFullAndCountsEveryDrop() {
+		AtomicInteger status = new AtomicInteger(503);
+		LocalServer receiver = server(
+				LocalServer.http().on(ResultBatch.PATH, (exchange) -> LocalServer.respond(exchange, status.get(), "")));
+		Delivery delivery = delivery(receiver.port(), receiver.port(), 5, 0, Duration.ZERO);
+		List<CheckResult> results = results(12);
+
+		results.forEach(delivery::offer);
+
+		assertThat(delivery.results().droppedBecauseFull()).isEqualTo(7);
+		assertThat(delivery.state().resultsBuffered()).isEqualTo(5);
+		assertThat(delivery.state().resultsLost()).isEqualTo(7);
+		status.set(201);
+		await().atMost(Duration.ofSeconds(10)).until(() -> delivery.state().resultsBuffered() == 0);
+		List<CheckResult> delivered = resultBatches(receiver).stream()
+			.flatMap((batch) -> batch.results().stream())
+			.distinct()
+			.toList();
+		assertThat(delivered).hasSize(5).isSubsetOf(results);
+		assertThat(delivery.results().droppedBecauseFull()).isEqualTo(7);
 	}
 
-	private static List<CheckResult> results(int count) {
-		Instant slot = Instant.parse("2026-01-01T12:00:00Z");
+	@Test
+	void dropsABatchTheReceiverRefusesWithoutRetrying() {
+		LocalServer receiver = server(
+				LocalServer.http().answer(ResultBatch.PATH, 400, "{\"detail\":\"results[0] is wrong\"}"));
+		Delivery delivery = delivery(receiver.port(), receiver.port(), 100, 0, Duration.ZERO);
+
+		delivery.offer(results(1).getFirst());
+
+		assertThat(delivery.drain(Duration.ofSeconds(10))).isFalse();
+		assertThat(receiver.received()).hasSize(1);
+		assertThat(delivery.results().rejected()).isEqualTo(1);
+	}
+
+	@Test
+	void givesUpAfterTheAttemptsAllowed() {
+		LocalServer receiver = server(LocalServer.http().answer(ResultBatch.PATH, 503, ""));
+		Delivery delivery = delivery(receiver.port(), receiver.port(), 100, 3, Duration.ofSeconds(30));
+
+		results(4).forEach(delivery::offer);
+
+		assertThat(delivery.drain(Duration.ofSeconds(10))).isFalse();
+		assertThat(receiver.received()).hasSize(3);
+		assertThat(resultBatches(receiver)).extracting(ResultBatch::batchId)
+			.as("a retried batch keeps its id")
+			.containsOnly(resultBatches(receiver).getFirst().batchId());
+		assertThat(delivery.results().givenUp()).isEqualTo(4);
+	}
+
+	private Delivery delivery(int receiverPort, int failurePort, int capacity, int attempts, Duration linger) {
+		Delivery delivery = new Delivery(new OkHttpClient(),
+				new Delivery.Target("http://127.0.0.1:" + receiverPort, "receiver-secret"),
+				new Delivery.Target("http://127.0.0.1:" + failurePort + "/", "failure-secret"), "test-probe",
+				new Delivery.Settings(capacity, attempts, Duration.ofMillis(10), Duration.ofMillis(100), linger));
+		this.toClose.add(delivery);
+		return delivery;
+	}
+
+	private LocalServer server(LocalServer server) {
+		this.toClose.add(server);
+		return server;
+	}
+
+	private static List<ResultBatch> resultBatches(LocalServer receiver) {
+		return receiver.received()
+			.stream()
+			.map((received) -> WireJson.mapper().readValue(received.body(), ResultBatch.class))
+			.toList();
+	}
+
+	static List<CheckResult> results(int count) {
 		return IntStream.range(0, count)
-			.mapToObj((i) -> new CheckResult(UUID.randomUUID(), UUID.randomUUID(), "local", slot, slot,
+			.mapToObj((i) -> new CheckResult(UUID.randomUUID(), UUID.randomUUID(), "local", SLOT, SLOT,
 					new PhaseTimings(1.0, 2.0, null, 3.0, 4.0), 200, 10, null, Outcome.up(), 500, ApdexClass.SATISFIED))
 			.toList();
+	}
+
+	private static List<FailureReport> failures(int count) {
+		return IntStream.range(0, count).mapToObj((i) -> {
+			CheckResult result = new CheckResult(UUID.randomUUID(), UUID.randomUUID(), "local", SLOT, SLOT,
+					new PhaseTimings(1.0, null, null, null, 1.0), null, 0, null,
+					Outcome.failed(OutcomeKind.CONNECTION_REFUSED, Phase.CONNECT, "connection refused"), 500,
+					ApdexClass.FRUSTRATED);
+			return new FailureReport("endpoint " + i, java.net.URI.create("https://example.com/" + i), result);
+		}).toList();
 	}
 
 }

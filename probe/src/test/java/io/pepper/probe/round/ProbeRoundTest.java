@@ -5,9 +5,17 @@ import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.FailureBatch;
 import io.pepper.contracts.v1.OutcomeKind;
@@ -22,10 +30,12 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.DefaultApplicationArguments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Rounds against real local servers standing in for admin-app, the receiver,
@@ -34,6 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProbeRoundTest {
 
 	private static final Instant SLOT = Instant.parse("2026-01-01T12:00:00Z");
+
+	private static final Duration MINUTE = Duration.ofSeconds(60);
 
 	private final LocalServer targets = LocalServer.http().answer("/ok", 200, "fine").answer("/down", 500, "broken");
 
@@ -74,8 +86,17 @@ class ProbeRoundTest {
 		});
 	}
 
+	private final List<Delivery> deliveries = new ArrayList<>();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private final ProbeMetrics metrics = new ProbeMetrics(this.registry);
+
+	private Delivery delivery;
+
 	@AfterEach
 	void stopServers() {
+		this.deliveries.forEach(Delivery::close);
 		List.of(this.targets, this.admin, this.receiver, this.failureService).forEach(LocalServer::close);
 	}
 
@@ -83,13 +104,13 @@ class ProbeRoundTest {
 	void deliversSuccessesToTheReceiverAndFailuresToFailureService() {
 		this.receiver.answer(ResultBatch.PATH, 201, "");
 
-		RoundReport report = round(4).run(SLOT);
+		RoundReport report = round(4).run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
 
 		assertThat(report)
-			.extracting(RoundReport::list, RoundReport::endpoints, RoundReport::up, RoundReport::failed,
-					RoundReport::delivered)
-			.containsExactly(ListStatus.FRESH, 2, 1, 1, true);
-		assertThat(OnceRunner.exitCode(report)).isEqualTo(OnceRunner.DONE);
+			.extracting(RoundReport::list, RoundReport::endpoints, RoundReport::checks, RoundReport::up,
+					RoundReport::failed)
+			.containsExactly(ListStatus.FRESH, 2, 2, 1, 1);
+		assertThat(exitCode(report)).isEqualTo(OnceRunner.DONE);
 		assertThat(this.admin.received().getFirst().uri().getQuery()).isEqualTo("location=local");
 
 		LocalServer.Received results = this.receiver.received().getFirst();
@@ -115,31 +136,85 @@ class ProbeRoundTest {
 	}
 
 	@Test
+	void countsChecksByOutcomeAndTimesEveryPhase() {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+
+		RoundReport report = round(4).run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
+		assertThat(exitCode(report)).isEqualTo(OnceRunner.DONE);
+
+		assertThat(this.registry.get("pepper.probe.checks").tag("outcome", "up").counter().count()).isEqualTo(1);
+		assertThat(this.registry.get("pepper.probe.checks").tag("outcome", "unexpected_status").counter().count())
+			.isEqualTo(1);
+		assertThat(this.registry.get("pepper.probe.checks").tag("outcome", "timeout").counter().count()).isZero();
+		assertThat(this.registry.get("pepper.probe.check.duration").tag("phase", "total").timer().count()).isEqualTo(2);
+		assertThat(this.registry.get("pepper.probe.check.duration").tag("phase", "connect").timer().count())
+			.isEqualTo(2);
+		assertThat(this.registry.get("pepper.probe.check.duration").tag("phase", "tls").timer().count()).isZero();
+		assertThat(this.registry.get("pepper.probe.round.duration").timer().count()).isEqualTo(1);
+		assertThat(this.registry.get("pepper.probe.delivery.delivered")
+			.tag("service", "receiver")
+			.functionCounter()
+			.count()).isEqualTo(1);
+		assertThat(this.registry.get("pepper.probe.delivery.delivered")
+			.tag("service", "failure-service")
+			.functionCounter()
+			.count()).isEqualTo(1);
+		assertThat(this.registry.get("pepper.probe.delivery.buffered").tag("service", "receiver").gauge().value())
+			.isZero();
+	}
+
+	@Test
+	void logsOneSummaryLineWithItsFiguresAsFields() {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+		Logger logger = (Logger) LoggerFactory.getLogger(ProbeRound.class);
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		logger.addAppender(appender);
+		try {
+			round(4).run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
+
+		assertThat(appender.list).singleElement().satisfies((event) -> {
+			assertThat(event.getFormattedMessage()).startsWith(
+					"round 2026-01-01T12:00:00Z: 2 endpoints (fresh list, shard 0/1), 2 checks, 1 up, 1 failed");
+			assertThat(event.getKeyValuePairs()).extracting((pair) -> pair.key + "=" + pair.value)
+				.contains("endpoints=2", "checks=2", "up=1", "failed=1", "list=FRESH", "shard=0/1");
+		});
+	}
+
+	@Test
 	void reusesTheListWhenAdminAnswersNotModified() {
 		this.receiver.answer(ResultBatch.PATH, 201, "");
 		ProbeRound round = round(4);
 
-		round.run(SLOT);
-		RoundReport second = round.run(SLOT.plusSeconds(60));
+		round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
+		RoundReport second = round.run(SLOT.plusSeconds(60), MINUTE, ProbeRound.Pacing.IMMEDIATE);
 
 		assertThat(this.admin.received()).extracting(LocalServer.Received::ifNoneMatch).containsExactly(null, "\"v1\"");
 		assertThat(second.list()).isEqualTo(ListStatus.NOT_MODIFIED);
 		assertThat(second.endpoints()).isEqualTo(2);
-		assertThat(this.receiver.received()).hasSize(2);
+		assertThat(exitCode(second)).isEqualTo(OnceRunner.DONE);
+		assertThat(this.receiver.received()
+			.stream()
+			.mapToInt((received) -> WireJson.mapper().readValue(received.body(), ResultBatch.class).results().size())
+			.sum()).isEqualTo(2);
 	}
 
 	@Test
 	void keepsCheckingTheLastListWhileAdminIsDown() {
 		this.receiver.answer(ResultBatch.PATH, 201, "");
 		ProbeRound round = round(4);
-		round.run(SLOT);
+		round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
 		this.adminStatus.set(503);
 
-		RoundReport report = round.run(SLOT.plusSeconds(60));
+		RoundReport report = round.run(SLOT.plusSeconds(60), MINUTE, ProbeRound.Pacing.IMMEDIATE);
 
 		assertThat(report.list()).isEqualTo(ListStatus.STALE);
 		assertThat(report.endpoints()).isEqualTo(2);
-		assertThat(OnceRunner.exitCode(report)).isEqualTo(OnceRunner.DONE);
+		assertThat(exitCode(report)).isEqualTo(OnceRunner.DONE);
 	}
 
 	@Test
@@ -148,9 +223,9 @@ class ProbeRoundTest {
 		this.receiver.on(ResultBatch.PATH,
 				(exchange) -> LocalServer.respond(exchange, (calls.incrementAndGet() <= 2) ? 503 : 201, ""));
 
-		RoundReport report = round(4).run(SLOT);
+		RoundReport report = round(4).run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
 
-		assertThat(report.delivered()).isTrue();
+		assertThat(exitCode(report)).isEqualTo(OnceRunner.DONE);
 		List<ResultBatch> attempts = this.receiver.received()
 			.stream()
 			.map((received) -> WireJson.mapper().readValue(received.body(), ResultBatch.class))
@@ -165,11 +240,17 @@ class ProbeRoundTest {
 	void exitsWith3WhenABatchCannotBeDelivered() {
 		this.receiver.answer(ResultBatch.PATH, 503, "");
 
-		RoundReport report = round(2).run(SLOT);
+		RoundReport report = round(2).run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
 
-		assertThat(report.delivered()).isFalse();
+		assertThat(exitCode(report)).isEqualTo(OnceRunner.DELIVERY_FAILED);
 		assertThat(this.receiver.received()).hasSize(2);
-		assertThat(OnceRunner.exitCode(report)).isEqualTo(OnceRunner.DELIVERY_FAILED);
+		assertThat(
+				this.registry.get("pepper.probe.delivery.errors").tag("service", "receiver").functionCounter().count())
+			.isEqualTo(2);
+		assertThat(this.registry.get("pepper.probe.delivery.dropped")
+			.tags("service", "receiver", "reason", "gave_up")
+			.functionCounter()
+			.count()).isEqualTo(1);
 	}
 
 	@Test
@@ -180,11 +261,11 @@ class ProbeRoundTest {
 		}
 		ProbeRound round = round("http://127.0.0.1:" + closedPort, 4);
 
-		RoundReport report = round.run(SLOT);
+		RoundReport report = round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
 
 		assertThat(report.list()).isEqualTo(ListStatus.UNAVAILABLE);
 		assertThat(report.endpoints()).isZero();
-		assertThat(OnceRunner.exitCode(report)).isEqualTo(OnceRunner.LIST_UNAVAILABLE);
+		assertThat(exitCode(report)).isEqualTo(OnceRunner.LIST_UNAVAILABLE);
 		assertThat(this.targets.received()).isEmpty();
 	}
 
@@ -192,36 +273,100 @@ class ProbeRoundTest {
 	void exitsWith2WhenAdminRefusesTheToken() {
 		ProbeRound round = new ProbeRound(
 				new EndpointListClient(new OkHttpClient(), this.admin.url("/").toString(), "local", "wrong-token"),
-				checker(), delivery(4), "local", 10);
+				checker(), delivery(4), "local", 10, Shard.ALL, Clock.systemUTC(), Sleeper.on(Clock.systemUTC()),
+				this.metrics);
 
-		assertThat(OnceRunner.exitCode(round.run(SLOT))).isEqualTo(OnceRunner.LIST_UNAVAILABLE);
+		assertThat(exitCode(round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE)))
+			.isEqualTo(OnceRunner.LIST_UNAVAILABLE);
 	}
 
 	@Test
-	void schedulerStartsRoundsAtMultiplesOfTheInterval() throws InterruptedException {
+	void spreadsChecksOverTheRoundAtEachEndpointsOffsetAndReportsTheSlotAsScheduledTime() {
 		this.receiver.answer(ResultBatch.PATH, 201, "");
-		RoundScheduler scheduler = new RoundScheduler(round(4), Duration.ofSeconds(1), Clock.systemUTC(),
+		List<Instant> waits = new CopyOnWriteArrayList<>();
+		ProbeRound round = round(this.admin.url("/").toString(), 4, waits::add);
+
+		RoundReport report = round.run(SLOT, MINUTE, ProbeRound.Pacing.SPREAD);
+
+		assertThat(report.checks()).isEqualTo(2);
+		assertThat(waits)
+			.containsExactlyElementsOf(List.of(startAt(this.up), startAt(this.down)).stream().sorted().toList());
+		assertThat(this.delivery.drain(Duration.ofSeconds(10))).isTrue();
+		ResultBatch batch = WireJson.mapper().readValue(this.receiver.received().getFirst().body(), ResultBatch.class);
+		assertThat(batch.results()).singleElement()
+			.satisfies((result) -> assertThat(result.scheduledAt()).isEqualTo(SLOT));
+	}
+
+	@Test
+	void probesOnTwoShardsCheckEachEndpointOfTheListOnce() {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+		Sleeper now = (instant) -> {
+		};
+
+		RoundReport first = round(this.admin.url("/").toString(), 4, now, new Shard(0, 2)).run(SLOT, MINUTE,
+				ProbeRound.Pacing.IMMEDIATE);
+		RoundReport second = round(this.admin.url("/").toString(), 4, now, new Shard(1, 2)).run(SLOT, MINUTE,
+				ProbeRound.Pacing.IMMEDIATE);
+
+		assertThat(first.endpoints() + second.endpoints()).isEqualTo(2);
+		assertThat(this.targets.received()).extracting((received) -> received.uri().getPath())
+			.containsExactlyInAnyOrder("/ok", "/down");
+	}
+
+	@Test
+	void aReceiverThatHangsDelaysNeitherTheRoundNorTheNext() throws InterruptedException {
+		CountDownLatch receiverHangs = new CountDownLatch(1);
+		this.receiver.on(ResultBatch.PATH, (exchange) -> {
+			try {
+				receiverHangs.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			LocalServer.respond(exchange, 201, "");
+		});
+		ProbeRound round = round(4);
+		AtomicInteger roundsDone = new AtomicInteger();
+		Thread rounds = Thread.ofVirtual().start(() -> {
+			round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
+			roundsDone.incrementAndGet();
+			round.run(SLOT.plus(MINUTE), MINUTE, ProbeRound.Pacing.IMMEDIATE);
+			roundsDone.incrementAndGet();
+		});
+		try {
+			await().atMost(Duration.ofSeconds(10)).until(() -> roundsDone.get() == 2);
+			assertThat(this.targets.received()).hasSize(4);
+			assertThat(this.delivery.state().resultsBuffered()).as("results held while the receiver hangs")
+				.isPositive();
+		}
+		finally {
+			receiverHangs.countDown();
+			rounds.join();
+		}
+
+		assertThat(this.delivery.drain(Duration.ofSeconds(10))).isTrue();
+		assertThat(this.receiver.received()
+			.stream()
+			.flatMap((received) -> WireJson.mapper().readValue(received.body(), ResultBatch.class).results().stream())
+			.map(CheckResult::scheduledAt)).containsExactlyInAnyOrder(SLOT, SLOT.plus(MINUTE));
+	}
+
+	@Test
+	void schedulerStartsARoundAtEveryMultipleOfTheInterval() {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+		RoundScheduler scheduler = new RoundScheduler(round(4), Duration.ofMillis(200), Clock.systemUTC(),
 				new DefaultApplicationArguments());
 		scheduler.start();
 		try {
-			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-			while (this.receiver.received().size() < 2 && System.nanoTime() < deadline) {
-				Thread.sleep(50);
-			}
+			await().atMost(Duration.ofSeconds(10)).until(() -> this.admin.received().size() >= 3);
 		}
 		finally {
 			scheduler.stop();
 		}
+	}
 
-		List<Instant> slots = this.receiver.received()
-			.stream()
-			.map((received) -> WireJson.mapper().readValue(received.body(), ResultBatch.class))
-			.map((batch) -> batch.results().getFirst().scheduledAt())
-			.sorted()
-			.toList();
-		assertThat(slots).hasSizeGreaterThanOrEqualTo(2);
-		assertThat(slots).allSatisfy((slot) -> assertThat(slot.toEpochMilli() % 1000).isZero());
-		assertThat(Duration.between(slots.get(0), slots.get(1))).isEqualTo(Duration.ofSeconds(1));
+	private static Instant startAt(EndpointSpec endpoint) {
+		return SLOT.plus(CheckPlan.offset(endpoint.id(), MINUTE));
 	}
 
 	private ProbeRound round(int deliveryAttempts) {
@@ -229,15 +374,30 @@ class ProbeRoundTest {
 	}
 
 	private ProbeRound round(String adminUrl, int deliveryAttempts) {
+		return round(adminUrl, deliveryAttempts, Sleeper.on(Clock.systemUTC()));
+	}
+
+	private ProbeRound round(String adminUrl, int deliveryAttempts, Sleeper sleeper) {
+		return round(adminUrl, deliveryAttempts, sleeper, Shard.ALL);
+	}
+
+	private ProbeRound round(String adminUrl, int deliveryAttempts, Sleeper sleeper, Shard shard) {
 		return new ProbeRound(new EndpointListClient(new OkHttpClient(), adminUrl, "local", "admin-secret"), checker(),
-				delivery(deliveryAttempts), "local", 10);
+				delivery(deliveryAttempts), "local", 10, shard, Clock.systemUTC(), sleeper, this.metrics);
 	}
 
 	private Delivery delivery(int attempts) {
-		return new Delivery(new OkHttpClient(),
+		this.delivery = new Delivery(new OkHttpClient(),
 				new Delivery.Target(this.receiver.url("").toString(), "receiver-secret"),
-				new Delivery.Target(this.failureService.url("").toString(), "failure-secret"), "test-probe", attempts,
-				Duration.ofMillis(20));
+				new Delivery.Target(this.failureService.url("").toString(), "failure-secret"), "test-probe",
+				new Delivery.Settings(1000, attempts, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ZERO));
+		this.deliveries.add(this.delivery);
+		this.metrics.watch(this.delivery);
+		return this.delivery;
+	}
+
+	private int exitCode(RoundReport report) {
+		return OnceRunner.exitCode(report, this.delivery.drain(Duration.ofSeconds(10)));
 	}
 
 	private static HttpChecker checker() {

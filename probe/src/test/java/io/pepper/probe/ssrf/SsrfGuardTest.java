@@ -1,5 +1,6 @@
 package io.pepper.probe.ssrf;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,6 +11,8 @@ import io.pepper.contracts.v1.OutcomeKind;
 import io.pepper.probe.LocalServer;
 import io.pepper.probe.Specs;
 import io.pepper.probe.check.HttpChecker;
+import okhttp3.Dns;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -63,6 +66,47 @@ class SsrfGuardTest {
 				URI.create("http://localhost:" + this.server.port() + "/"));
 
 		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UP);
+	}
+
+	@Test
+	void blocksAPublicLookingNameThatResolvesTo127001() {
+		TargetPolicy policy = TargetPolicy.publicOnly();
+		Dns rebinding = (hostname) -> List.of(InetAddress.getByAddress(hostname, new byte[] { 127, 0, 0, 1 }));
+		OkHttpClient client = HttpChecker.baseClient(policy)
+			.newBuilder()
+			.dns(new GuardedDns(policy, rebinding))
+			.build();
+
+		CheckResult result = new HttpChecker(client, policy, HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC())
+			.check(Specs.get(URI.create("http://status.example.com:" + this.server.port() + "/")), "local", SLOT);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
+		assertThat(result.outcome().reason()).contains("status.example.com (127.0.0.1)").contains("loopback");
+		assertThat(this.server.received()).isEmpty();
+	}
+
+	@Test
+	void blocksTheConnectEvenWhenANameSlipsPastTheLookup() {
+		// The socket checks the address it connects to, whatever the lookup said.
+		TargetPolicy policy = TargetPolicy.publicOnly();
+		Dns unguarded = (hostname) -> List.of(InetAddress.getByAddress(hostname, new byte[] { 127, 0, 0, 1 }));
+		OkHttpClient client = HttpChecker.baseClient(policy).newBuilder().dns(unguarded).build();
+
+		CheckResult result = new HttpChecker(client, policy, HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC())
+			.check(Specs.get(URI.create("http://status.example.com:" + this.server.port() + "/")), "local", SLOT);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
+		assertThat(this.server.received()).isEmpty();
+	}
+
+	@Test
+	void letsAListedAddressThroughAndNoOther() {
+		TargetPolicy policy = TargetPolicy.allowing(List.of("127.0.0.1/32"));
+
+		assertThat(check(policy, this.server.url("/")).outcome().kind()).isEqualTo(OutcomeKind.UP);
+		assertThat(check(policy, URI.create("http://127.0.0.2:" + this.server.port() + "/")).outcome().kind())
+			.isEqualTo(OutcomeKind.BLOCKED);
+		assertThat(this.server.received()).hasSize(1);
 	}
 
 	@ParameterizedTest

@@ -3,6 +3,7 @@ package io.pepper.receiver.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import io.pepper.contracts.auth.BearerTokens;
 import io.pepper.contracts.v1.ResultBatch;
@@ -56,8 +57,9 @@ class IngestController {
 		if (request.getContentLengthLong() > this.maxBatchBytes) {
 			throw new BatchTooLargeException(this.maxBatchBytes);
 		}
-		ResultBatch batch = parse(readAtMost(request.getInputStream(), this.maxBatchBytes));
-		this.queue.enqueue(batch);
+		byte[] body = readAtMost(request.getInputStream(), this.maxBatchBytes);
+		ResultBatch batch = parse(body);
+		this.queue.enqueue(batch, new String(body, StandardCharsets.UTF_8));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new BatchAccepted(batch.batchId(), batch.results().size()));
 	}

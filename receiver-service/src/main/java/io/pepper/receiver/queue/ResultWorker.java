@@ -3,6 +3,7 @@ package io.pepper.receiver.queue;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -12,18 +13,23 @@ import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.receiver.ReceiverProperties;
 import io.pepper.receiver.store.MetricStore;
 import io.pepper.receiver.store.MetricStoreException;
+import io.pepper.receiver.store.MetricStoreRejectedException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.RecordId;
 
 /**
  * Drains the results stream into the metric store on a thread of its own, as one consumer
- * of the group. An entry is acknowledged only after the store confirmed its write; a
- * failed write leaves it pending, and the worker retries its own pending entries first,
- * after a growing pause.
+ * of the group. An entry is acknowledged only after the store confirmed its write. While
+ * the store is unavailable the worker retries the entry in memory after a growing pause,
+ * keeping it claimed; an entry the store rejects, that cannot be read, or that failed
+ * {@code max-deliveries} times goes to the dead-letter stream. Every
+ * {@code housekeeping-interval} the worker trims acknowledged entries and claims those
+ * other workers left idle for {@code claim-idle}, e.g. because they died.
  */
 public final class ResultWorker implements SmartLifecycle {
 
@@ -50,6 +56,9 @@ public final class ResultWorker implements SmartLifecycle {
 	private @Nullable Thread thread;
 
 	private CountDownLatch stopSignal = new CountDownLatch(0);
+
+	/** Failed attempts in a row, of any kind; only the worker's thread touches it. */
+	private int failures;
 
 	public ResultWorker(ResultQueue queue, MetricStore store, String consumer, ReceiverProperties.Queue settings) {
 		this.queue = queue;
@@ -91,10 +100,16 @@ public final class ResultWorker implements SmartLifecycle {
 			}
 			this.running = true;
 			this.stopSignal = new CountDownLatch(1);
-			this.thread = Thread.ofPlatform().name("results-worker-" + this.consumer).start(this::run);
+			this.thread = Thread.ofPlatform()
+				.name("results-worker-" + this.consumer)
+				.uncaughtExceptionHandler((thread, ex) -> log.error(
+						"Results worker {} died; its pending entries go to another worker after {}", this.consumer,
+						this.settings.claimIdle(), ex))
+				.start(this::run);
 		}
 		log.info("Results worker {} started on stream {} in group {}", this.consumer, this.queue.stream(),
 				this.queue.group());
+
 	}
 
 	@Override
@@ -139,47 +154,66 @@ public final class ResultWorker implements SmartLifecycle {
 	}
 
 	private void run() {
+		this.queue.durabilityWarning()
+			.ifPresent((warning) -> log.warn("Results worker {}: {}", this.consumer, warning));
 		prepareStore();
 		boolean groupReady = false;
 		boolean ownPendingFirst = true;
-		int failures = 0;
+		long nextHousekeeping = System.nanoTime();
 		while (this.running) {
 			try {
 				if (!groupReady) {
 					this.queue.createGroupIfAbsent();
 					groupReady = true;
 				}
-				List<MapRecord<String, String, String>> entries = ownPendingFirst
-						? this.queue.readPending(this.consumer, this.settings.readCount())
-						: this.queue.readNew(this.consumer, this.settings.readCount(), this.settings.block());
-				if (ownPendingFirst && entries.isEmpty()) {
-					ownPendingFirst = false;
+				List<ResultQueue.Delivery> entries = List.of();
+				if (ownPendingFirst) {
+					entries = this.queue.readPending(this.consumer, this.settings.readCount());
+					ownPendingFirst = !entries.isEmpty();
 				}
-				for (MapRecord<String, String, String> entry : entries) {
-					if (!this.running) {
-						break;
-					}
-					handle(entry);
+				else if (System.nanoTime() - nextHousekeeping >= 0) {
+					nextHousekeeping = System.nanoTime() + this.settings.housekeepingInterval().toNanos();
+					entries = housekeep();
 				}
-				if (failures > 0) {
-					log.info("Results worker {} recovered after {} failed attempts", this.consumer, failures);
-					failures = 0;
+				if (entries.isEmpty() && !ownPendingFirst) {
+					entries = this.queue.readNew(this.consumer, this.settings.readCount(), this.settings.block());
 				}
+				handleAll(entries);
+				recovered();
 			}
-			catch (MetricStoreException ex) {
-				failures++;
+			catch (EntryFailedException ex) {
+				// Left pending: reading our own pending entries again counts a delivery.
 				ownPendingFirst = true;
-				pauseAfter(failures, "the metric store did not confirm a write", ex);
+				pauseAfter(++this.failures, "an entry could not be stored", ex.getCause());
 			}
 			catch (RuntimeException ex) {
-				failures++;
 				// The stream or group may have been deleted under us (NOGROUP): recreate
 				// both.
 				groupReady = false;
 				ownPendingFirst = true;
-				pauseAfter(failures, "reading the results stream failed", ex);
+				pauseAfter(++this.failures, "reading the results stream failed", ex);
 			}
 		}
+	}
+
+	/** Trims the stream and claims entries other workers left idle too long. */
+	private List<ResultQueue.Delivery> housekeep() {
+		long trimmed = this.queue.trim(this.settings.maxLength());
+		if (trimmed > 0) {
+			log.debug("Results worker {} trimmed {} acknowledged entries of {}", this.consumer, trimmed,
+					this.queue.stream());
+		}
+		ResultQueue.Claimed claimed = this.queue.claimIdle(this.consumer, this.settings.claimIdle(),
+				this.settings.readCount());
+		if (!claimed.gone().isEmpty()) {
+			log.warn("Results worker {} acknowledged {} pending entries of {} whose data was already removed: {}",
+					this.consumer, claimed.gone().size(), this.queue.stream(), claimed.gone());
+		}
+		if (!claimed.entries().isEmpty()) {
+			log.info("Results worker {} claimed {} entries idle for over {}", this.consumer, claimed.entries().size(),
+					this.settings.claimIdle());
+		}
+		return claimed.entries();
 	}
 
 	private void prepareStore() {
@@ -188,32 +222,106 @@ public final class ResultWorker implements SmartLifecycle {
 		}
 		catch (MetricStoreException ex) {
 			// Writes retry on their own; a store that cannot be prepared now may still
-			// accept
-			// them later.
+			// accept them later.
 			log.warn("Results worker {}: {}", this.consumer, ex.getMessage());
 		}
 	}
 
-	private void handle(MapRecord<String, String, String> entry) {
+	private void handleAll(List<ResultQueue.Delivery> entries) {
+		List<RecordId> held = new ArrayList<>(entries.stream().map(ResultQueue.Delivery::id).toList());
+		long heldSince = System.nanoTime();
+		for (ResultQueue.Delivery delivery : entries) {
+			if (!this.running) {
+				return;
+			}
+			if (System.nanoTime() - heldSince > this.settings.claimIdle().toNanos() / 2) {
+				// A long list: keep the rest ours so no other worker writes it too.
+				this.queue.keepClaimed(this.consumer, held);
+				heldSince = System.nanoTime();
+			}
+			handle(delivery, held);
+			held.remove(delivery.id());
+		}
+	}
+
+	private void handle(ResultQueue.Delivery delivery, List<RecordId> held) {
+		MapRecord<String, String, String> entry = delivery.entry();
+		if (entry.getValue().isEmpty()) {
+			log.warn("Results worker {} acknowledges entry {} of {} whose data was already removed", this.consumer,
+					entry.getId(), this.queue.stream());
+			this.queue.acknowledge(entry.getId());
+			return;
+		}
+		if (delivery.deliveries() > this.settings.maxDeliveries()) {
+			deadLetter(delivery, "delivered " + delivery.deliveries() + " times and never acknowledged: "
+					+ "each worker it went to stopped before storing it");
+			return;
+		}
 		ResultBatch batch;
 		try {
 			batch = ResultQueue.decode(entry);
 		}
 		catch (RuntimeException ex) {
 			// Ingest validated every entry, so this one was not written by us; retrying
-			// cannot
-			// help.
-			log.error("Results worker {} drops unreadable entry {} of {}: {}", this.consumer, entry.getId(),
-					this.queue.stream(), ex.getMessage());
-			this.queue.acknowledge(entry.getId());
+			// cannot help.
+			deadLetter(delivery, "unreadable entry: " + describe(ex));
 			return;
 		}
-		this.store.write(batch.results());
-		this.queue.acknowledge(entry.getId());
-		log.debug("Stored batch {} ({} results) from entry {}", batch.batchId(), batch.results().size(), entry.getId());
+		while (this.running) {
+			try {
+				this.store.write(batch.results());
+			}
+			catch (MetricStoreRejectedException ex) {
+				deadLetter(delivery, "the metric store rejected it: " + describe(ex));
+				return;
+			}
+			catch (MetricStoreException ex) {
+				// The store, not the entry, is at fault: retry in memory, so an outage
+				// uses up no delivery attempts, and keep the entries ours meanwhile.
+				pauseAfter(++this.failures, "the metric store did not confirm a write", ex);
+				if (!this.queue.keepClaimed(this.consumer, held).contains(entry.getId())) {
+					log.info("Results worker {} drops entry {}: it is no longer pending", this.consumer, entry.getId());
+					return;
+				}
+				continue;
+			}
+			catch (RuntimeException ex) {
+				if (delivery.deliveries() >= this.settings.maxDeliveries()) {
+					deadLetter(delivery, describe(ex));
+					return;
+				}
+				throw new EntryFailedException(ex);
+			}
+			this.queue.acknowledge(entry.getId());
+			recovered();
+			log.debug("Stored batch {} ({} results) from entry {}", batch.batchId(), batch.results().size(),
+					entry.getId());
+			return;
+		}
 	}
 
-	private void pauseAfter(int failures, String what, RuntimeException ex) {
+	private void recovered() {
+		if (this.failures > 0) {
+			log.info("Results worker {} recovered after {} failed attempts", this.consumer, this.failures);
+			this.failures = 0;
+		}
+	}
+
+	private void deadLetter(ResultQueue.Delivery delivery, String error) {
+		boolean moved = this.queue.deadLetter(delivery.entry(), delivery.deliveries(), this.consumer, error,
+				this.settings.deadLetterMaxLength());
+		if (moved) {
+			log.error("Results worker {} moved entry {} (delivery {}) to {}: {}", this.consumer, delivery.id(),
+					delivery.deliveries(), this.queue.deadLetterStream(), error);
+		}
+	}
+
+	private static String describe(Throwable ex) {
+		String message = ex.getMessage();
+		return (message != null) ? message : ex.getClass().getName();
+	}
+
+	private void pauseAfter(int failures, String what, Throwable ex) {
 		Duration pause = backoff(failures);
 		if (failures == 1) {
 			log.warn("Results worker {}: {}; retrying in {}", this.consumer, what, pause, ex);
@@ -238,6 +346,15 @@ public final class ResultWorker implements SmartLifecycle {
 			pause = pause.multipliedBy(2);
 		}
 		return (pause.compareTo(this.settings.maxRetryBackoff()) > 0) ? this.settings.maxRetryBackoff() : pause;
+	}
+
+	/** Storing an entry failed for a reason of its own; it stays pending. */
+	private static final class EntryFailedException extends RuntimeException {
+
+		EntryFailedException(RuntimeException cause) {
+			super(cause.getMessage(), cause);
+		}
+
 	}
 
 }

@@ -36,7 +36,7 @@ class EmailChannel implements NotificationChannel {
 
 	@Override
 	public void send(Notification notification) {
-		FailureEmail email = FailureEmail.of(notification.failure());
+		IncidentEmail email = IncidentEmail.of(notification.message(), this.properties.adminPublicUrl());
 		try {
 			MimeMessage message = this.sender.createMimeMessage();
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());

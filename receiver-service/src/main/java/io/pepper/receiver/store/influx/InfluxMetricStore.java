@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.Set;
 
 import com.influxdb.LogLevel;
 import com.influxdb.client.InfluxDBClient;
@@ -34,6 +35,7 @@ import io.pepper.receiver.store.Resolution;
 import io.pepper.receiver.store.RollupMetricStore;
 import io.pepper.receiver.store.Stats;
 import io.pepper.receiver.store.Tally;
+import io.pepper.receiver.store.MetricStoreRejectedException;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -64,6 +66,12 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 	private static final int NOT_FOUND = 404;
 
 	private static final long NANOS_PER_MILLI = 1_000_000L;
+
+	/**
+	 * Bad request (e.g. a field type conflict), too large, unprocessable: the points
+	 * themselves are refused.
+	 */
+	private static final Set<Integer> REJECTED = Set.of(400, 413, 422);
 
 	private static final Logger log = LoggerFactory.getLogger(InfluxMetricStore.class);
 
@@ -212,8 +220,12 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 	}
 
 	private MetricStoreException writeFailed(int points, RuntimeException ex) {
-		return new MetricStoreException(
-				"InfluxDB at " + this.settings.url() + " did not confirm " + points + " points: " + describe(ex), ex);
+		String message = "InfluxDB at " + this.settings.url() + " did not confirm " + points + " points: "
+				+ describe(ex);
+		if (ex instanceof InfluxException influx && REJECTED.contains(influx.status())) {
+			return new MetricStoreRejectedException(message, ex);
+		}
+		return new MetricStoreException(message, ex);
 	}
 
 	private static String describe(RuntimeException ex) {

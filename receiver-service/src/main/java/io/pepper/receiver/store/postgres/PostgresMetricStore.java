@@ -292,6 +292,11 @@ public final class PostgresMetricStore extends RollupMetricStore {
 	}
 
 	private static MetricStoreException failed(String what, DataAccessException ex) {
+		if (ex instanceof org.springframework.dao.DataIntegrityViolationException) {
+			// The rows themselves are refused: writing them again cannot succeed.
+			return new io.pepper.receiver.store.MetricStoreRejectedException(
+					"PostgreSQL " + what + ": " + ex.getMostSpecificCause().getMessage(), ex);
+		}
 		return new MetricStoreException("PostgreSQL " + what + ": " + ex.getMostSpecificCause().getMessage(), ex);
 	}
 

@@ -1,0 +1,27 @@
+package io.pepper.admin.maintenance;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.pepper.contracts.v1.MaintenanceWindowSpec;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a client sends to create or replace a maintenance window.
+ *
+ * @param name what people call it, unique in the organization
+ * @param schedule {@code {"type": "one-off", "start", "end"}} or {@code {"type":
+ * "weekly", "days", "start", "durationMinutes", "zone"}}
+ * @param endpointIds endpoints it covers
+ * @param tags tags whose endpoints it covers; with neither, the whole organization
+ */
+public record WindowRequest(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\r\\n]*") @Nullable String name,
+		@NotNull MaintenanceWindowSpec.@Nullable Schedule schedule,
+		@Size(max = 500) @Nullable List<@NotNull UUID> endpointIds,
+		@Size(max = 50) @Nullable List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\r\\n]*") String> tags) {
+
+}

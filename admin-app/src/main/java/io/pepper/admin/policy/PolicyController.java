@@ -1,0 +1,70 @@
+package io.pepper.admin.policy;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.pepper.admin.token.ApiCaller;
+import io.pepper.admin.web.RequestChecks;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The alert policies of the caller's organization. */
+@RestController
+@RequestMapping(PolicyController.PATH)
+class PolicyController {
+
+	static final String PATH = "/api/v1/policies";
+
+	private final PolicyService policies;
+
+	PolicyController(PolicyService policies) {
+		this.policies = policies;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<PolicyView> create(@AuthenticationPrincipal ApiCaller caller,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = PolicyRequest.class))) @RequestBody byte[] body,
+			UriComponentsBuilder uris) {
+		Policy policy = this.policies.create(caller.organizationId(), RequestChecks.read(body, PolicyRequest.class));
+		return ResponseEntity.created(uris.path(PATH + "/{id}").build(policy.getId())).body(PolicyView.of(policy));
+	}
+
+	@GetMapping
+	List<PolicyView> list(@AuthenticationPrincipal ApiCaller caller) {
+		return this.policies.list(caller.organizationId()).stream().map(PolicyView::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	PolicyView get(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
+		return PolicyView.of(this.policies.get(caller.organizationId(), id));
+	}
+
+	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+	PolicyView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = PolicyRequest.class))) @RequestBody byte[] body) {
+		return PolicyView
+			.of(this.policies.update(caller.organizationId(), id, RequestChecks.read(body, PolicyRequest.class)));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
+		this.policies.delete(caller.organizationId(), id);
+		return ResponseEntity.noContent().build();
+	}
+
+}

@@ -1,0 +1,76 @@
+package io.pepper.admin.security;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.pepper.admin.AdminProperties;
+import io.pepper.contracts.auth.BearerTokens;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+
+/**
+ * Two more filter chains: the service API for failure-service and receiver-service
+ * (bearer tokens known by their digests, {@code pepper.admin.service-token-sha256}), and
+ * the OpenAPI description with its browser, open to all.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceApiSecurity {
+
+	static final String SERVICE = "SERVICE";
+
+	@Bean
+	@Order(4)
+	SecurityFilterChain serviceChain(HttpSecurity http, AdminProperties properties) throws Exception {
+		BearerTokens accepted = BearerTokens.ofDigests(properties.serviceTokenSha256());
+		ProblemResponses problems = new ProblemResponses();
+		return http.securityMatcher("/api/service/**")
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
+			.logout((logout) -> logout.disable())
+			// The snapshot sets its own Cache-Control (no-store) and ETag.
+			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
+			.addFilterBefore(
+					new BearerTokenFilter((token) -> accepted.accepts("Bearer " + token)
+							? Optional.of(new PreAuthenticatedAuthenticationToken("service", "",
+									AuthorityUtils.createAuthorityList(List.of(SERVICE))))
+							: Optional.empty()),
+					AnonymousAuthenticationFilter.class)
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(SERVICE))
+			.build();
+	}
+
+	/**
+	 * The API description and its browser hold nothing secret, so anyone may read them.
+	 */
+	@Bean
+	@Order(5)
+	SecurityFilterChain openApiChain(HttpSecurity http) throws Exception {
+		return http
+			.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
+					"/swagger-ui/**")
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
+			.logout((logout) -> logout.disable())
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers(HttpMethod.GET).permitAll().anyRequest().denyAll())
+			.build();
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.pepper.admin.ui;
+
+import java.io.IOException;
+import java.util.Map;
+
+import io.pepper.admin.web.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What the shared layout needs on every page, and errors as pages: a missing or foreign
+ * id is a 404 page, never a hint that it exists elsewhere.
+ */
+@ControllerAdvice(annotations = WebPage.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class PageAdvice {
+
+	private final CurrentMembers members;
+
+	PageAdvice(CurrentMembers members) {
+		this.members = members;
+	}
+
+	@ModelAttribute("me")
+	@Nullable CurrentMember me(HttpServletRequest request) {
+		return this.members.find(request).orElse(null);
+	}
+
+	/** No field errors until a form says otherwise. */
+	@ModelAttribute(FieldErrors.ATTRIBUTE)
+	Map<String, String> noErrors() {
+		return Map.of();
+	}
+
+	@ExceptionHandler
+	void notFound(NotFoundException ex, HttpServletResponse response) throws IOException {
+		response.sendError(HttpServletResponse.SC_NOT_FOUND);
+	}
+
+	@ExceptionHandler
+	String noOrganization(NoOrganizationException ex) {
+		return "redirect:/organizations/new";
+	}
+
+}

@@ -1,0 +1,215 @@
+package io.pepper.admin.api;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.pepper.admin.TestApi;
+import io.pepper.admin.TestTenants;
+import io.pepper.testsupport.LocalPostgres;
+import io.pepper.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Malformed input to every changing API is refused with a problem detail naming the
+ * field, and nothing is stored.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class BadInputTest {
+
+	static final TestDatabase DATABASE = LocalPostgres.fromEnvironment().createDatabase("admin_bad_input");
+
+	static String endpointId;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestApi.configure(registry, DATABASE);
+		registry.add("pepper.admin.secrets.key", () -> TestTenants.SECRETS_KEY);
+	}
+
+	@BeforeAll
+	static void existing(@Autowired ApplicationContext context, @LocalServerPort int port) {
+		TestApi api = new TestApi(port);
+		endpointId = api.post("/api/v1/endpoints", TestApi.OWNER_TOKEN, """
+				{"name": "Existing", "url": "https://existing.example.com/", "locations": ["local"]}
+				""").json().path("id").asString();
+		api.post("/api/v1/channels", TestApi.OWNER_TOKEN, """
+				{"type": "email", "name": "Taken", "addresses": ["a@example.com"]}
+				""");
+		api.post("/api/v1/policies", TestApi.OWNER_TOKEN, "{\"name\": \"Taken\", \"tag\": \"taken\"}");
+		api.post("/api/v1/maintenance-windows", TestApi.OWNER_TOKEN, """
+				{"name": "Taken", "schedule": {"type": "one-off", "start": "2030-01-01T00:00:00Z",
+				 "end": "2030-01-01T01:00:00Z"}}
+				""");
+	}
+
+	@AfterAll
+	static void dropDatabase() {
+		DATABASE.close();
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@LocalServerPort
+	int port;
+
+	TestApi api() {
+		return new TestApi(this.port);
+	}
+
+	static final String CHANNELS = "/api/v1/channels";
+
+	static final String POLICIES = "/api/v1/policies";
+
+	static final String WINDOWS = "/api/v1/maintenance-windows";
+
+	static Stream<Arguments> badInput() {
+		String window = "{\"name\": \"W\", \"schedule\": %s}";
+		return Stream.of(
+				// channels
+				bad("slack over http", CHANNELS,
+						"{\"type\": \"slack\", \"name\": \"S\", \"url\": \"http://hooks.slack.com/x\"}", 400, "url"),
+				bad("slack at loopback", CHANNELS,
+						"{\"type\": \"slack\", \"name\": \"S\", \"url\": \"https://127.0.0.1/x\"}", 400, "url"),
+				bad("webhook at metadata", CHANNELS,
+						"{\"type\": \"webhook\", \"name\": \"S\", \"url\": \"https://169.254.169.254/latest\"}", 400,
+						"url"),
+				bad("webhook with javascript scheme", CHANNELS,
+						"{\"type\": \"webhook\", \"name\": \"S\", \"url\": \"javascript:alert(1)\"}", 400, "url"),
+				bad("slack without url", CHANNELS, "{\"type\": \"slack\", \"name\": \"S\"}", 400, "url"),
+				bad("short signing secret", CHANNELS,
+						"{\"type\": \"webhook\", \"name\": \"S\", \"url\": \"https://h.example.com/x\", \"signingSecret\": \"short\"}",
+						400, "signingSecret"),
+				bad("email without addresses", CHANNELS, "{\"type\": \"email\", \"name\": \"S\"}", 400, "addresses"),
+				bad("bad email address", CHANNELS,
+						"{\"type\": \"email\", \"name\": \"S\", \"addresses\": [\"not-an-address\"]}", 400,
+						"addresses[0]"),
+				bad("unknown channel type", CHANNELS, "{\"type\": \"sms\", \"name\": \"S\"}", 400, "type"),
+				bad("CR LF in a channel name", CHANNELS,
+						"{\"type\": \"email\", \"name\": \"a\\r\\nb\", \"addresses\": [\"a@example.com\"]}", 400,
+						"name"),
+				bad("unknown channel field", CHANNELS,
+						"{\"type\": \"email\", \"name\": \"S\", \"addresses\": [\"a@example.com\"], \"cc\": []}", 400,
+						"cc"),
+				bad("duplicate channel name", CHANNELS,
+						"{\"type\": \"email\", \"name\": \"Taken\", \"addresses\": [\"a@example.com\"]}", 409, "name"),
+				// policies
+				bad("zero failures to open", POLICIES, "{\"name\": \"P\", \"failuresToOpen\": 0}", 400,
+						"failuresToOpen"),
+				bad("huge reminder interval", POLICIES, "{\"name\": \"P\", \"reminderIntervalMinutes\": 99999999}", 400,
+						"reminderIntervalMinutes"),
+				bad("apdex floor above 1", POLICIES, "{\"name\": \"P\", \"apdexFloor\": 1.5}", 400, "apdexFloor"),
+				bad("unknown trend sensitivity", POLICIES, "{\"name\": \"P\", \"trendSensitivity\": \"EXTREME\"}", 400,
+						"trendSensitivity"),
+				bad("unknown endpoint", POLICIES,
+						"{\"name\": \"P\", \"endpointId\": \"00000000-0000-0000-0000-000000000001\"}", 400,
+						"endpointId"),
+				bad("unknown channel", POLICIES,
+						"{\"name\": \"P\", \"tag\": \"t\", \"channelIds\": [\"00000000-0000-0000-0000-000000000001\"]}",
+						400, "channelIds"),
+				bad("endpoint and tag", POLICIES, "{\"name\": \"P\", \"endpointId\": \"{endpoint}\", \"tag\": \"t\"}",
+						400, "tag"),
+				bad("second policy for a tag", POLICIES, "{\"name\": \"P\", \"tag\": \"taken\"}", 409, "tag"),
+				bad("duplicate policy name", POLICIES, "{\"name\": \"Taken\", \"endpointId\": \"{endpoint}\"}", 409,
+						"name"),
+				bad("policy id that is not a UUID", POLICIES, "{\"name\": \"P\", \"endpointId\": \"42\"}", 400,
+						"endpointId"),
+				// maintenance windows
+				bad("window ending before it starts", WINDOWS, window.formatted(
+						"{\"type\": \"one-off\", \"start\": \"2030-01-02T00:00:00Z\", \"end\": \"2030-01-01T00:00:00Z\"}"),
+						400, "schedule"),
+				bad("weekly window without days", WINDOWS, window.formatted(
+						"{\"type\": \"weekly\", \"days\": [], \"start\": \"02:00\", \"durationMinutes\": 60, \"zone\": \"UTC\"}"),
+						400, "schedule"),
+				bad("unknown time zone", WINDOWS, window.formatted(
+						"{\"type\": \"weekly\", \"days\": [\"MONDAY\"], \"start\": \"02:00\", \"durationMinutes\": 60, \"zone\": \"Mars/Olympus\"}"),
+						400, "schedule"),
+				bad("negative duration", WINDOWS, window.formatted(
+						"{\"type\": \"weekly\", \"days\": [\"MONDAY\"], \"start\": \"02:00\", \"durationMinutes\": -5, \"zone\": \"UTC\"}"),
+						400, "schedule"),
+				bad("window without schedule", WINDOWS, "{\"name\": \"W\"}", 400, "schedule"),
+				bad("duplicate window name", WINDOWS,
+						"{\"name\": \"Taken\", \"schedule\": {\"type\": \"one-off\", \"start\": \"2030-01-01T00:00:00Z\", \"end\": \"2030-01-01T01:00:00Z\"}}",
+						409, "name"),
+				// endpoint replacement, tokens, locations
+				bad("replacing with a negative timeout", "PUT /api/v1/endpoints/{endpoint}",
+						"{\"name\": \"Existing\", \"url\": \"https://existing.example.com/\", \"locations\": [\"local\"], \"timeoutMs\": -1}",
+						400, "timeoutMs"),
+				bad("replacing with CR LF in a header", "PUT /api/v1/endpoints/{endpoint}",
+						"{\"name\": \"Existing\", \"url\": \"https://existing.example.com/\", \"locations\": [\"local\"], \"headers\": {\"X\": \"a\\r\\nB: c\"}}",
+						400, "headers"),
+				bad("replacing with a file URL", "PUT /api/v1/endpoints/{endpoint}",
+						"{\"name\": \"Existing\", \"url\": \"file:///etc/passwd\", \"locations\": [\"local\"]}", 400,
+						"url"),
+				bad("token without name", "/api/v1/tokens", "{}", 400, "name"),
+				bad("location with capitals", "/api/v1/locations", "{\"name\": \"EU West\"}", 400, "name"),
+				bad("oversized endpoint name", "/api/v1/endpoints", "{\"name\": \"" + "n".repeat(300)
+						+ "\", \"url\": \"https://x.example.com/\", \"locations\": [\"local\"]}", 400, "name"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badInput")
+	void refusesBadInputNamingTheFieldAndStoresNothing(String name, String target, String body, int status,
+			String field) {
+		String before = everything();
+		String method = target.startsWith("PUT ") ? "PUT" : "POST";
+		String path = target.replaceFirst("^PUT ", "").replace("{endpoint}", endpointId);
+
+		TestApi.Response answer = api().send(method, path, TestApi.OWNER_TOKEN, "application/json",
+				body.replace("{endpoint}", endpointId));
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(answer.json().path("detail").asString()).contains(field);
+		assertThat(answer.problemFields()).anySatisfy((named) -> assertThat(named).startsWith(field));
+		assertThat(everything()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesBodiesLargerThanTheApiNeeds() {
+		String before = everything();
+		String huge = "{\"name\": \"Big\", \"url\": \"https://x.example.com/\", \"locations\": [\"local\"], \"body\": \""
+				+ "x".repeat(1_100_000) + "\"}";
+
+		TestApi.Response answer = api().post("/api/v1/endpoints", TestApi.OWNER_TOKEN, huge);
+
+		assertThat(answer.status()).isEqualTo(413);
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(everything()).isEqualTo(before);
+	}
+
+	private String everything() {
+		StringBuilder all = new StringBuilder();
+		for (String table : List.of("endpoints", "notification_channels", "alert_policies", "maintenance_windows",
+				"probe_tokens", "locations")) {
+			all.append(this.jdbc
+				.sql("SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM " + table + " t")
+				.query(String.class)
+				.single());
+		}
+		all.append(this.jdbc.sql("SELECT count(*) FROM api_tokens").query(Long.class).single());
+		return all.toString();
+	}
+
+	private static Arguments bad(String name, String target, String body, int status, String field) {
+		return Arguments.of(name, target, body, status, field);
+	}
+
+}

@@ -1,0 +1,274 @@
+package io.pepper.admin.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import io.pepper.admin.AdminProperties;
+import io.pepper.admin.TestApi;
+import io.pepper.admin.TestTenants;
+import io.pepper.admin.bootstrap.Bootstrap;
+import io.pepper.contracts.auth.BearerTokens;
+import io.pepper.testsupport.LocalPostgres;
+import io.pepper.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Config as code; each test works in an organization of its own that starts empty. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
+class ConfigAsCodeTest {
+
+	static final TestDatabase DATABASE = LocalPostgres.fromEnvironment().createDatabase("admin_config");
+
+	static final String PATH = "/api/v1/config";
+
+	static final String DOCUMENT = """
+			endpoints:
+			  - name: Shop
+			    url: https://shop.example.com/health
+			    method: POST
+			    headers: {X-Probe: pepper}
+			    body: '{"ping": 1}'
+			    expectedStatus: [{from: 200, to: 204}]
+			    assertions:
+			      - {type: json-path-equals, path: $.status, expected: ok}
+			    timeoutMs: 2500
+			    apdexThresholdMs: 300
+			    intervalSeconds: 30
+			    locations: [local, eu-west]
+			    tags: [shop, critical]
+			  - name: Blog
+			    url: https://blog.example.com/
+			    locations: [local]
+			channels:
+			  - name: Ops Slack
+			    type: slack
+			    url: https://hooks.slack.com/services/T1/B1/abcdefghijklmnop
+			  - name: Pager
+			    type: webhook
+			    url: https://pager.example.com/hooks/pepper-0123456789
+			    signingSecret: a-signing-secret-of-some-length
+			  - name: On call
+			    type: email
+			    addresses: [oncall@example.com, lead@example.com]
+			policies:
+			  - name: Shop
+			    endpoint: Shop
+			    failuresToOpen: 3
+			    locationsToConfirm: 2
+			    channels: [Ops Slack, Pager]
+			  - name: Critical
+			    tag: critical
+			    apdexFloor: 0.85
+			    trendSensitivity: HIGH
+			    reminderIntervalMinutes: 60
+			    channels: [On call]
+			  - name: Default
+			    channels: [On call]
+			maintenanceWindows:
+			  - name: Sunday deploys
+			    schedule: {type: weekly, days: [SUNDAY], start: "02:00", durationMinutes: 60, zone: Europe/Berlin}
+			    endpoints: [Shop]
+			  - name: Migration
+			    schedule: {type: one-off, start: "2030-01-01T00:00:00Z", end: "2030-01-01T04:00:00Z"}
+			    tags: [critical]
+			""";
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		TestApi.configure(registry, DATABASE);
+		registry.add("pepper.admin.secrets.key", () -> TestTenants.SECRETS_KEY);
+	}
+
+	@BeforeAll
+	static void tenants(@Autowired ApplicationContext context) {
+		TestTenants.create(context);
+	}
+
+	@AfterAll
+	static void dropDatabase() {
+		DATABASE.close();
+	}
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Bootstrap bootstrap;
+
+	@LocalServerPort
+	int port;
+
+	/** The owner token of this test's own, empty organization. */
+	String token;
+
+	@BeforeEach
+	void emptyOrganization() {
+		String name = "Org " + UUID.randomUUID();
+		this.token = "token-" + UUID.randomUUID();
+		this.bootstrap.run(new AdminProperties.Bootstrap(name, name.replace(" ", "-") + "@example.com", null,
+				BearerTokens.sha256Hex(this.token), null, List.of()));
+	}
+
+	TestApi api() {
+		return new TestApi(this.port);
+	}
+
+	@Test
+	void importsADocumentAndExportsItBackSoThatReimportingChangesNothing() {
+		String before = fingerprint();
+		TestApi.Response dryRun = post(DOCUMENT, true);
+		assertThat(dryRun.status()).as(dryRun.body()).isEqualTo(200);
+		assertThat(dryRun.json().path("dryRun").asBoolean()).isTrue();
+		assertThat(dryRun.json().path("changes")).hasSize(10);
+		assertThat(fingerprint()).isEqualTo(before);
+
+		TestApi.Response applied = post(DOCUMENT, false);
+		assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+		assertThat(actions(applied)).containsOnly("CREATE");
+		assertThat(api().get("/api/v1/endpoints", this.token).body()).contains("\"Shop\"", "\"Blog\"");
+		JsonNode policies = api().get("/api/v1/policies", this.token).json();
+		assertThat(policies).hasSize(3);
+
+		TestApi.Response exported = api().get(PATH, this.token);
+		assertThat(exported.status()).isEqualTo(200);
+		assertThat(exported.header("Content-Type")).startsWith("application/yaml");
+		assertThat(exported.body())
+			.contains("name: Shop", "endpoint: Shop", "- Ops Slack", "type: weekly", "https://hooks.slack.com/…mnop",
+					"••••ngth")
+			.doesNotContain("abcdefghijklmnop", "a-signing-secret-of-some-length");
+
+		String afterImport = fingerprint();
+		TestApi.Response again = post(exported.body(), false);
+		assertThat(again.status()).as(again.body()).isEqualTo(200);
+		assertThat(again.json().path("changes")).isEmpty();
+		assertThat(again.json().path("unchanged").asInt()).isEqualTo(10);
+		assertThat(fingerprint()).isEqualTo(afterImport);
+		assertThat(api().get(PATH, this.token).body()).isEqualTo(exported.body());
+	}
+
+	@Test
+	void aDryRunShowsEachChangeAndAppliesNone() {
+		post(DOCUMENT, false);
+		String changed = DOCUMENT.replace("timeoutMs: 2500", "timeoutMs: 4000")
+			.replace("  - name: Blog\n    url: https://blog.example.com/\n    locations: [local]\n",
+					"  - name: Docs\n    url: https://docs.example.com/\n    locations: [local]\n");
+		String before = fingerprint();
+
+		TestApi.Response plan = post(changed, true);
+
+		assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+		assertThat(plan.json()
+			.path("changes")
+			.valueStream()
+			.map((c) -> c.path("kind").asString() + " " + c.path("name").asString() + " "
+					+ c.path("action").asString()))
+			.containsExactlyInAnyOrder("endpoint Shop UPDATE", "endpoint Docs CREATE", "endpoint Blog DELETE");
+		assertThat(fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void anInvalidItemAppliesNothing() {
+		post(DOCUMENT, false);
+		String before = fingerprint();
+		String invalid = DOCUMENT.replace("timeoutMs: 2500", "timeoutMs: 4000")
+			.replace("channels: [On call]\n  - name: Default", "channels: [Nobody]\n  - name: Default");
+
+		TestApi.Response answer = post(invalid, false);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.problemFields()).containsExactly("policies[1].channels");
+		assertThat(fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void aConflictHalfwayRollsBackWhatWasAlreadyApplied() {
+		post(DOCUMENT, false);
+		String before = fingerprint();
+		// Endpoints are updated first; deleting "On call" then fails, as unmanaged
+		// policies use it.
+		String endpointsAndTwoChannels = DOCUMENT.substring(0, DOCUMENT.indexOf("  - name: On call"))
+			.replace("timeoutMs: 2500", "timeoutMs: 4000");
+
+		TestApi.Response answer = post(endpointsAndTwoChannels, false);
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(409);
+		assertThat(answer.body()).contains("On call");
+		assertThat(fingerprint()).isEqualTo(before);
+	}
+
+	@Test
+	void newChannelsNeedTheirSecretsInFull() {
+		TestApi.Response answer = post("""
+				channels:
+				  - name: Masked
+				    type: slack
+				    url: https://hooks.slack.com/…mnop
+				  - name: Unsigned
+				    type: webhook
+				    url: https://pager.example.com/hooks/x
+				""", false);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.problemFields()).containsExactly("channels[0].url", "channels[1].signingSecret");
+	}
+
+	@Test
+	void refusesBrokenYamlUnknownKeysAndDuplicateNames() {
+		String before = fingerprint();
+		for (String[] bad : List
+			.of(new String[] { "endpoints: [name: x", "" },
+					new String[] { "endpoints:\n  - name: X\n    url: https://x.example.com/\n    locations: [local]\n"
+							+ "    timeout: 5\n", "endpoints[0].timeout" },
+					new String[] { "endpointz: []\n", "endpointz" },
+					new String[] {
+							"endpoints:\n  - {name: A, url: https://a.example.com/, locations: [local]}\n"
+									+ "  - {name: A, url: https://b.example.com/, locations: [local]}\n",
+							"endpoints[1].name" },
+					new String[] { "endpoints:\n  - {name: A, url: 'ftp://a.example.com/', locations: [local]}\n",
+							"endpoints[0].url" },
+					new String[] { "policies:\n  - {name: P, endpoint: Nowhere}\n", "policies[0].endpoint" })) {
+			TestApi.Response answer = post(bad[0], false);
+			assertThat(answer.status()).as(bad[0]).isEqualTo(400);
+			assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+			if (!bad[1].isEmpty()) {
+				assertThat(answer.body()).as(bad[0]).contains(bad[1]);
+			}
+		}
+		assertThat(fingerprint()).isEqualTo(before);
+	}
+
+	private TestApi.Response post(String yaml, boolean dryRun) {
+		return api().send("POST", PATH + (dryRun ? "?dryRun=true" : ""), this.token, "application/yaml", yaml);
+	}
+
+	private static List<String> actions(TestApi.Response plan) {
+		return plan.json().path("changes").valueStream().map((c) -> c.path("action").asString()).toList();
+	}
+
+	private String fingerprint() {
+		StringBuilder all = new StringBuilder();
+		for (String table : List.of("endpoints", "notification_channels", "alert_policies", "maintenance_windows")) {
+			all.append(this.jdbc
+				.sql("SELECT coalesce(md5(string_agg(t::text, ',' ORDER BY t::text)), '') FROM " + table + " t")
+				.query(String.class)
+				.single());
+		}
+		return all.toString();
+	}
+
+}

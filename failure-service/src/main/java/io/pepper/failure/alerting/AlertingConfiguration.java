@@ -1,0 +1,23 @@
+package io.pepper.failure.alerting;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import io.pepper.contracts.v1.NotificationChannelSpec;
+
+/**
+ * Where the incident engine and the dispatcher learn how an endpoint is alerted on. Never
+ * fails: an endpoint it does not know (yet) gets the default policy.
+ */
+public interface AlertingConfiguration {
+
+	/** The effective policy, channels and maintenance windows of one endpoint. */
+	EndpointRules rulesFor(UUID endpointId);
+
+	/**
+	 * A channel as configured now, for delivery; empty when it is unknown (deleted, or
+	 * the configuration is not loaded yet).
+	 */
+	Optional<NotificationChannelSpec> channel(UUID channelId);
+
+}

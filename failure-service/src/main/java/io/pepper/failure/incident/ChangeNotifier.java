@@ -1,0 +1,84 @@
+package io.pepper.failure.incident;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import io.pepper.contracts.v1.MaintenanceWindowSpec;
+import io.pepper.contracts.v1.NotificationChannelSpec;
+import io.pepper.failure.alerting.EndpointRules;
+import io.pepper.failure.notify.Outbox;
+import io.pepper.failure.notify.StateChange;
+import io.pepper.failure.notify.StateChange.Change;
+import io.pepper.failure.notify.Target;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a state change into outbox rows, one per channel target, in the state change's
+ * transaction, and writes in the timeline who was told, or why nobody was (maintenance,
+ * no channel).
+ */
+@Component
+class ChangeNotifier {
+
+	private final Outbox outbox;
+
+	ChangeNotifier(Outbox outbox) {
+		this.outbox = outbox;
+	}
+
+	/**
+	 * Queues the notifications of {@code entry}, a change already saved with its
+	 * incident.
+	 */
+	void notify(Incident incident, TimelineEntry entry, Change change, EndpointRules rules, Instant now) {
+		Optional<MaintenanceWindowSpec> window = rules.activeWindow(now);
+		if (window.isPresent()) {
+			incident.note(now, "suppressed", "No " + change.words() + " notification: maintenance window '"
+					+ window.get().name() + "' is active.");
+			return;
+		}
+		List<Target> targets = targets(rules);
+		if (targets.isEmpty()) {
+			incident.note(now, "suppressed",
+					"No " + change.words() + " notification: no channel is configured for this endpoint.");
+			return;
+		}
+		StateChange message = new StateChange(change, incident.id(), incident.endpointId(), incident.organizationId(),
+				incident.endpointName(), incident.url(), incident.kind(), incident.reason(), incident.locations(),
+				incident.openedAt(), entry.at(), incident.flapping());
+		this.outbox.enqueue(entry.id(), message, targets);
+		incident.note(now, "notified", capitalized(change.words()) + " notification queued for "
+				+ targets.stream().map(Target::label).collect(Collectors.joining(", ")) + ".");
+	}
+
+	/**
+	 * Every target of the endpoint's channels; the fallback recipients when it has none.
+	 */
+	static List<Target> targets(EndpointRules rules) {
+		List<Target> targets = new ArrayList<>();
+		for (NotificationChannelSpec channel : rules.channels()) {
+			switch (channel) {
+				case NotificationChannelSpec.Email email -> email.addresses()
+					.forEach((address) -> targets.add(new Target("email", address, "email to " + address)));
+				case NotificationChannelSpec.Slack slack ->
+					targets.add(new Target("slack", slack.id().toString(), "Slack " + slack.name()));
+				case NotificationChannelSpec.Webhook webhook ->
+					targets.add(new Target("webhook", webhook.id().toString(), "webhook " + webhook.name()));
+			}
+		}
+		if (targets.isEmpty()) {
+			rules.fallbackEmails()
+				.forEach((address) -> targets.add(new Target("email", address, "email to " + address)));
+		}
+		return targets;
+	}
+
+	private static String capitalized(String words) {
+		return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.pepper.probe;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.pepper.contracts.v1.EndpointSpec;
+import io.pepper.contracts.v1.FailureBatch;
+import io.pepper.contracts.v1.ProbeEndpointList;
+import io.pepper.contracts.v1.ResultBatch;
+import io.pepper.contracts.v1.WireJson;
+import io.pepper.probe.round.OnceRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code --once} as cron runs it: a real process, judged by its exit code. */
+class OnceExitCodeTest {
+
+	private final LocalServer targets = LocalServer.http().answer("/ok", 200, "fine").answer("/down", 503, "no");
+
+	private final LocalServer admin = LocalServer.http();
+
+	private final LocalServer receiver = LocalServer.http();
+
+	private final LocalServer failureService = LocalServer.http().answer(FailureBatch.PATH, 202, "");
+
+	@TempDir
+	private Path logs;
+
+	@AfterEach
+	void stopServers() {
+		List.of(this.targets, this.admin, this.receiver, this.failureService).forEach(LocalServer::close);
+	}
+
+	@Test
+	void exitsWith0AfterCheckingAndDeliveringEverything() throws Exception {
+		serveEndpoints();
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+
+		assertThat(runOnce(this.admin.url("").toString())).isEqualTo(OnceRunner.DONE);
+		assertThat(this.targets.received()).hasSize(2);
+		assertThat(this.receiver.received()).hasSize(1);
+		assertThat(this.failureService.received()).hasSize(1);
+	}
+
+	@Test
+	void exitsWith3WhenResultsCannotBeDelivered() throws Exception {
+		serveEndpoints();
+		this.receiver.answer(ResultBatch.PATH, 503, "");
+
+		assertThat(runOnce(this.admin.url("").toString())).isEqualTo(OnceRunner.DELIVERY_FAILED);
+		assertThat(this.receiver.received()).hasSize(2);
+	}
+
+	@Test
+	void exitsWith2WhenTheEndpointListIsUnavailable() throws Exception {
+		assertThat(runOnce("http://127.0.0.1:" + LocalServer.closedPort())).isEqualTo(OnceRunner.LIST_UNAVAILABLE);
+		assertThat(this.targets.received()).isEmpty();
+	}
+
+	private void serveEndpoints() {
+		List<EndpointSpec> endpoints = List.of(Specs.get(this.targets.url("/ok")),
+				Specs.get(this.targets.url("/down")));
+		this.admin.answer(ProbeEndpointList.PATH, 200,
+				WireJson.mapper().writeValueAsString(new ProbeEndpointList("local", Instant.now(), endpoints)));
+	}
+
+	private int runOnce(String adminUrl) throws IOException, InterruptedException {
+		String java = ProcessHandle.current().info().command().orElse("java");
+		List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
+				System.getProperty("java.class.path"), ProbeApplication.class.getName(), "--once",
+				"--pepper.probe.location=local", "--pepper.probe.admin-url=" + adminUrl,
+				"--pepper.probe.admin-token=admin", "--pepper.probe.receiver-url=" + this.receiver.url(""),
+				"--pepper.probe.receiver-token=receiver", "--pepper.probe.failure-url=" + this.failureService.url(""),
+				"--pepper.probe.failure-token=failure", "--pepper.probe.allowed-targets=127.0.0.1/32",
+				"--pepper.probe.delivery-attempts=2", "--pepper.probe.delivery-backoff=10ms"));
+		File log = this.logs.resolve("probe.log").toFile();
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+		if (!process.waitFor(60, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new AssertionError("--once did not exit within 60 s:\n" + Files.readString(log.toPath()));
+		}
+		return process.exitValue();
+	}
+
+}
