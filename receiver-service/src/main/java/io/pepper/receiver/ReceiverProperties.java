@@ -3,6 +3,7 @@ package io.pepper.receiver;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -26,6 +28,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBatchBytes the largest request body accepted on {@code POST /v1/results}
  * @param influx the InfluxDB metric store
  * @param queue the results stream and its workers
+ * @param store which metric store keeps the checks
+ * @param retention how long each resolution is kept
+ * @param queryTokenSha256 SHA-256 hex digests of the service tokens that may read history
+ * @param adminUrl admin-app, for the endpoints' trend sensitivity; none for MEDIUM
+ * everywhere
+ * @param adminToken the service token for admin-app
+ * @param failureUrl failure-service, where trend events go; none to only log them
+ * @param failureToken the service token for failure-service
+ * @param trend the Apdex trend detector
  */
 @ConfigurationProperties("pepper.receiver")
 @Validated
@@ -34,7 +45,12 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 				regexp = "[0-9a-fA-F]{64}",
 				message = "must be a SHA-256 hex digest (64 hex digits), not the token itself") String> ingestTokenSha256,
 		@DefaultValue("8MB") DataSize maxBatchBytes, @DefaultValue @Valid Influx influx,
-		@DefaultValue @Valid Queue queue) {
+		@DefaultValue @Valid Queue queue, @DefaultValue("influx") @NotNull Store store,
+		@DefaultValue @Valid Retention retention,
+		@DefaultValue List<@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}",
+				message = "must be a SHA-256 hex digest (64 hex digits), not the token itself") String> queryTokenSha256,
+		@Nullable URI adminUrl, @Nullable String adminToken, @Nullable URI failureUrl, @Nullable String failureToken,
+		@DefaultValue @Valid Trend trend) {
 
 	/** Bodies are read into memory, so the cap stays well below what an array holds. */
 	public static final DataSize MAX_BATCH_BYTES_LIMIT = DataSize.ofMegabytes(256);
@@ -44,6 +60,90 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 			throw new IllegalArgumentException(
 					"pepper.receiver.max-batch-bytes must be between 1B and 256MB but was " + maxBatchBytes);
 		}
+		requireHttp(adminUrl, "admin-url");
+		requireHttp(failureUrl, "failure-url");
+		if (adminUrl != null && (adminToken == null || adminToken.isBlank())) {
+			throw new IllegalArgumentException("pepper.receiver.admin-token is required with admin-url");
+		}
+		if (failureUrl != null && (failureToken == null || failureToken.isBlank())) {
+			throw new IllegalArgumentException("pepper.receiver.failure-token is required with failure-url");
+		}
+	}
+
+	private static void requireHttp(@Nullable URI url, String name) {
+		if (url != null
+				&& (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null)) {
+			throw new IllegalArgumentException(
+					"pepper.receiver." + name + " must be an absolute http or https URL but was " + url);
+		}
+	}
+
+	/** Which metric store keeps the checks. */
+	public enum Store {
+
+		/** InfluxDB, through {@code pepper.receiver.influx.*}. */
+		INFLUX,
+		/**
+		 * PostgreSQL, through {@code spring.datasource.*}, in schema {@code receiver}.
+		 */
+		POSTGRES
+
+	}
+
+	/**
+	 * How long each resolution is kept.
+	 *
+	 * @param raw every check
+	 * @param hourly hourly rollups
+	 * @param daily daily rollups
+	 * @param interval how often a store that does not expire data itself deletes it
+	 */
+	public record Retention(@DefaultValue("30d") Duration raw, @DefaultValue("400d") Duration hourly,
+			@DefaultValue("1825d") Duration daily, @DefaultValue("1h") Duration interval) {
+
+		public Retention {
+			for (Map.Entry<String, Duration> entry : Map
+				.of("raw", raw, "hourly", hourly, "daily", daily, "interval", interval)
+				.entrySet()) {
+				if (entry.getValue().compareTo(Duration.ofHours(1)) < 0) {
+					throw new IllegalArgumentException("pepper.receiver.retention." + entry.getKey()
+							+ " must be at least 1h but was " + entry.getValue());
+				}
+			}
+		}
+
+		/** How long {@code resolution} is kept. */
+		public Duration of(io.pepper.receiver.store.Resolution resolution) {
+			return switch (resolution) {
+				case RAW -> this.raw;
+				case HOURLY -> this.hourly;
+				case DAILY -> this.daily;
+			};
+		}
+
+		public static Retention defaults() {
+			return new Retention(Duration.ofDays(30), Duration.ofDays(400), Duration.ofDays(1825), Duration.ofHours(1));
+		}
+
+	}
+
+	/**
+	 * The Apdex trend detector.
+	 *
+	 * @param enabled watch every endpoint's Apdex for sustained drops
+	 * @param policyRefresh how often admin-app's alerting snapshot is fetched again
+	 * @param sendInterval how often undelivered trend events are retried
+	 */
+	public record Trend(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration policyRefresh,
+			@DefaultValue("2s") Duration sendInterval) {
+
+		public Trend {
+			if (policyRefresh.isNegative() || policyRefresh.isZero() || sendInterval.isNegative()
+					|| sendInterval.isZero()) {
+				throw new IllegalArgumentException("pepper.receiver.trend durations must be positive");
+			}
+		}
+
 	}
 
 	/** The Redis stream that holds accepted batches until a worker stored them. */
@@ -75,8 +175,22 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 			@DefaultValue("autogen") @Pattern(regexp = "[A-Za-z0-9_.-]+",
 					message = "must be letters, digits, '_', '.' or '-'") String retentionPolicy,
 			@Nullable String token, @DefaultValue("false") boolean v1Compat,
-			@DefaultValue("true") boolean createDatabase, @DefaultValue("10s") Duration timeout) {
+			@DefaultValue("true") boolean createDatabase, @DefaultValue("10s") Duration timeout,
+			@DefaultValue("pepper_hourly") @Pattern(regexp = "[A-Za-z0-9_.-]+",
+					message = "must be letters, digits, '_', '.' or '-'") String hourlyRetentionPolicy,
+			@DefaultValue("pepper_daily") @Pattern(regexp = "[A-Za-z0-9_.-]+",
+					message = "must be letters, digits, '_', '.' or '-'") String dailyRetentionPolicy) {
 
+		/**
+		 * Every resolution in one retention policy, kept as long as the longest needs.
+		 */
+		public Influx(URI url, String database, String retentionPolicy, @Nullable String token, boolean v1Compat,
+				boolean createDatabase, Duration timeout) {
+			this(url, database, retentionPolicy, token, v1Compat, createDatabase, timeout, retentionPolicy,
+					retentionPolicy);
+		}
+
+		@ConstructorBinding
 		public Influx {
 			String scheme = url.getScheme();
 			if (!("http".equals(scheme) || "https".equals(scheme)) || url.getHost() == null) {
@@ -92,6 +206,15 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 		/** The WriteApi bucket that InfluxDB maps to database and retention policy. */
 		public String bucket() {
 			return this.database + "/" + this.retentionPolicy;
+		}
+
+		/** The retention policy that keeps {@code resolution}. */
+		public String retentionPolicy(io.pepper.receiver.store.Resolution resolution) {
+			return switch (resolution) {
+				case RAW -> this.retentionPolicy;
+				case HOURLY -> this.hourlyRetentionPolicy;
+				case DAILY -> this.dailyRetentionPolicy;
+			};
 		}
 
 	}

@@ -21,8 +21,11 @@ public final class Checks {
 
 	public static final UUID ORGANIZATION = UUID.fromString("7d1c2d8e-5a0b-4a52-9d43-2f1f0a7c9b11");
 
-	/** A whole minute, like the probe's slots, with ms precision. */
-	public static final Instant SCHEDULED_AT = Instant.parse("2026-03-02T10:15:00Z");
+	/**
+	 * A whole minute, like the probe's slots, a day ago: inside the raw retention that
+	 * InfluxDB enforces on writes.
+	 */
+	public static final Instant SCHEDULED_AT = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.DAYS);
 
 	private Checks() {
 	}

@@ -1,6 +1,15 @@
 package io.pepper.receiver.store.influx;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.Set;
 
 import com.influxdb.LogLevel;
@@ -13,11 +22,19 @@ import com.influxdb.client.domain.InfluxQLQuery;
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
 import com.influxdb.exceptions.InfluxException;
+import com.influxdb.query.InfluxQLQueryResult;
+import io.pepper.contracts.v1.ApdexClass;
 import io.pepper.contracts.v1.CheckResult;
+import io.pepper.contracts.v1.OutcomeKind;
 import io.pepper.contracts.v1.PhaseTimings;
 import io.pepper.receiver.ReceiverProperties;
-import io.pepper.receiver.store.MetricStore;
+import io.pepper.receiver.store.Bucket;
+import io.pepper.receiver.store.LastCheck;
 import io.pepper.receiver.store.MetricStoreException;
+import io.pepper.receiver.store.Resolution;
+import io.pepper.receiver.store.RollupMetricStore;
+import io.pepper.receiver.store.Stats;
+import io.pepper.receiver.store.Tally;
 import io.pepper.receiver.store.MetricStoreRejectedException;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
@@ -28,12 +45,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps check results in InfluxDB, one point per check in measurement
  * {@value #MEASUREMENT} tagged by endpoint, location and organization at the check's
- * scheduled time (ms), so a replay overwrites its point.
+ * scheduled time (ms), so a replay overwrites its point. Hourly and daily rollups go to
+ * {@value #HOURLY_MEASUREMENT} and {@value #DAILY_MEASUREMENT} in retention policies of
+ * their own; continuous queries cannot merge histograms, so the receiver computes them.
  */
-public final class InfluxMetricStore implements MetricStore, AutoCloseable {
+public final class InfluxMetricStore extends RollupMetricStore implements AutoCloseable {
 
 	/** The measurement every check is written to. */
 	public static final String MEASUREMENT = "checks";
+
+	public static final String HOURLY_MEASUREMENT = "checks_1h";
+
+	public static final String DAILY_MEASUREMENT = "checks_1d";
 
 	/**
 	 * WriteApi needs an organization; InfluxDB 1.x and database-mapped buckets ignore it.
@@ -41,6 +64,8 @@ public final class InfluxMetricStore implements MetricStore, AutoCloseable {
 	private static final String ORGANIZATION = "-";
 
 	private static final int NOT_FOUND = 404;
+
+	private static final long NANOS_PER_MILLI = 1_000_000L;
 
 	/**
 	 * Bad request (e.g. a field type conflict), too large, unprocessable: the points
@@ -52,6 +77,8 @@ public final class InfluxMetricStore implements MetricStore, AutoCloseable {
 
 	private final ReceiverProperties.Influx settings;
 
+	private final ReceiverProperties.Retention retention;
+
 	private final InfluxDBClient client;
 
 	private final WriteApiBlocking writes;
@@ -59,7 +86,12 @@ public final class InfluxMetricStore implements MetricStore, AutoCloseable {
 	private final InfluxQLQueryApi influxQl;
 
 	public InfluxMetricStore(ReceiverProperties.Influx settings) {
+		this(settings, ReceiverProperties.Retention.defaults());
+	}
+
+	public InfluxMetricStore(ReceiverProperties.Influx settings, ReceiverProperties.Retention retention) {
 		this.settings = settings;
+		this.retention = retention;
 		this.client = InfluxDBClientFactory.create(options(settings));
 		this.writes = this.client.getWriteApiBlocking();
 		this.influxQl = this.client.getInfluxQLQueryApi();
@@ -89,6 +121,10 @@ public final class InfluxMetricStore implements MetricStore, AutoCloseable {
 		return options.build();
 	}
 
+	/**
+	 * Creates the database and one retention policy per resolution with its configured
+	 * duration, or sets the duration of those that exist.
+	 */
 	@Override
 	public void prepare() {
 		if (!this.settings.createDatabase()) {
@@ -97,11 +133,26 @@ public final class InfluxMetricStore implements MetricStore, AutoCloseable {
 		String database = this.settings.database();
 		try {
 			// Identifier syntax is restricted by the properties' validation, so quoting
-			// is
-			// enough.
-			this.influxQl.query(new InfluxQLQuery("CREATE DATABASE \"" + database + "\"", database,
-					InfluxQLQuery.AcceptHeader.JSON));
-			log.debug("Database {} is ready on InfluxDB at {}", database, this.settings.url());
+			// is enough.
+			command("CREATE DATABASE \"" + database + "\"");
+			Map<String, Duration> policies = new java.util.LinkedHashMap<>();
+			for (Resolution resolution : Resolution.values()) {
+				// Resolutions sharing a policy keep their data as long as the longest
+				// needs.
+				policies.merge(this.settings.retentionPolicy(resolution), this.retention.of(resolution),
+						(a, b) -> (a.compareTo(b) >= 0) ? a : b);
+			}
+			for (Map.Entry<String, Duration> entry : policies.entrySet()) {
+				String policy = entry.getKey();
+				String duration = entry.getValue().toHours() + "h";
+				// CREATE fails on an existing policy with other settings; ALTER then
+				// sets the duration.
+				command("CREATE RETENTION POLICY \"" + policy + "\" ON \"" + database + "\" DURATION " + duration
+						+ " REPLICATION 1");
+				command("ALTER RETENTION POLICY \"" + policy + "\" ON \"" + database + "\" DURATION " + duration);
+			}
+			log.debug("Database {} and its retention policies are ready on InfluxDB at {}", database,
+					this.settings.url());
 		}
 		catch (RuntimeException ex) {
 			throw new MetricStoreException("Cannot create database " + database + " on InfluxDB at "
@@ -109,32 +160,63 @@ public final class InfluxMetricStore implements MetricStore, AutoCloseable {
 		}
 	}
 
+	private void command(String influxQl) {
+		this.influxQl.query(new InfluxQLQuery(influxQl, this.settings.database(), InfluxQLQuery.AcceptHeader.JSON));
+	}
+
 	@Override
-	public void write(List<CheckResult> results) {
-		if (results.isEmpty()) {
+	protected void writeChecks(List<CheckResult> results) {
+		write(Resolution.RAW, results.stream().map(InfluxMetricStore::point).toList());
+	}
+
+	@Override
+	public void writeRollups(Resolution resolution, List<Bucket> rollups) {
+		write(resolution, rollups.stream().map((bucket) -> rollupPoint(resolution, bucket)).toList());
+	}
+
+	private void write(Resolution resolution, List<Point> points) {
+		if (points.isEmpty()) {
 			return;
 		}
-		List<Point> points = results.stream().map(InfluxMetricStore::point).toList();
+		String bucket = this.settings.database() + "/" + this.settings.retentionPolicy(resolution);
 		try {
-			this.writes.writePoints(points);
+			writePoints(bucket, points);
 			return;
 		}
 		catch (InfluxException ex) {
-			if (ex.status() != NOT_FOUND || !this.settings.createDatabase()) {
+			if (!(ex.status() == NOT_FOUND || isMissingPolicy(ex)) || !this.settings.createDatabase()) {
 				throw writeFailed(points.size(), ex);
 			}
 		}
 		catch (RuntimeException ex) {
 			throw writeFailed(points.size(), ex);
 		}
-		// The database was dropped or never created: create it and write once more.
+		// The database or a policy was dropped or never created: create it, write again.
 		prepare();
 		try {
-			this.writes.writePoints(points);
+			writePoints(bucket, points);
 		}
 		catch (RuntimeException ex) {
 			throw writeFailed(points.size(), ex);
 		}
+	}
+
+	private void writePoints(String bucket, List<Point> points) {
+		try {
+			this.writes.writePoints(bucket, ORGANIZATION, points);
+		}
+		catch (InfluxException ex) {
+			// Points older than the retention policy are dropped on purpose: nothing to
+			// retry.
+			if (ex.getMessage() == null || !ex.getMessage().contains("beyond retention policy")) {
+				throw ex;
+			}
+			log.debug("InfluxDB dropped points older than {}: {}", bucket, ex.getMessage());
+		}
+	}
+
+	private static boolean isMissingPolicy(InfluxException ex) {
+		return ex.getMessage() != null && ex.getMessage().contains("retention policy not found");
 	}
 
 	private MetricStoreException writeFailed(int points, RuntimeException ex) {
@@ -183,9 +265,202 @@ public final class InfluxMetricStore implements MetricStore, AutoCloseable {
 		}
 	}
 
+	private static Point rollupPoint(Resolution resolution, Bucket bucket) {
+		Stats stats = bucket.stats();
+		return Point.measurement(measurement(resolution))
+			.addTag("endpoint", bucket.endpointId().toString())
+			.addTag("location", bucket.location())
+			.addField("checks", stats.checks())
+			.addField("up", stats.up())
+			.addField("satisfied", stats.satisfied())
+			.addField("tolerating", stats.tolerating())
+			.addField("frustrated", stats.frustrated())
+			.addField("total_sum", stats.totalSum())
+			.addField("dns_sum", stats.dnsSum())
+			.addField("dns_n", stats.dnsCount())
+			.addField("connect_sum", stats.connectSum())
+			.addField("connect_n", stats.connectCount())
+			.addField("tls_sum", stats.tlsSum())
+			.addField("tls_n", stats.tlsCount())
+			.addField("ttfb_sum", stats.firstByteSum())
+			.addField("ttfb_n", stats.firstByteCount())
+			.addField("apdex_t_ms", (long) stats.apdexThresholdMs())
+			.addField("last_at_ms", stats.latestAtMs())
+			.addField("histogram", Base64.getEncoder().encodeToString(stats.encodedHistogram()))
+			.time(bucket.time(), WritePrecision.MS);
+	}
+
+	private static String measurement(Resolution resolution) {
+		return switch (resolution) {
+			case RAW -> MEASUREMENT;
+			case HOURLY -> HOURLY_MEASUREMENT;
+			case DAILY -> DAILY_MEASUREMENT;
+		};
+	}
+
+	private String from(Resolution resolution) {
+		return "\"" + this.settings.database() + "\".\"" + this.settings.retentionPolicy(resolution) + "\".\""
+				+ measurement(resolution) + "\"";
+	}
+
+	private static String endpointFilter(Collection<UUID> endpoints) {
+		// UUIDs are hex digits and dashes: nothing to escape in the regular expression.
+		return "endpoint =~ /^(" + endpoints.stream().map(UUID::toString).collect(Collectors.joining("|")) + ")$/";
+	}
+
+	private static String timeFilter(Instant from, Instant to) {
+		return "time >= " + from.toEpochMilli() + "ms AND time < " + to.toEpochMilli() + "ms";
+	}
+
+	private static String quote(String value) {
+		return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+	}
+
+	@Override
+	public List<Bucket> read(Resolution resolution, Collection<UUID> endpoints, @Nullable String location, Instant from,
+			Instant to) {
+		if (endpoints.isEmpty() || !from.isBefore(to)) {
+			return List.of();
+		}
+		String fields = (resolution == Resolution.RAW)
+				? "total_ms, dns_ms, connect_ms, tls_ms, ttfb_ms, apdex, apdex_t_ms, up, endpoint, location"
+				: "checks, up, satisfied, tolerating, frustrated, total_sum, dns_sum, dns_n, connect_sum, connect_n,"
+						+ " tls_sum, tls_n, ttfb_sum, ttfb_n, apdex_t_ms, last_at_ms, histogram, endpoint, location";
+		String query = "SELECT " + fields + " FROM " + from(resolution) + " WHERE " + endpointFilter(endpoints)
+				+ ((location != null) ? " AND location = " + quote(location) : "") + " AND " + timeFilter(from, to);
+		List<Bucket> buckets = new ArrayList<>();
+		for (Row row : select(query)) {
+			Instant time = Instant.ofEpochMilli(row.nanos("time") / NANOS_PER_MILLI);
+			UUID endpoint = UUID.fromString(row.text("endpoint"));
+			String at = row.text("location");
+			Stats stats = (resolution == Resolution.RAW) ? checkStats(row, time) : rollupStats(row);
+			buckets.add(new Bucket(endpoint, at, time, stats));
+		}
+		return buckets;
+	}
+
+	private static Stats checkStats(Row row, Instant time) {
+		boolean up = Boolean.parseBoolean(row.text("up"));
+		return Stats.ofCheck(time, up, ApdexClass.valueOf(row.text("apdex")), (int) row.number("apdex_t_ms"),
+				row.number("total_ms"), row.optional("dns_ms"), row.optional("connect_ms"), row.optional("tls_ms"),
+				row.optional("ttfb_ms"));
+	}
+
+	private static Stats rollupStats(Row row) {
+		String histogram = row.text("histogram");
+		return Stats.ofRollup(row.whole("checks"), row.whole("up"), row.whole("satisfied"), row.whole("tolerating"),
+				row.whole("frustrated"), row.number("total_sum"), row.number("dns_sum"), row.whole("dns_n"),
+				row.number("connect_sum"), row.whole("connect_n"), row.number("tls_sum"), row.whole("tls_n"),
+				row.number("ttfb_sum"), row.whole("ttfb_n"), (int) row.whole("apdex_t_ms"), row.whole("last_at_ms"),
+				histogram.isEmpty() ? null : Base64.getDecoder().decode(histogram));
+	}
+
+	@Override
+	public Map<UUID, Tally> tally(Resolution resolution, Collection<UUID> endpoints, Instant from, Instant to) {
+		if (resolution == Resolution.RAW) {
+			throw new IllegalArgumentException("tally counts rollups, not raw checks");
+		}
+		if (endpoints.isEmpty() || !from.isBefore(to)) {
+			return Map.of();
+		}
+		String query = "SELECT sum(checks) AS checks, sum(up) AS up, sum(satisfied) AS satisfied,"
+				+ " sum(tolerating) AS tolerating, last(apdex_t_ms) AS t FROM " + from(resolution) + " WHERE "
+				+ endpointFilter(endpoints) + " AND " + timeFilter(from, to) + " GROUP BY endpoint";
+		Map<UUID, Tally> tallies = new HashMap<>();
+		for (Row row : select(query)) {
+			long checks = row.whole("checks");
+			if (checks > 0) {
+				tallies.put(UUID.fromString(row.tag("endpoint")), new Tally(checks, row.whole("up"),
+						row.whole("satisfied"), row.whole("tolerating"), (int) row.whole("t")));
+			}
+		}
+		return tallies;
+	}
+
+	@Override
+	public Map<UUID, LastCheck> lastChecks(Collection<UUID> endpoints, Instant since) {
+		if (endpoints.isEmpty()) {
+			return Map.of();
+		}
+		String query = "SELECT last(outcome) AS outcome, status FROM " + from(Resolution.RAW) + " WHERE "
+				+ endpointFilter(endpoints) + " AND time >= " + since.toEpochMilli() + "ms GROUP BY endpoint";
+		Map<UUID, LastCheck> last = new HashMap<>();
+		for (Row row : select(query)) {
+			Double status = row.optional("status");
+			UUID endpoint = UUID.fromString(row.tag("endpoint"));
+			last.put(endpoint,
+					new LastCheck(endpoint, OutcomeKind.valueOf(row.text("outcome")),
+							(status != null) ? status.intValue() : null,
+							Instant.ofEpochMilli(row.nanos("time") / NANOS_PER_MILLI)));
+		}
+		return last;
+	}
+
+	private List<Row> select(String query) {
+		InfluxQLQueryResult result;
+		try {
+			result = this.influxQl.queryCSV(new InfluxQLQuery(query, this.settings.database()));
+		}
+		catch (RuntimeException ex) {
+			throw new MetricStoreException("InfluxDB at " + this.settings.url() + " did not answer: " + describe(ex),
+					ex);
+		}
+		List<Row> rows = new ArrayList<>();
+		if (result == null) {
+			return rows;
+		}
+		for (InfluxQLQueryResult.Result statement : result.getResults()) {
+			for (InfluxQLQueryResult.Series series : statement.getSeries()) {
+				for (InfluxQLQueryResult.Series.Record record : series.getValues()) {
+					rows.add(new Row(series, record));
+				}
+			}
+		}
+		return rows;
+	}
+
+	/** The retention durations the store was configured with, for tests. */
+	Duration retention(Resolution resolution) {
+		return this.retention.of(resolution);
+	}
+
 	@Override
 	public void close() {
 		this.client.close();
+	}
+
+	/** One row of a CSV answer; every value arrives as text. */
+	private record Row(InfluxQLQueryResult.Series series, InfluxQLQueryResult.Series.Record record) {
+
+		String text(String column) {
+			Object value = this.series.getColumns().containsKey(column) ? this.record.getValueByKey(column) : null;
+			return (value != null) ? value.toString() : "";
+		}
+
+		String tag(String name) {
+			String value = this.series.getTags().get(name);
+			return (value != null) ? value : text(name);
+		}
+
+		@Nullable Double optional(String column) {
+			String value = text(column);
+			return value.isEmpty() ? null : Double.valueOf(value);
+		}
+
+		double number(String column) {
+			String value = text(column);
+			return value.isEmpty() ? 0 : Double.parseDouble(value);
+		}
+
+		long whole(String column) {
+			String value = text(column);
+			return value.isEmpty() ? 0 : Math.round(Double.parseDouble(value));
+		}
+
+		long nanos(String column) {
+			return Long.parseLong(text(column));
+		}
+
 	}
 
 }

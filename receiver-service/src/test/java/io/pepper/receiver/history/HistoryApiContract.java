@@ -1,0 +1,327 @@
+package io.pepper.receiver.history;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import io.pepper.contracts.auth.BearerTokens;
+import io.pepper.contracts.v1.CheckResult;
+import io.pepper.contracts.v1.EndpointSummary;
+import io.pepper.contracts.v1.HistoryPoint;
+import io.pepper.contracts.v1.HistorySeries;
+import io.pepper.contracts.v1.OutcomeKind;
+import io.pepper.contracts.v1.WireJson;
+import io.pepper.receiver.queue.ResultWorker;
+import io.pepper.receiver.store.MetricStore;
+import io.pepper.receiver.store.MetricStoreContract;
+import io.pepper.receiver.store.Resolution;
+import io.pepper.testsupport.LocalRedis;
+import io.pepper.testsupport.TestRedisNamespace;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.pepper.receiver.store.MetricStoreContract.refused;
+import static io.pepper.receiver.store.MetricStoreContract.up;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The history API over HTTP, the same scenarios for each metric store; a subclass per
+ * store configures it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class HistoryApiContract {
+
+	static final String QUERY_TOKEN = "history-query-token";
+
+	private static final LocalRedis REDIS = LocalRedis.fromEnvironment();
+
+	private static final TestRedisNamespace KEYS = REDIS.createNamespace("history_api");
+
+	/** Two days ago at midnight UTC. */
+	private static final Instant DAY = Resolution.DAILY.floor(Instant.now()).minus(Duration.ofDays(2));
+
+	@DynamicPropertySource
+	static void common(DynamicPropertyRegistry registry) {
+		registry.add("spring.data.redis.host", REDIS::host);
+		registry.add("spring.data.redis.port", REDIS::port);
+		registry.add("pepper.receiver.redis-key-prefix", KEYS::prefix);
+		registry.add("pepper.receiver.ingest-token-sha256", () -> BearerTokens.sha256Hex("ingest"));
+		registry.add("pepper.receiver.query-token-sha256", () -> BearerTokens.sha256Hex(QUERY_TOKEN));
+	}
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private MetricStore store;
+
+	@Autowired
+	private ResultWorker worker;
+
+	@Autowired
+	private StringRedisTemplate redis;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@AfterAll
+	void closeAll() {
+		this.worker.stop();
+		this.http.close();
+		KEYS.close();
+	}
+
+	@Test
+	void answersHourlyStepsPooledAndPerLocationWithApdexAndItsThreshold() throws Exception {
+		UUID endpoint = UUID.randomUUID();
+		this.store.write(List.of(up(endpoint, "eu-west", DAY.plusSeconds(60), 100, 500),
+				up(endpoint, "us-east", DAY.plusSeconds(60), 1000, 500),
+				refused(endpoint, "us-east", DAY.plusSeconds(120)),
+				up(endpoint, "eu-west", DAY.plus(Duration.ofHours(3)), 200, 500)));
+
+		HistorySeries pooled = series(endpoint, DAY, DAY.plus(Duration.ofDays(1)), "1h", null, null);
+		HistorySeries usEast = series(endpoint, DAY, DAY.plus(Duration.ofDays(1)), "3600", "us-east", null);
+
+		assertThat(pooled.stepSeconds()).isEqualTo(3600);
+		assertThat(pooled.apdexThresholdMs()).isEqualTo(500);
+		assertThat(pooled.points()).extracting(HistoryPoint::time).containsExactly(DAY, DAY.plus(Duration.ofHours(3)));
+		HistoryPoint first = pooled.points().getFirst();
+		assertThat(first.checks()).isEqualTo(3);
+		assertThat(first.up()).isEqualTo(2);
+		assertThat(first.uptime()).isCloseTo(2 / 3.0, within(1e-9));
+		assertThat(first.apdex()).isCloseTo(1.5 / 3, within(1e-9));
+		assertThat(first.meanMs()).isEqualTo(550);
+		assertThat(first.dnsMeanMs()).isEqualTo(1.5);
+		assertThat(first.firstByteMeanMs()).isEqualTo(40.5);
+		assertThat(first.p99Ms()).isCloseTo(1000, within(10.0));
+		assertThat(usEast.location()).isEqualTo("us-east");
+		assertThat(usEast.points()).singleElement().satisfies((point) -> {
+			assertThat(point.checks()).isEqualTo(2);
+			assertThat(point.tolerating()).isEqualTo(1);
+			assertThat(point.frustrated()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void answersTheSameFromRollupsAsFromRawChecks() throws Exception {
+		UUID endpoint = UUID.randomUUID();
+		Random random = new Random(11);
+		List<CheckResult> checks = new ArrayList<>();
+		for (int minute = 0; minute < 3 * 24 * 60; minute += 7) {
+			Instant at = DAY.minus(Duration.ofDays(1)).plusSeconds(60L * minute);
+			checks.add((random.nextDouble() < 0.05) ? refused(endpoint, "eu-west", at)
+					: up(endpoint, "eu-west", at, Math.exp(5.5 + random.nextGaussian()), 500));
+		}
+		for (int i = 0; i < checks.size(); i += 200) {
+			this.store.write(checks.subList(i, Math.min(checks.size(), i + 200)));
+		}
+		Instant from = DAY.minus(Duration.ofDays(1));
+		Instant to = DAY.plus(Duration.ofDays(2));
+
+		HistorySeries daily = series(endpoint, from, to, "1d", null, null);
+		HistorySeries hourly = series(endpoint, from, to, "1d", null, "hourly");
+		HistorySeries raw = series(endpoint, from, to, "P1D", null, "raw");
+
+		assertThat(daily.points()).hasSize(3);
+		assertThat(daily.points()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("meanMs")
+			.isEqualTo(raw.points())
+			.isEqualTo(hourly.points());
+		for (int i = 0; i < 3; i++) {
+			assertThat(daily.points().get(i).meanMs()).isCloseTo(raw.points().get(i).meanMs(), within(1e-6));
+		}
+		assertThat(daily.points().stream().mapToLong(HistoryPoint::checks).sum()).isEqualTo(checks.size());
+	}
+
+	@Test
+	void feedsEveryStoredCheckToTheTrendDetector() {
+		UUID endpoint = UUID.randomUUID();
+
+		this.store.write(List.of(up(endpoint, "eu-west", DAY.plusSeconds(60), 100, 500),
+				up(endpoint, "us-east", DAY.plusSeconds(60), 100, 500)));
+
+		assertThat(this.redis.<String, String>opsForHash().get(KEYS.prefix() + "trend:" + endpoint, "state"))
+			.contains("\"checks\":2");
+	}
+
+	@Test
+	void reportsTheLatestThresholdWhenItChangedInTheWindow() throws Exception {
+		UUID endpoint = UUID.randomUUID();
+		this.store.write(List.of(up(endpoint, "eu-west", DAY.plusSeconds(60), 400, 500)));
+		this.store.write(List.of(up(endpoint, "eu-west", DAY.plus(Duration.ofHours(5)), 400, 200)));
+
+		HistorySeries window = series(endpoint, DAY, DAY.plus(Duration.ofDays(1)), "1d", null, null);
+
+		assertThat(window.apdexThresholdMs()).isEqualTo(200);
+		assertThat(window.points()).singleElement().satisfies((point) -> {
+			assertThat(point.satisfied()).isEqualTo(1);
+			assertThat(point.tolerating()).isEqualTo(1);
+			assertThat(point.apdex()).isEqualTo(0.75);
+		});
+	}
+
+	@Test
+	void summarizesAPageOfEndpointsInTheOrderAsked() throws Exception {
+		UUID busy = UUID.randomUUID();
+		UUID quiet = UUID.randomUUID();
+		UUID unknown = UUID.randomUUID();
+		Instant now = Instant.now();
+		Instant thisHour = Resolution.HOURLY.floor(now);
+		this.store.write(List.of(up(busy, "eu-west", thisHour, 100, 500), up(busy, "us-east", thisHour, 1000, 500),
+				refused(busy, "eu-west", thisHour.minus(Duration.ofDays(3))),
+				refused(busy, "eu-west", thisHour.minus(Duration.ofDays(20))),
+				up(quiet, "eu-west", thisHour.minus(Duration.ofDays(10)), 100, 300)));
+
+		List<EndpointSummary> summaries = summaries(
+				"{\"endpointIds\": [\"" + unknown + "\", \"" + busy + "\", \"" + quiet + "\"]}");
+
+		assertThat(summaries).extracting(EndpointSummary::endpointId).containsExactly(unknown, busy, quiet);
+		assertThat(summaries.get(0))
+			.isEqualTo(new EndpointSummary(unknown, null, null, null, null, null, null, null, null));
+		EndpointSummary busySummary = summaries.get(1);
+		assertThat(busySummary.uptime24h()).isEqualTo(1.0);
+		assertThat(busySummary.apdex24h()).isEqualTo(0.75);
+		assertThat(busySummary.apdexThresholdMs()).isEqualTo(500);
+		assertThat(busySummary.uptime7d()).isCloseTo(2 / 3.0, within(1e-9));
+		assertThat(busySummary.uptime30d()).isEqualTo(0.5);
+		assertThat(busySummary.lastOutcome()).isEqualTo(OutcomeKind.UP);
+		assertThat(busySummary.lastStatus()).isEqualTo(200);
+		assertThat(busySummary.lastCheckAt()).isEqualTo(thisHour);
+		EndpointSummary quietSummary = summaries.get(2);
+		assertThat(quietSummary.uptime24h()).isNull();
+		assertThat(quietSummary.apdex24h()).isNull();
+		assertThat(quietSummary.uptime7d()).isNull();
+		assertThat(quietSummary.uptime30d()).isEqualTo(1.0);
+		assertThat(quietSummary.lastCheckAt()).isEqualTo(thisHour.minus(Duration.ofDays(10)));
+	}
+
+	static Stream<Arguments> badSeriesRequests() {
+		String id = UUID.randomUUID().toString();
+		return Stream.of(
+				Arguments.of("from after to", id, "from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z&step=1h",
+						"must be before to"),
+				Arguments.of("a from that is no instant", id, "from=yesterday&to=2026-03-01T00:00:00Z&step=1h",
+						"from must be an ISO-8601 instant"),
+				Arguments.of("a zero step", id, "from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&step=0",
+						"step must be a whole number of seconds"),
+				Arguments.of("a step that is no duration", id,
+						"from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&step=often", "step must be seconds"),
+				Arguments.of("too many points", id, "from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z&step=1m",
+						"at most 10000"),
+				Arguments.of("daily data for a range within a day", id,
+						"from=2026-03-01T05:00:00Z&to=2026-03-02T00:00:00Z&step=1d&resolution=daily",
+						"needs from, to and step on whole days"),
+				Arguments.of("an unknown resolution", id,
+						"from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&step=1h&resolution=weekly",
+						"resolution must be one of"),
+				Arguments.of("a blank location", id,
+						"from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&step=1h&location=%20",
+						"location must not be blank"),
+				Arguments.of("an endpoint id that is no UUID", "endpoint-1",
+						"from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&step=1h", "endpointId must be a UUID"),
+				Arguments.of("a missing step", id, "from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z", "step"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badSeriesRequests")
+	void rejectsBadSeriesRequestsWithAProblem(String name, String endpoint, String query, String detail)
+			throws Exception {
+		HttpResponse<String> response = get("/v1/history/" + endpoint + "?" + query, "Bearer " + QUERY_TOKEN);
+
+		assertProblem(response, 400, detail);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badSummaryBodies")
+	void rejectsBadSummaryRequestsWithAProblem(String name, String body, String detail) throws Exception {
+		assertProblem(post(EndpointSummary.PATH, body, "Bearer " + QUERY_TOKEN), 400, detail);
+	}
+
+	static Stream<Arguments> badSummaryBodies() {
+		String tooMany = Stream.generate(() -> "\"" + UUID.randomUUID() + "\"")
+			.limit(501)
+			.reduce((a, b) -> a + "," + b)
+			.orElseThrow();
+		return Stream.of(Arguments.of("no endpoints", "{\"endpointIds\": []}", "endpointIds size"),
+				Arguments.of("more than a page", "{\"endpointIds\": [" + tooMany + "]}", "endpointIds size"),
+				Arguments.of("an id that is no UUID", "{\"endpointIds\": [\"x\"]}", "endpointIds"),
+				Arguments.of("no JSON", "{", "endpointIds"));
+	}
+
+	@Test
+	void refusesReadersWithoutTheQueryToken() throws Exception {
+		String query = "/v1/history/" + UUID.randomUUID()
+				+ "?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&step=1h";
+		for (String authorization : new String[] { null, "Bearer ingest", "Bearer wrong" }) {
+			HttpResponse<String> response = get(query, authorization);
+			assertProblem(response, 401, "query token");
+			assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+		}
+		assertProblem(post(EndpointSummary.PATH, "{\"endpointIds\": [\"" + UUID.randomUUID() + "\"]}", "Bearer x"), 401,
+				"query token");
+	}
+
+	private HistorySeries series(UUID endpoint, Instant from, Instant to, String step, String location,
+			String resolution) throws Exception {
+		String query = "from=" + from + "&to=" + to + "&step=" + step
+				+ ((location != null) ? "&location=" + location : "")
+				+ ((resolution != null) ? "&resolution=" + resolution : "");
+		HttpResponse<String> response = get("/v1/history/" + endpoint + "?" + query, "Bearer " + QUERY_TOKEN);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return WireJson.mapper().readValue(response.body(), HistorySeries.class);
+	}
+
+	private List<EndpointSummary> summaries(String body) throws Exception {
+		HttpResponse<String> response = post(EndpointSummary.PATH, body, "Bearer " + QUERY_TOKEN);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return WireJson.mapper().readValue(response.body(), new TypeReference<List<EndpointSummary>>() {
+		});
+	}
+
+	private HttpResponse<String> get(String path, String authorization) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String path, String body, String authorization) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("Content-Type", "application/json")
+			.header("Authorization", authorization)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static void assertProblem(HttpResponse<String> response, int status, String detail) {
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		JsonNode problem = WireJson.mapper().readTree(response.body());
+		assertThat(problem.get("detail").asString()).contains(detail);
+	}
+
+}

@@ -1,0 +1,275 @@
+package io.pepper.receiver.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import io.pepper.contracts.v1.ApdexClass;
+import io.pepper.contracts.v1.CheckResult;
+import io.pepper.contracts.v1.Outcome;
+import io.pepper.contracts.v1.OutcomeKind;
+import io.pepper.contracts.v1.Phase;
+import io.pepper.contracts.v1.PhaseTimings;
+import io.pepper.receiver.Checks;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The scenarios every metric store passes, on a real server; one subclass per adapter
+ * supplies the store (like gatus' storage/store/store_test.go).
+ */
+public abstract class MetricStoreContract {
+
+	/**
+	 * Two days ago at midnight UTC: inside every retention, and a whole day to roll up.
+	 */
+	protected static final Instant DAY = Resolution.DAILY.floor(Instant.now()).minus(Duration.ofDays(2));
+
+	/** The store under test, prepared and empty. */
+	protected abstract RollupMetricStore store();
+
+	@Test
+	void readsBackEveryCheckAtRawResolution() {
+		UUID endpoint = UUID.randomUUID();
+		store().write(List.of(up(endpoint, "eu-west", DAY.plusSeconds(60), 120.5, 500),
+				up(endpoint, "us-east", DAY.plusSeconds(60), 300, 500)));
+
+		List<Bucket> raw = store().read(Resolution.RAW, List.of(endpoint), null, DAY, DAY.plusSeconds(3600));
+
+		assertThat(raw).hasSize(2);
+		Bucket euWest = raw.stream().filter((b) -> b.location().equals("eu-west")).findFirst().orElseThrow();
+		assertThat(euWest.time()).isEqualTo(DAY.plusSeconds(60));
+		assertThat(euWest.endpointId()).isEqualTo(endpoint);
+		assertThat(euWest.stats().checks()).isEqualTo(1);
+		assertThat(euWest.stats().satisfied()).isEqualTo(1);
+		assertThat(euWest.stats().totalSum()).isEqualTo(120.5);
+		assertThat(euWest.stats().dnsSum()).isEqualTo(1.5);
+		assertThat(euWest.stats().firstByteSum()).isEqualTo(40.5);
+		assertThat(euWest.stats().apdexThresholdMs()).isEqualTo(500);
+		assertThat(euWest.stats().percentileMs(50)).isCloseTo(120.5, within(1.5));
+	}
+
+	@Test
+	void readsOnlyTheRangeAsked() {
+		UUID endpoint = UUID.randomUUID();
+		store().write(List.of(up(endpoint, "eu-west", DAY.plusSeconds(60), 100, 500),
+				up(endpoint, "eu-west", DAY.plusSeconds(120), 100, 500),
+				up(endpoint, "eu-west", DAY.plusSeconds(180), 100, 500)));
+
+		assertThat(store().read(Resolution.RAW, List.of(endpoint), null, DAY.plusSeconds(120), DAY.plusSeconds(180)))
+			.extracting(Bucket::time)
+			.containsExactly(DAY.plusSeconds(120));
+	}
+
+	@Test
+	void replayOverwritesTheCheckAndItsRollups() {
+		UUID endpoint = UUID.randomUUID();
+		store().write(List.of(up(endpoint, "eu-west", DAY.plusSeconds(60), 100, 500)));
+		store().write(List.of(up(endpoint, "eu-west", DAY.plusSeconds(60), 1500, 500)));
+		store().write(List.of(up(endpoint, "eu-west", DAY.plusSeconds(60), 1500, 500)));
+
+		List<Bucket> raw = store().read(Resolution.RAW, List.of(endpoint), null, DAY, DAY.plusSeconds(3600));
+		assertThat(raw).singleElement().satisfies((bucket) -> {
+			assertThat(bucket.stats().totalSum()).isEqualTo(1500);
+			assertThat(bucket.stats().tolerating()).isEqualTo(1);
+		});
+		for (Resolution rollup : List.of(Resolution.HOURLY, Resolution.DAILY)) {
+			assertThat(store().read(rollup, List.of(endpoint), null, DAY, DAY.plus(Duration.ofDays(1))))
+				.as(rollup.name())
+				.singleElement()
+				.satisfies((bucket) -> {
+					assertThat(bucket.stats().checks()).isEqualTo(1);
+					assertThat(bucket.stats().tolerating()).isEqualTo(1);
+					assertThat(bucket.stats().satisfied()).isZero();
+				});
+		}
+	}
+
+	@Test
+	void countsFailedChecksAsDownAndFrustratedWithoutTimings() {
+		UUID endpoint = UUID.randomUUID();
+		store().write(List.of(up(endpoint, "eu-west", DAY.plusSeconds(60), 100, 500),
+				refused(endpoint, "eu-west", DAY.plusSeconds(120))));
+
+		Stats hour = merged(store().read(Resolution.HOURLY, List.of(endpoint), null, DAY, DAY.plusSeconds(3600)));
+
+		assertThat(hour.checks()).isEqualTo(2);
+		assertThat(hour.up()).isEqualTo(1);
+		assertThat(hour.frustrated()).isEqualTo(1);
+		assertThat(hour.uptime()).isEqualTo(0.5);
+		assertThat(hour.apdex()).isEqualTo(0.5);
+		assertThat(hour.toPoint(DAY).meanMs()).isEqualTo(100);
+		assertThat(hour.dnsCount()).isEqualTo(1);
+	}
+
+	@Test
+	void keepsLocationsApartAndPoolsThemOnRequest() {
+		UUID endpoint = UUID.randomUUID();
+		store().write(List.of(up(endpoint, "eu-west", DAY.plusSeconds(60), 100, 500),
+				up(endpoint, "us-east", DAY.plusSeconds(60), 900, 500),
+				up(endpoint, "us-east", DAY.plusSeconds(120), 3000, 500)));
+
+		for (Resolution resolution : Resolution.values()) {
+			Stats usEast = merged(
+					store().read(resolution, List.of(endpoint), "us-east", DAY, DAY.plus(Duration.ofDays(1))));
+			Stats pooled = merged(store().read(resolution, List.of(endpoint), null, DAY, DAY.plus(Duration.ofDays(1))));
+			assertThat(usEast.checks()).as(resolution.name()).isEqualTo(2);
+			assertThat(usEast.satisfied()).as(resolution.name()).isZero();
+			assertThat(pooled.checks()).as(resolution.name()).isEqualTo(3);
+			assertThat(pooled.satisfied()).as(resolution.name()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void rollupsAddUpExactlyToTheRawChecks() {
+		UUID endpoint = UUID.randomUUID();
+		UUID other = UUID.randomUUID();
+		List<CheckResult> checks = series(endpoint, new Random(7), DAY.plus(Duration.ofHours(22)), 180);
+		checks.addAll(series(other, new Random(8), DAY.plus(Duration.ofHours(23)), 60));
+		// Written minute by minute like the probes send them, so the rollups are
+		// recomputed many times.
+		for (int i = 0; i < checks.size(); i += 6) {
+			store().write(checks.subList(i, Math.min(checks.size(), i + 6)));
+		}
+		Instant from = DAY;
+		Instant to = DAY.plus(Duration.ofDays(2));
+
+		Stats raw = merged(store().read(Resolution.RAW, List.of(endpoint), null, from, to));
+		Stats hourly = merged(store().read(Resolution.HOURLY, List.of(endpoint), null, from, to));
+		Stats daily = merged(store().read(Resolution.DAILY, List.of(endpoint), null, from, to));
+
+		assertThat(raw.checks()).isEqualTo(360);
+		for (Stats rollup : List.of(hourly, daily)) {
+			assertThat(rollup.checks()).isEqualTo(raw.checks());
+			assertThat(rollup.up()).isEqualTo(raw.up());
+			assertThat(rollup.satisfied()).isEqualTo(raw.satisfied());
+			assertThat(rollup.tolerating()).isEqualTo(raw.tolerating());
+			assertThat(rollup.frustrated()).isEqualTo(raw.frustrated());
+			assertThat(rollup.totalSum()).isCloseTo(raw.totalSum(), within(1e-6));
+			assertThat(rollup.tlsCount()).isEqualTo(raw.tlsCount());
+			assertThat(rollup.tlsSum()).isCloseTo(raw.tlsSum(), within(1e-6));
+			for (double percentile : new double[] { 50, 95, 99 }) {
+				assertThat(rollup.percentileMs(percentile)).isEqualTo(raw.percentileMs(percentile));
+			}
+		}
+		// Merged histograms give the true percentiles to within their 1% precision.
+		double[] sorted = checks.stream()
+			.filter((c) -> c.endpointId().equals(endpoint) && c.outcome().isUp())
+			.mapToDouble((c) -> c.timings().totalMs())
+			.sorted()
+			.toArray();
+		double trueP95 = sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
+		assertThat(daily.percentileMs(95)).isCloseTo(trueP95, within(trueP95 * 0.01));
+		assertThat(store().read(Resolution.HOURLY, List.of(endpoint), "eu-west", from, to)).hasSize(3);
+		assertThat(store().read(Resolution.DAILY, List.of(endpoint), "eu-west", from, to)).hasSize(2);
+		assertThat(store().read(Resolution.HOURLY, List.of(endpoint), "eu-west", from, to))
+			.allSatisfy((bucket) -> assertThat(bucket.stats().checks()).isEqualTo(60));
+	}
+
+	@Test
+	void reportsTheThresholdOfTheLatestCheckWhenItChanged() {
+		UUID endpoint = UUID.randomUUID();
+		store().write(List.of(up(endpoint, "eu-west", DAY.plusSeconds(60), 400, 500)));
+		store().write(List.of(up(endpoint, "eu-west", DAY.plus(Duration.ofHours(2)), 400, 250)));
+
+		Stats day = merged(store().read(Resolution.DAILY, List.of(endpoint), null, DAY, DAY.plus(Duration.ofDays(1))));
+		Stats hours = merged(
+				store().read(Resolution.HOURLY, List.of(endpoint), null, DAY, DAY.plus(Duration.ofDays(1))));
+
+		// Each check keeps the class it got with the T of its time.
+		assertThat(day.satisfied()).isEqualTo(1);
+		assertThat(day.tolerating()).isEqualTo(1);
+		assertThat(day.apdexThresholdMs()).isEqualTo(250);
+		assertThat(hours.apdexThresholdMs()).isEqualTo(250);
+	}
+
+	@Test
+	void talliesPageOfEndpointsPooledAcrossLocations() {
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		UUID silent = UUID.randomUUID();
+		store().write(List.of(up(first, "eu-west", DAY.plusSeconds(60), 100, 500),
+				up(first, "us-east", DAY.plusSeconds(60), 1000, 500), refused(first, "us-east", DAY.plusSeconds(120)),
+				up(second, "eu-west", DAY.plus(Duration.ofHours(5)), 100, 300)));
+
+		for (Resolution resolution : List.of(Resolution.HOURLY, Resolution.DAILY)) {
+			Map<UUID, Tally> tallies = store().tally(resolution, List.of(first, second, silent), DAY,
+					DAY.plus(Duration.ofDays(1)));
+			assertThat(tallies).as(resolution.name()).containsOnlyKeys(first, second);
+			assertThat(tallies.get(first)).isEqualTo(new Tally(3, 2, 1, 1, 500));
+			assertThat(tallies.get(first).apdex()).isEqualTo(0.5);
+			assertThat(tallies.get(second)).isEqualTo(new Tally(1, 1, 1, 0, 300));
+		}
+		assertThat(store().tally(Resolution.HOURLY, List.of(first), DAY.plusSeconds(3600), DAY.plusSeconds(7200)))
+			.isEmpty();
+	}
+
+	@Test
+	void findsTheLatestCheckOfEachEndpointFromAnyLocation() {
+		UUID first = UUID.randomUUID();
+		UUID second = UUID.randomUUID();
+		store().write(List.of(up(first, "eu-west", DAY.plusSeconds(60), 100, 500),
+				refused(first, "us-east", DAY.plusSeconds(120)), up(second, "eu-west", DAY.plusSeconds(60), 100, 500),
+				up(second, "us-east", DAY.plusSeconds(30), 100, 500)));
+
+		Map<UUID, LastCheck> last = store().lastChecks(List.of(first, second, UUID.randomUUID()), DAY);
+
+		assertThat(last).containsOnlyKeys(first, second);
+		assertThat(last.get(first))
+			.isEqualTo(new LastCheck(first, OutcomeKind.CONNECTION_REFUSED, null, DAY.plusSeconds(120)));
+		assertThat(last.get(second)).isEqualTo(new LastCheck(second, OutcomeKind.UP, 200, DAY.plusSeconds(60)));
+	}
+
+	@Test
+	void keepsNothingOfACheckOlderThanTheRawRetention() {
+		UUID endpoint = UUID.randomUUID();
+		Instant old = Resolution.HOURLY.floor(Instant.now()).minus(Duration.ofDays(45));
+
+		store().write(List.of(up(endpoint, "eu-west", old, 100, 500), up(endpoint, "eu-west", DAY, 100, 500)));
+
+		assertThat(store().read(Resolution.RAW, List.of(endpoint), null, old, old.plusSeconds(60))).isEmpty();
+		assertThat(store().read(Resolution.RAW, List.of(endpoint), null, DAY, DAY.plusSeconds(60))).hasSize(1);
+	}
+
+	protected static Stats merged(List<Bucket> buckets) {
+		Stats stats = new Stats();
+		buckets.forEach((bucket) -> stats.add(bucket.stats()));
+		return stats;
+	}
+
+	/** One check a minute at two locations, log-normal-ish times, 3% failures. */
+	protected static List<CheckResult> series(UUID endpoint, Random random, Instant start, int minutes) {
+		List<CheckResult> checks = new ArrayList<>();
+		for (int minute = 0; minute < minutes; minute++) {
+			for (String location : List.of("eu-west", "us-east")) {
+				Instant at = start.plusSeconds(60L * minute);
+				if (random.nextDouble() < 0.03) {
+					checks.add(refused(endpoint, location, at));
+				}
+				else {
+					checks.add(up(endpoint, location, at, Math.exp(5 + random.nextGaussian() * 0.8), 500));
+				}
+			}
+		}
+		return checks;
+	}
+
+	public static CheckResult up(UUID endpoint, String location, Instant at, double totalMs, int thresholdMs) {
+		return new CheckResult(endpoint, Checks.ORGANIZATION, location, at, at.plusMillis(12),
+				new PhaseTimings(1.5, 2.25, 10.0, 40.5, totalMs), 200, 1234L, null, Outcome.up(), thresholdMs,
+				ApdexClass.of(Outcome.up(), totalMs, thresholdMs));
+	}
+
+	public static CheckResult refused(UUID endpoint, String location, Instant at) {
+		Outcome outcome = Outcome.failed(OutcomeKind.CONNECTION_REFUSED, Phase.CONNECT, "connection refused");
+		return new CheckResult(endpoint, Checks.ORGANIZATION, location, at, at.plusMillis(3),
+				new PhaseTimings(0.5, null, null, null, 3.0), null, 0L, null, outcome, 500, ApdexClass.FRUSTRATED);
+	}
+
+}
