@@ -34,9 +34,11 @@ import org.springframework.validation.annotation.Validated;
  * @param adminUrl admin-app, for the endpoints' trend sensitivity; none for MEDIUM
  * everywhere
  * @param adminToken the service token for admin-app
- * @param failureUrl failure-service, where trend events go; none to only log them
+ * @param failureUrl failure-service, where trend events and the successes of endpoints it
+ * follows go; none to only log trend events and forward no successes
  * @param failureToken the service token for failure-service
  * @param trend the Apdex trend detector
+ * @param recovery forwarding successes to failure-service, so its incidents resolve
  */
 @ConfigurationProperties("pepper.receiver")
 @Validated
@@ -50,7 +52,7 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 		@DefaultValue List<@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}",
 				message = "must be a SHA-256 hex digest (64 hex digits), not the token itself") String> queryTokenSha256,
 		@Nullable URI adminUrl, @Nullable String adminToken, @Nullable URI failureUrl, @Nullable String failureToken,
-		@DefaultValue @Valid Trend trend) {
+		@DefaultValue @Valid Trend trend, @DefaultValue @Valid Recovery recovery) {
 
 	/** Bodies are read into memory, so the cap stays well below what an array holds. */
 	public static final DataSize MAX_BATCH_BYTES_LIMIT = DataSize.ofMegabytes(256);
@@ -132,15 +134,38 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 	 *
 	 * @param enabled watch every endpoint's Apdex for sustained drops
 	 * @param policyRefresh how often admin-app's alerting snapshot is fetched again
-	 * @param sendInterval how often undelivered trend events are retried
+	 * @param sendInterval the pause between deliveries of trend events, and the first
+	 * pause after a failed one; it doubles per failure up to 30s
+	 * @param maxQueued how many undelivered trend events are kept; the oldest go first
 	 */
 	public record Trend(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration policyRefresh,
-			@DefaultValue("2s") Duration sendInterval) {
+			@DefaultValue("2s") Duration sendInterval, @DefaultValue("10000") @Min(1) int maxQueued) {
 
 		public Trend {
 			if (policyRefresh.isNegative() || policyRefresh.isZero() || sendInterval.isNegative()
 					|| sendInterval.isZero()) {
 				throw new IllegalArgumentException("pepper.receiver.trend durations must be positive");
+			}
+		}
+
+	}
+
+	/**
+	 * Forwarding the successful checks of the endpoints failure-service follows (an open
+	 * incident or an unconfirmed failure streak), so it can resolve them.
+	 *
+	 * @param pollInterval how often the followed endpoints are fetched again
+	 * @param sendInterval the pause between deliveries, and the first pause after a
+	 * failed one; it doubles per failure up to 30s
+	 * @param maxQueued how many undelivered batches are kept; the oldest go first
+	 */
+	public record Recovery(@DefaultValue("5s") Duration pollInterval, @DefaultValue("1s") Duration sendInterval,
+			@DefaultValue("10000") @Min(1) int maxQueued) {
+
+		public Recovery {
+			if (pollInterval.isNegative() || pollInterval.isZero() || sendInterval.isNegative()
+					|| sendInterval.isZero()) {
+				throw new IllegalArgumentException("pepper.receiver.recovery durations must be positive");
 			}
 		}
 

@@ -38,6 +38,10 @@ class StorePropertiesTest {
 			assertThat(properties.adminUrl()).isNull();
 			assertThat(properties.failureUrl()).isNull();
 			assertThat(properties.trend().enabled()).isTrue();
+			assertThat(properties.trend().maxQueued()).isEqualTo(10_000);
+			assertThat(properties.recovery().pollInterval()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(properties.recovery().sendInterval()).isEqualTo(Duration.ofSeconds(1));
+			assertThat(properties.recovery().maxQueued()).isEqualTo(10_000);
 		});
 	}
 
@@ -66,7 +70,10 @@ class StorePropertiesTest {
 				Arguments.of("an admin URL without a token", "pepper.receiver.admin-url=http://admin:8080",
 						"pepper.receiver.admin-token is required"),
 				Arguments.of("a failure URL that is not http", "pepper.receiver.failure-url=ftp://failure",
-						"pepper.receiver.failure-url must be an absolute http or https URL"));
+						"pepper.receiver.failure-url must be an absolute http or https URL"),
+				Arguments.of("a recovery poll interval of zero", "pepper.receiver.recovery.poll-interval=0s",
+						"pepper.receiver.recovery durations must be positive"),
+				Arguments.of("an empty success outbox", "pepper.receiver.recovery.max-queued=0", "recovery.maxQueued"));
 	}
 
 	@ParameterizedTest(name = "{0}")

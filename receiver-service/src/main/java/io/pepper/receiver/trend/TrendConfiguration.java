@@ -2,20 +2,16 @@ package io.pepper.receiver.trend;
 
 import java.time.Clock;
 
+import io.pepper.contracts.v1.TrendEvent;
 import io.pepper.receiver.ReceiverProperties;
-import io.pepper.receiver.store.MetricQueries;
-import io.pepper.receiver.store.MetricStore;
+import io.pepper.receiver.outbox.Outbox;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/**
- * The trend detector, between the results worker and the metric store: the worker gets
- * the observing store (primary), history reads go to the adapter directly.
- */
+/** The trend detector, observing every confirmed write, and its outbox. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "pepper.receiver.trend.enabled", havingValue = "true", matchIfMissing = true)
 class TrendConfiguration {
@@ -26,22 +22,15 @@ class TrendConfiguration {
 	}
 
 	@Bean
-	TrendOutbox trendOutbox(StringRedisTemplate redis, ReceiverProperties properties) {
-		return new TrendOutbox(redis, properties.redisKeyPrefix(), properties.failureUrl(), properties.failureToken(),
-				properties.trend().sendInterval());
+	Outbox<TrendEvent> trendOutbox(StringRedisTemplate redis, ReceiverProperties properties) {
+		return TrendWatcher.outbox(redis, properties);
 	}
 
 	@Bean
-	TrendWatcher trendWatcher(StringRedisTemplate redis, TrendPolicies policies, TrendOutbox outbox,
+	TrendWatcher trendWatcher(StringRedisTemplate redis, TrendPolicies policies, Outbox<TrendEvent> outbox,
 			ReceiverProperties properties) {
 		return new TrendWatcher(new TrendStates(redis, properties.redisKeyPrefix()), policies, outbox,
 				Clock.systemUTC());
-	}
-
-	@Bean
-	@Primary
-	TrendObservingStore trendObservingStore(MetricQueries adapter, TrendWatcher watcher) {
-		return new TrendObservingStore((MetricStore) adapter, watcher);
 	}
 
 }

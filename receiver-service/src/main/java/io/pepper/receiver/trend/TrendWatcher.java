@@ -11,15 +11,21 @@ import java.util.UUID;
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.TrendEvent;
 import io.pepper.contracts.v1.TrendSensitivity;
+import io.pepper.receiver.ReceiverProperties;
+import io.pepper.receiver.outbox.Outbox;
+import io.pepper.receiver.store.StoreObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.redis.core.StringRedisTemplate;
+
 /**
  * Feeds stored checks to each endpoint's detector, all locations pooled in scheduled
- * order, and queues the events it decides. A check not newer than the latest one seen
- * from its location is skipped, so replayed batches do not count twice.
+ * order, once the store confirmed them, and queues the events it decides. A check not
+ * newer than the latest one seen from its location is skipped, so replayed batches do not
+ * count twice.
  */
-public final class TrendWatcher {
+public final class TrendWatcher implements StoreObserver {
 
 	private static final Logger log = LoggerFactory.getLogger(TrendWatcher.class);
 
@@ -30,15 +36,27 @@ public final class TrendWatcher {
 
 	private final TrendPolicies policies;
 
-	private final TrendOutbox outbox;
+	private final Outbox<TrendEvent> outbox;
 
 	private final Clock clock;
 
-	public TrendWatcher(TrendStates states, TrendPolicies policies, TrendOutbox outbox, Clock clock) {
+	public TrendWatcher(TrendStates states, TrendPolicies policies, Outbox<TrendEvent> outbox, Clock clock) {
 		this.states = states;
 		this.policies = policies;
 		this.outbox = outbox;
 		this.clock = clock;
+	}
+
+	/** The outbox of trend events; without failure-service they are only logged. */
+	public static Outbox<TrendEvent> outbox(StringRedisTemplate redis, ReceiverProperties properties) {
+		return new Outbox<>(redis, properties.redisKeyPrefix() + "trend-events", TrendEvent.class, "trend event",
+				properties.failureUrl(), TrendEvent.PATH, properties.failureToken(), properties.trend().sendInterval(),
+				properties.trend().maxQueued());
+	}
+
+	@Override
+	public void stored(List<CheckResult> results) {
+		observe(results);
 	}
 
 	/** Observes stored results; returns the events decided. */
@@ -56,7 +74,10 @@ public final class TrendWatcher {
 			checks.sort(Comparator.comparing(CheckResult::scheduledAt));
 			events.addAll(observe(endpoint, checks, parameters));
 		});
-		events.forEach(this.outbox::add);
+		for (TrendEvent event : events) {
+			log.info("Trend {} of endpoint {}: {}", event.kind(), event.endpointId(), event.reason());
+			this.outbox.add(event);
+		}
 		return events;
 	}
 

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.TrendEvent;
+import io.pepper.receiver.outbox.Outbox;
 import io.pepper.receiver.store.MetricStoreContract;
 import io.pepper.testsupport.LocalRedis;
 import io.pepper.testsupport.TestRedisNamespace;
@@ -45,7 +46,7 @@ class TrendWatcherTest {
 
 	private StringRedisTemplate redis;
 
-	private TrendOutbox outbox;
+	private Outbox<TrendEvent> outbox;
 
 	@BeforeEach
 	void connect() throws IOException {
@@ -55,7 +56,8 @@ class TrendWatcherTest {
 		this.connections.afterPropertiesSet();
 		this.connections.start();
 		this.redis = new StringRedisTemplate(this.connections);
-		this.outbox = new TrendOutbox(this.redis, this.keys.prefix(), closedPort(), "token", Duration.ofSeconds(1));
+		this.outbox = new Outbox<>(this.redis, this.keys.prefix() + "trend-events", TrendEvent.class, "trend event",
+				closedPort(), TrendEvent.PATH, "token", Duration.ofSeconds(1), 10_000);
 	}
 
 	@AfterEach
