@@ -26,4 +26,11 @@ final class Tokens {
 		return BearerTokens.sha256Hex(token);
 	}
 
+	/** A random AES-256 key, base64, as admin-app's pepper.admin.secrets.key takes it. */
+	static String secretKey() {
+		byte[] key = new byte[32];
+		RANDOM.nextBytes(key);
+		return Base64.getEncoder().encodeToString(key);
+	}
+
 }
