@@ -56,13 +56,15 @@ require_command() {
 
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
+# wait_for_port HOST PORT WHAT [LOG]: up to 60 s; on failure shows the end of LOG.
 wait_for_port() {
-  local host=$1 port=$2 what=$3 i
-  for i in $(seq 1 100); do
+  local host=$1 port=$2 what=$3 log=${4:-} i
+  for i in $(seq 1 300); do
     port_open "$host" "$port" && return 0
     sleep 0.2
   done
-  die "$what did not start listening on $host:$port"
+  [ -n "$log" ] && [ -f "$log" ] && tail -n 20 "$log" >&2
+  die "$what did not start listening on $host:$port within 60 s"
 }
 
 # PostgreSQL on 127.0.0.1:5432 (trust auth as on this kind of machine); started if down.
@@ -127,7 +129,7 @@ start_influx() {
   INFLUXDB_MONITOR_STORE_ENABLED=false \
     influxd run >"$dir/influxd.log" 2>&1 &
   PEPPER_INFLUX_PID=$!
-  wait_for_port 127.0.0.1 "$http_port" InfluxDB
+  wait_for_port 127.0.0.1 "$http_port" InfluxDB "$dir/influxd.log"
   export PEPPER_TEST_INFLUX_URL="http://127.0.0.1:$http_port"
   log "InfluxDB $(influxd version 2>/dev/null | awk '{print $2}') on $PEPPER_TEST_INFLUX_URL (data in $dir)"
 }
