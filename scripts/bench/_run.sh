@@ -6,5 +6,5 @@ run_benchmark() {
   local module=$1 tests=$2; shift 2
   mvn -B -ntp -q -Dspring-javaformat.skip=true -DskipTests install -pl "$module" -am
   mvn -B -ntp -Dspring-javaformat.skip=true -pl "$module" test -Dpepper.excludedGroups= -Dgroups=benchmark \
-    -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false -DredirectTestOutputToFile=false -DtrimStackTrace=false "$@"
+    -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false -DtrimStackTrace=false "$@"
 }
