@@ -108,6 +108,9 @@ class ProbeBenchmark {
 			Run probeHttps = probe.throughput(targets(farm.https, 4_000, 0), THROUGHPUT_WINDOW);
 			Run blackboxHttps = blackbox.closedLoop(targets(farm.https, 4_000, 0), "https_2xx", THROUGHPUT_WINDOW);
 
+			log("the daemon's spread round at 100,000 checks/min");
+			Run probeDaemon = probe.spread(targets(farm.http, 100_000 / 6, 0), null);
+
 			log("CPU at the same fixed rate, " + CPU_RATE_PER_MINUTE + " checks/min");
 			int cpuEndpoints = CPU_RATE_PER_MINUTE / 6;
 			Run probeHttpCpu = probe.spread(targets(farm.http, cpuEndpoints, 0), null);
@@ -127,15 +130,18 @@ class ProbeBenchmark {
 			List<Double> blackboxErrors = new ArrayList<>();
 			Run blackboxTiming = blackbox.paced(timed, "http_2xx", TIMING_RATE_PER_MINUTE, blackboxErrors);
 
-			report(probeHttp, blackboxHttp, probeHttps, blackboxHttps, probeHttpCpu, blackboxHttpCpu, probeHttpsCpu,
-					blackboxHttpsCpu, probeTiming, probeErrors, blackboxTiming, blackboxErrors);
+			List<Double> socketErrors = rawSockets(timed, TIMING_RATE_PER_MINUTE);
+
+			report(probeDaemon, probeHttp, blackboxHttp, probeHttps, blackboxHttps, probeHttpCpu, blackboxHttpCpu,
+					probeHttpsCpu, blackboxHttpsCpu, probeTiming, probeErrors, blackboxTiming, blackboxErrors,
+					socketErrors);
 			probe.close();
 		}
 	}
 
-	private static void report(Run probeHttp, Run blackboxHttp, Run probeHttps, Run blackboxHttps, Run probeHttpCpu,
-			Run blackboxHttpCpu, Run probeHttpsCpu, Run blackboxHttpsCpu, Run probeTiming, List<Double> probeErrors,
-			Run blackboxTiming, List<Double> blackboxErrors) {
+	private static void report(Run probeDaemon, Run probeHttp, Run blackboxHttp, Run probeHttps, Run blackboxHttps,
+			Run probeHttpCpu, Run blackboxHttpCpu, Run probeHttpsCpu, Run blackboxHttpsCpu, Run probeTiming,
+			List<Double> probeErrors, Run blackboxTiming, List<Double> blackboxErrors, List<Double> socketErrors) {
 		StringBuilder out = new StringBuilder("\n");
 		out.append("Probe benchmark: pepper probe beside prometheus-blackbox-exporter, same targets, loopback\n");
 		out.append(String.format(Locale.ROOT,
@@ -165,6 +171,16 @@ class ProbeBenchmark {
 		row(out, "timing error max, ms", percentile(probeErrors, 1.0), percentile(blackboxErrors, 1.0), "%.3f");
 		row(out, "  (timing checks, at checks/min)", probeTiming.perMinute(), blackboxTiming.perMinute(), "%.0f");
 		out.append(String.format(Locale.ROOT,
+				"timing error of a bare blocking socket, same targets and rate (the machine's floor): "
+						+ "p50 %.3f, p90 %.3f, p99 %.3f, max %.3f ms%n",
+				percentile(socketErrors, 0.50), percentile(socketErrors, 0.90), percentile(socketErrors, 0.99),
+				percentile(socketErrors, 1.0)));
+		out.append(String.format(Locale.ROOT,
+				"the probe's own scheduler (spread round, HTTP) asked for 100,000 checks/min: ran %.0f checks/min "
+						+ "using %.2f of %d cores (target farm %.2f cores)%n",
+				probeDaemon.perMinute(), probeDaemon.cpu() / probeDaemon.seconds(),
+				Runtime.getRuntime().availableProcessors(), probeDaemon.farmCpu() / probeDaemon.seconds()));
+		out.append(String.format(Locale.ROOT,
 				"failed checks (expected: 10%% of targets answer 404/500): probe %d of %d, blackbox %d of %d%n",
 				probeHttp.failed + probeHttps.failed, probeHttp.checks + probeHttps.checks,
 				blackboxHttp.failed + blackboxHttps.failed, blackboxHttp.checks + blackboxHttps.checks));
@@ -188,6 +204,47 @@ class ProbeBenchmark {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The floor of timing error on this machine right now: a bare socket on a platform
+	 * thread, no HTTP client, no TLS, same targets at the same rate, total - injected.
+	 */
+	private static List<Double> rawSockets(List<Target> targets, int perMinute) throws InterruptedException {
+		long total = RATE_WINDOW.toSeconds() * perMinute / 60;
+		long periodNanos = TimeUnit.MINUTES.toNanos(1) / perMinute;
+		ConcurrentLinkedQueue<Double> errors = new ConcurrentLinkedQueue<>();
+		ExecutorService threads = Executors.newFixedThreadPool(256);
+		try {
+			long start = System.nanoTime();
+			for (long i = 0; i < total; i++) {
+				long due = start + i * periodNanos;
+				long wait;
+				while ((wait = due - System.nanoTime()) > 0) {
+					TimeUnit.NANOSECONDS.sleep(wait);
+				}
+				Target target = targets.get((int) (i % targets.size()));
+				threads.execute(() -> {
+					long began = System.nanoTime();
+					try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), target.url().getPort())) {
+						socket.getOutputStream()
+							.write(("GET " + target.url().getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+									+ "Connection: close\r\n\r\n")
+								.getBytes(StandardCharsets.US_ASCII));
+						socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+						errors.add((System.nanoTime() - began) / 1e6 - target.delayMs());
+					}
+					catch (IOException ex) {
+						// A failed request has no timing to compare.
+					}
+				});
+			}
+		}
+		finally {
+			threads.shutdown();
+			threads.awaitTermination(1, TimeUnit.MINUTES);
+		}
+		return new ArrayList<>(errors);
 	}
 
 	private static void row(StringBuilder out, String label, double probe, double blackbox, String format) {
