@@ -38,6 +38,9 @@ class ProbePropertiesTest {
 			assertThat(properties.interval()).hasSeconds(60);
 			assertThat(properties.allowedTargets()).isEmpty();
 			assertThat(properties.shard()).isEqualTo(Shard.ALL);
+			assertThat(properties.bufferCapacity()).isEqualTo(100_000);
+			assertThat(properties.deliveryLinger()).hasSeconds(1);
+			assertThat(properties.deliveryMaxBackoff()).hasMinutes(1);
 		});
 	}
 
@@ -53,6 +56,8 @@ class ProbePropertiesTest {
 					pepper.probe.admin-url=ftp://admin.test  | pepper.probe.admin-url must be an absolute http or https URL but was 'ftp://admin.test'
 					pepper.probe.receiver-url=receiver       | pepper.probe.receiver-url must be an absolute http or https URL but was 'receiver'
 					pepper.probe.allowed-targets=10.0.0.0/33 | pepper.probe.allowed-targets: allowed target '10.0.0.0/33' is not a valid CIDR: prefix length must be between 0 and 32 but was 33
+					pepper.probe.buffer-capacity=0           | must be greater than or equal to 1]; origin "pepper.probe.buffer-capacity"
+					pepper.probe.delivery-max-backoff=500ms  | pepper.probe.delivery-max-backoff (PT0.5S) must not be shorter than pepper.probe.delivery-backoff (PT1S)
 					pepper.probe.shard=4/4                   | shard index must be between 0 and 3 for 4 shards but was 4
 					pepper.probe.shard=half                  | shard must be i/n, e.g. 0/4, but was 'half'
 					pepper.probe.allowed-targets=a/b         | pepper.probe.allowed-targets: allowed target 'a/b' is neither a CIDR block, an IP address nor a host name
