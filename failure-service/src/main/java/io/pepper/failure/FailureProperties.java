@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-import io.pepper.failure.notify.guard.TargetGuard;
+import io.pepper.net.TargetPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -78,6 +78,9 @@ public record FailureProperties(@NotEmpty(
 		@DefaultValue("true") boolean dispatchEnabled, @Nullable URI receiverUrl, @Nullable String receiverToken,
 		@DefaultValue List<String> allowedTargets, @Valid @DefaultValue Digest digest) {
 
+	/** The setting that lists internal targets requests may reach anyway. */
+	public static final String ALLOWED_TARGETS = "pepper.failure.allowed-targets";
+
 	public FailureProperties {
 		// Unset is reported by @NotEmpty with the property's name, not as a binding
 		// error.
@@ -87,10 +90,10 @@ public record FailureProperties(@NotEmpty(
 		requireHttpUrl(receiverUrl, "receiver-url");
 		allowedTargets = List.copyOf(Objects.requireNonNullElse(allowedTargets, List.of()));
 		try {
-			TargetGuard.allowing(allowedTargets);
+			TargetPolicy.allowing(ALLOWED_TARGETS, allowedTargets);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("pepper.failure.allowed-targets: " + ex.getMessage(), ex);
+			throw new IllegalArgumentException(ALLOWED_TARGETS + ": " + ex.getMessage(), ex);
 		}
 		serviceTokenSha256 = List.copyOf(Objects.requireNonNullElse(serviceTokenSha256, List.of()));
 	}
@@ -147,8 +150,8 @@ public record FailureProperties(@NotEmpty(
 	}
 
 	/** The SSRF guard {@code allowed-targets} describes. */
-	public TargetGuard targetGuard() {
-		return TargetGuard.allowing(this.allowedTargets);
+	public TargetPolicy targetGuard() {
+		return TargetPolicy.allowing(ALLOWED_TARGETS, this.allowedTargets);
 	}
 
 	/**

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import io.pepper.probe.round.Shard;
-import io.pepper.probe.ssrf.TargetPolicy;
+import io.pepper.net.TargetPolicy;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -60,6 +60,9 @@ public record ProbeProperties(String name, @NotBlank String location, @NotNull U
 		@DefaultValue("100000") @Min(1) @Max(10_000_000) int bufferCapacity,
 		@DefaultValue("0/1") @NotNull Shard shard) {
 
+	/** The setting that lists internal targets requests may reach anyway. */
+	public static final String ALLOWED_TARGETS = "pepper.probe.allowed-targets";
+
 	public ProbeProperties {
 		name = (name == null || name.isBlank()) ? hostName() : name;
 		requireHttpUrl(adminUrl, "admin-url");
@@ -72,16 +75,16 @@ public record ProbeProperties(String name, @NotBlank String location, @NotNull U
 					+ ") must not be shorter than pepper.probe.delivery-backoff (" + deliveryBackoff + ")");
 		}
 		try {
-			TargetPolicy.allowing(allowedTargets);
+			TargetPolicy.allowing(ALLOWED_TARGETS, allowedTargets);
 		}
 		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException("pepper.probe.allowed-targets: " + ex.getMessage(), ex);
+			throw new IllegalArgumentException(ALLOWED_TARGETS + ": " + ex.getMessage(), ex);
 		}
 	}
 
 	/** The SSRF guard these settings describe. */
 	public TargetPolicy targetPolicy() {
-		return TargetPolicy.allowing(this.allowedTargets);
+		return TargetPolicy.allowing(ALLOWED_TARGETS, this.allowedTargets);
 	}
 
 	private static void requireHttpUrl(@Nullable URI url, String property) {

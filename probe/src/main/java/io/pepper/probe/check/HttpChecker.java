@@ -29,7 +29,7 @@ import io.pepper.contracts.v1.PhaseTimings;
 import io.pepper.contracts.v1.StatusRange;
 import io.pepper.probe.ssrf.GuardedDns;
 import io.pepper.probe.ssrf.GuardedSocketFactory;
-import io.pepper.probe.ssrf.TargetPolicy;
+import io.pepper.net.TargetPolicy;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;

@@ -1,5 +1,7 @@
 package io.pepper.probe.ssrf;
 
+import io.pepper.net.TargetPolicy;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;

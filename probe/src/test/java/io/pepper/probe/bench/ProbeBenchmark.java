@@ -51,7 +51,8 @@ import io.pepper.probe.round.ProbeRound;
 import io.pepper.probe.round.RoundReport;
 import io.pepper.probe.round.Shard;
 import io.pepper.probe.round.Sleeper;
-import io.pepper.probe.ssrf.TargetPolicy;
+import io.pepper.net.TargetPolicy;
+import io.pepper.probe.ProbeProperties;
 import okhttp3.OkHttpClient;
 import okhttp3.tls.Certificates;
 import okhttp3.tls.HandshakeCertificates;
@@ -478,7 +479,7 @@ class ProbeBenchmark {
 
 		Probe(Farm farm) throws IOException {
 			this.farm = farm;
-			TargetPolicy policy = TargetPolicy.allowing(List.of("127.0.0.1/32"));
+			TargetPolicy policy = TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS, List.of("127.0.0.1/32"));
 			// Test-only trust of the farm's own root; production keeps the system trust
 			// store.
 			HandshakeCertificates trust = new HandshakeCertificates.Builder()

@@ -27,7 +27,8 @@ import io.pepper.contracts.v1.Phase;
 import io.pepper.contracts.v1.StatusRange;
 import io.pepper.probe.LocalServer;
 import io.pepper.probe.Specs;
-import io.pepper.probe.ssrf.TargetPolicy;
+import io.pepper.net.TargetPolicy;
+import io.pepper.probe.ProbeProperties;
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,8 @@ class HttpCheckerTest {
 
 	private static final Instant SLOT = Instant.parse("2026-01-01T12:00:00Z");
 
-	private static final TargetPolicy LOOPBACK_ALLOWED = TargetPolicy.allowing(List.of("127.0.0.1/32", "::1/128"));
+	private static final TargetPolicy LOOPBACK_ALLOWED = TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS,
+			List.of("127.0.0.1/32", "::1/128"));
 
 	private final HttpChecker checker = new HttpChecker(HttpChecker.baseClient(LOOPBACK_ALLOWED), LOOPBACK_ALLOWED,
 			HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
@@ -100,8 +102,9 @@ class HttpCheckerTest {
 	void resolvesHostNamesAndTimesTheLookup() {
 		this.server.answer("/ok", 200, "hello");
 		HttpChecker localhostAllowed = new HttpChecker(
-				HttpChecker.baseClient(TargetPolicy.allowing(List.of("localhost"))),
-				TargetPolicy.allowing(List.of("localhost")), HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+				HttpChecker.baseClient(TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS, List.of("localhost"))),
+				TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS, List.of("localhost")),
+				HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
 
 		CheckResult result = localhostAllowed
 			.check(Specs.get(URI.create("http://localhost:" + this.server.port() + "/ok")), "local", SLOT);

@@ -25,7 +25,8 @@ import io.pepper.contracts.v1.WireJson;
 import io.pepper.probe.LocalServer;
 import io.pepper.probe.Specs;
 import io.pepper.probe.check.HttpChecker;
-import io.pepper.probe.ssrf.TargetPolicy;
+import io.pepper.net.TargetPolicy;
+import io.pepper.probe.ProbeProperties;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -401,7 +402,7 @@ class ProbeRoundTest {
 	}
 
 	private static HttpChecker checker() {
-		TargetPolicy loopback = TargetPolicy.allowing(List.of("127.0.0.1/32"));
+		TargetPolicy loopback = TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS, List.of("127.0.0.1/32"));
 		return new HttpChecker(HttpChecker.baseClient(loopback), loopback, HttpChecker.DEFAULT_MAX_BODY_BYTES,
 				Clock.systemUTC());
 	}

@@ -1,5 +1,8 @@
 package io.pepper.probe.ssrf;
 
+import io.pepper.net.TargetPolicy;
+import io.pepper.probe.ProbeProperties;
+
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -34,7 +37,7 @@ class SsrfGuardTest {
 
 	@Test
 	void blocksLoopbackByDefault() {
-		CheckResult result = check(TargetPolicy.publicOnly(), this.server.url("/"));
+		CheckResult result = check(TargetPolicy.publicOnly(ProbeProperties.ALLOWED_TARGETS), this.server.url("/"));
 
 		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
 		assertThat(result.outcome().reason())
@@ -44,7 +47,8 @@ class SsrfGuardTest {
 
 	@Test
 	void letsListedBlocksThrough() {
-		CheckResult result = check(TargetPolicy.allowing(List.of("127.0.0.0/8")), this.server.url("/"));
+		CheckResult result = check(TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS, List.of("127.0.0.0/8")),
+				this.server.url("/"));
 
 		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UP);
 		assertThat(this.server.received()).hasSize(1);
@@ -52,7 +56,7 @@ class SsrfGuardTest {
 
 	@Test
 	void blocksAHostNameThatResolvesToLoopback() {
-		CheckResult result = check(TargetPolicy.publicOnly(),
+		CheckResult result = check(TargetPolicy.publicOnly(ProbeProperties.ALLOWED_TARGETS),
 				URI.create("http://localhost:" + this.server.port() + "/"));
 
 		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
@@ -62,7 +66,7 @@ class SsrfGuardTest {
 
 	@Test
 	void letsListedHostNamesThrough() {
-		CheckResult result = check(TargetPolicy.allowing(List.of("LOCALHOST")),
+		CheckResult result = check(TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS, List.of("LOCALHOST")),
 				URI.create("http://localhost:" + this.server.port() + "/"));
 
 		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UP);
@@ -70,7 +74,7 @@ class SsrfGuardTest {
 
 	@Test
 	void blocksAPublicLookingNameThatResolvesTo127001() {
-		TargetPolicy policy = TargetPolicy.publicOnly();
+		TargetPolicy policy = TargetPolicy.publicOnly(ProbeProperties.ALLOWED_TARGETS);
 		Dns rebinding = (hostname) -> List.of(InetAddress.getByAddress(hostname, new byte[] { 127, 0, 0, 1 }));
 		OkHttpClient client = HttpChecker.baseClient(policy)
 			.newBuilder()
@@ -88,7 +92,7 @@ class SsrfGuardTest {
 	@Test
 	void blocksTheConnectEvenWhenANameSlipsPastTheLookup() {
 		// The socket checks the address it connects to, whatever the lookup said.
-		TargetPolicy policy = TargetPolicy.publicOnly();
+		TargetPolicy policy = TargetPolicy.publicOnly(ProbeProperties.ALLOWED_TARGETS);
 		Dns unguarded = (hostname) -> List.of(InetAddress.getByAddress(hostname, new byte[] { 127, 0, 0, 1 }));
 		OkHttpClient client = HttpChecker.baseClient(policy).newBuilder().dns(unguarded).build();
 
@@ -101,7 +105,7 @@ class SsrfGuardTest {
 
 	@Test
 	void letsAListedAddressThroughAndNoOther() {
-		TargetPolicy policy = TargetPolicy.allowing(List.of("127.0.0.1/32"));
+		TargetPolicy policy = TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS, List.of("127.0.0.1/32"));
 
 		assertThat(check(policy, this.server.url("/")).outcome().kind()).isEqualTo(OutcomeKind.UP);
 		assertThat(check(policy, URI.create("http://127.0.0.2:" + this.server.port() + "/")).outcome().kind())
@@ -113,7 +117,7 @@ class SsrfGuardTest {
 	@ValueSource(strings = { "2130706433", "0177.0.0.1", "[::ffff:127.0.0.1]", "[::ffff:7f00:1]", "[::1]",
 			"[::127.0.0.1]", "0.0.0.0" })
 	void blocksOtherSpellingsOfLoopback(String host) {
-		CheckResult result = check(TargetPolicy.publicOnly(),
+		CheckResult result = check(TargetPolicy.publicOnly(ProbeProperties.ALLOWED_TARGETS),
 				URI.create("http://" + host + ":" + this.server.port() + "/"));
 
 		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
@@ -127,7 +131,8 @@ class SsrfGuardTest {
 			LocalServer.respond(exchange, 302, "");
 		});
 
-		CheckResult result = check(TargetPolicy.allowing(List.of("127.0.0.1/32")), this.server.url("/redirect"));
+		CheckResult result = check(TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS, List.of("127.0.0.1/32")),
+				this.server.url("/redirect"));
 
 		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
 		assertThat(result.outcome().reason()).contains("169.254.169.254 is a link-local address");

@@ -1,5 +1,7 @@
 package io.pepper.failure.notify.guard;
 
+import io.pepper.net.TargetPolicy;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Posts to user-supplied URLs (Slack, webhooks): http or https only, every address the
- * host resolves to checked against the {@link TargetGuard} right before sending, no
+ * host resolves to checked against the {@link TargetPolicy} right before sending, no
  * redirects, and timeouts on connecting and answering. The JDK client resolves the host
  * again when it connects; a DNS answer that changes in between (rebinding) is not caught.
  */
@@ -27,7 +29,7 @@ public class GuardedHttp {
 
 	private static final int MAX_ERROR_BODY = 300;
 
-	private final TargetGuard guard;
+	private final TargetPolicy guard;
 
 	private final Duration timeout;
 

@@ -1,4 +1,4 @@
-package io.pepper.probe.ssrf;
+package io.pepper.net;
 
 import java.net.InetAddress;
 

@@ -1,4 +1,4 @@
-package io.pepper.failure.notify.guard;
+package io.pepper.net;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -12,11 +12,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which addresses a Slack or webhook delivery may reach: every public address, plus the
- * internal ones an operator lists in {@code pepper.failure.allowed-targets} (CIDR blocks
- * or host names).
+ * Which addresses a request to a user-supplied URL may reach: every public address, plus
+ * the internal ones an operator lists in the service's allowed-targets setting (CIDR
+ * blocks or host names). Refusals name that setting, so an operator knows what to change.
  */
-public final class TargetGuard {
+public final class TargetPolicy {
 
 	private static final List<Range> INTERNAL_V4 = List.of(range("0.0.0.0/8", "\"this network\""),
 			range("127.0.0.0/8", "loopback"), range("10.0.0.0/8", "private"), range("172.16.0.0/12", "private"),
@@ -33,22 +33,30 @@ public final class TargetGuard {
 
 	private final Set<String> allowedHosts;
 
-	private TargetGuard(List<Cidr> allowedBlocks, Set<String> allowedHosts) {
+	private final String setting;
+
+	private TargetPolicy(List<Cidr> allowedBlocks, Set<String> allowedHosts, String setting) {
 		this.allowedBlocks = List.copyOf(allowedBlocks);
 		this.allowedHosts = Set.copyOf(allowedHosts);
+		this.setting = setting;
 	}
 
-	/** Only public addresses. */
-	public static TargetGuard publicOnly() {
-		return new TargetGuard(List.of(), Set.of());
+	/**
+	 * Only public addresses.
+	 * @param setting the property that would allow more, named in refusals
+	 */
+	public static TargetPolicy publicOnly(String setting) {
+		return new TargetPolicy(List.of(), Set.of(), setting);
 	}
 
 	/**
 	 * Public addresses plus {@code allowedTargets}: CIDR blocks, single addresses or host
 	 * names.
+	 * @param setting the property {@code allowedTargets} came from, named in refusals
+	 * @param allowedTargets the allowed blocks, addresses and host names
 	 * @throws IllegalArgumentException naming the entry that is neither
 	 */
-	public static TargetGuard allowing(List<String> allowedTargets) {
+	public static TargetPolicy allowing(String setting, List<String> allowedTargets) {
 		List<Cidr> blocks = new ArrayList<>();
 		Set<String> hosts = new HashSet<>();
 		for (String raw : allowedTargets) {
@@ -73,14 +81,14 @@ public final class TargetGuard {
 						"allowed target '" + raw + "' is neither a CIDR block, an IP address nor a host name");
 			}
 		}
-		return new TargetGuard(blocks, hosts);
+		return new TargetPolicy(blocks, hosts, setting);
 	}
 
 	/**
-	 * Why a delivery may not go to {@code host} as written in its URL, or null when it
-	 * may go on to name resolution. Refuses internal IP literals and numeric forms other
-	 * than a plain dotted quad ({@code 2130706433}, {@code 0177.0.0.1}, {@code 127.1}),
-	 * which resolvers read differently.
+	 * Why a request may not go to {@code host} as written in its URL, or null when it may
+	 * go on to name resolution. Refuses internal IP literals and numeric forms other than
+	 * a plain dotted quad ({@code 2130706433}, {@code 0177.0.0.1}, {@code 127.1}), which
+	 * resolvers read differently.
 	 */
 	public @Nullable String refusalForHost(String host) {
 		String bare = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
@@ -113,7 +121,7 @@ public final class TargetGuard {
 		}
 		String target = host.equals(address.getHostAddress()) ? address.getHostAddress()
 				: host + " (" + address.getHostAddress() + ")";
-		return target + " is a " + kind + " address and not in pepper.failure.allowed-targets";
+		return target + " is a " + kind + " address and not in " + this.setting;
 	}
 
 	/** What kind of internal address this is, or null for a public one. */

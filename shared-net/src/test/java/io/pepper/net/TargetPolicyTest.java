@@ -1,8 +1,9 @@
-package io.pepper.probe.ssrf;
+package io.pepper.net;
 
 import java.net.InetAddress;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,6 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class TargetPolicyTest {
+
+	private static final String SETTING = "example.allowed-targets";
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', nullValues = "public", textBlock = """
@@ -46,14 +49,14 @@ class TargetPolicyTest {
 	@ParameterizedTest
 	@ValueSource(strings = { "2130706433", "0177.0.0.1", "127.1", "0x7f.0.0.1", "0x7f000001", "017700000001" })
 	void refusesAmbiguousNumericHosts(String host) {
-		assertThat(TargetPolicy.allowing(List.of("8.8.8.8")).refusalForHost(host))
+		assertThat(TargetPolicy.allowing(SETTING, List.of("8.8.8.8")).refusalForHost(host))
 			.isEqualTo("host " + host + " is a numeric address in an ambiguous form; write it as a dotted quad");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "example.com", "1.example.com", "8.8.8.8", "[2001:4860:4860::8888]", "deadbeef.test" })
 	void leavesPublicHostsAndAddressesToResolution(String host) {
-		assertThat(TargetPolicy.publicOnly().refusalForHost(host)).isNull();
+		assertThat(TargetPolicy.publicOnly(SETTING).refusalForHost(host)).isNull();
 	}
 
 	@ParameterizedTest
@@ -66,7 +69,7 @@ class TargetPolicyTest {
 					999.1.1.1     | allowed target '999.1.1.1' is neither a CIDR block, an IP address nor a host name
 					""")
 	void rejectsMalformedAllowedTargets(String entry, String message) {
-		assertThatIllegalArgumentException().isThrownBy(() -> TargetPolicy.allowing(List.of(entry)))
+		assertThatIllegalArgumentException().isThrownBy(() -> TargetPolicy.allowing(SETTING, List.of(entry)))
 			.withMessage(message);
 	}
 
@@ -84,11 +87,18 @@ class TargetPolicyTest {
 			127.0.0.1         | 127.0.0.2       | false
 			""")
 	void allowsAddressesInsideListedBlocksOnly(String block, String address, boolean allowed) {
-		TargetPolicy policy = TargetPolicy.allowing(List.of(block));
+		TargetPolicy policy = TargetPolicy.allowing(SETTING, List.of(block));
 
 		String refusal = policy.refusal(address, InetAddress.ofLiteral(address));
 
 		assertThat(refusal == null).isEqualTo(allowed);
+	}
+
+	@Test
+	void refusalNamesTheSettingThatWouldAllowTheAddress() throws Exception {
+		assertThat(TargetPolicy.publicOnly("pepper.failure.allowed-targets")
+			.refusal("metadata.example", InetAddress.ofLiteral("169.254.169.254"))).isEqualTo(
+					"metadata.example (169.254.169.254) is a link-local address and not in pepper.failure.allowed-targets");
 	}
 
 }
