@@ -23,6 +23,7 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Bounding the stream and claiming entries, on a real Redis. */
 class ResultQueueTest {
@@ -118,6 +119,14 @@ class ResultQueueTest {
 		this.queue.readNew("died", 1, Duration.ofMillis(100));
 
 		assertThat(this.queue.claimIdle("survivor", Duration.ofMinutes(1), 10).entries()).isEmpty();
+		// Redis counts idle time in whole milliseconds: claim only once it says the entry
+		// is idle.
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.redis.opsForStream()
+				.pending(this.queue.stream(), "writers", Range.unbounded(), 1)
+				.get(0)
+				.getElapsedTimeSinceLastDelivery()
+				.toMillis() >= 2);
 
 		ResultQueue.Claimed claimed = this.queue.claimIdle("survivor", Duration.ofMillis(1), 10);
 		assertThat(claimed.entries()).singleElement().satisfies((delivery) -> {
