@@ -20,7 +20,8 @@ final class UiSecurity {
 	/** What the UI serves; the API chains and the closed default chain keep the rest. */
 	static final String[] PATHS = { "/", "/login", "/logout", "/signup", "/signup/**", "/invite/**",
 			"/organizations/**", "/members", "/members/**", "/invitations/**", "/endpoints", "/endpoints/**",
-			"/webjars/**", "/css/**", "/favicon.ico", "/error" };
+			"/channels", "/channels/**", "/policies", "/policies/**", "/maintenance", "/maintenance/**", "/probes",
+			"/probes/**", "/tokens", "/tokens/**", "/webjars/**", "/css/**", "/favicon.ico", "/error" };
 
 	/** Reachable without signing in. */
 	static final String[] PUBLIC = { "/login", "/signup", "/signup/**", "/invite/**", "/webjars/**", "/css/**",

@@ -32,22 +32,43 @@ public class TokenService {
 
 	@Transactional
 	public Issued<ApiToken> issueApiToken(ApiCaller caller, String name) {
+		return issueApiToken(caller.userId(), caller.organizationId(), name);
+	}
+
+	/**
+	 * A personal token of {@code userId}, acting in {@code organizationId} with their
+	 * role there.
+	 */
+	@Transactional
+	public Issued<ApiToken> issueApiToken(UUID userId, UUID organizationId, String name) {
 		String token = "pep_" + random();
-		ApiToken saved = this.apiTokens.saveAndFlush(new ApiToken(caller.userId(), caller.organizationId(),
-				BearerTokens.sha256Hex(token), name, Masks.secret(token)));
+		ApiToken saved = this.apiTokens.saveAndFlush(
+				new ApiToken(userId, organizationId, BearerTokens.sha256Hex(token), name, Masks.secret(token)));
 		return new Issued<>(saved, token);
 	}
 
 	@Transactional(readOnly = true)
 	public List<ApiToken> apiTokens(ApiCaller caller) {
-		return this.apiTokens.findByUserIdAndOrganizationIdOrderByCreatedAt(caller.userId(), caller.organizationId());
+		return apiTokens(caller.userId(), caller.organizationId());
+	}
+
+	@Transactional(readOnly = true)
+	public List<ApiToken> apiTokens(UUID userId, UUID organizationId) {
+		return this.apiTokens.findByUserIdAndOrganizationIdOrderByCreatedAt(userId, organizationId);
 	}
 
 	@Transactional
 	public void revokeApiToken(ApiCaller caller, UUID id) {
-		this.apiTokens
-			.delete(this.apiTokens.findByIdAndUserIdAndOrganizationId(id, caller.userId(), caller.organizationId())
-				.orElseThrow(() -> new NotFoundException("No API token " + id)));
+		revokeApiToken(caller.userId(), caller.organizationId(), id);
+	}
+
+	/** Revokes one of the user's own tokens; anyone else's is not found. */
+	@Transactional
+	public ApiToken revokeApiToken(UUID userId, UUID organizationId, UUID id) {
+		ApiToken token = this.apiTokens.findByIdAndUserIdAndOrganizationId(id, userId, organizationId)
+			.orElseThrow(() -> new NotFoundException("No API token " + id));
+		this.apiTokens.delete(token);
+		return token;
 	}
 
 	@Transactional
@@ -64,9 +85,11 @@ public class TokenService {
 	}
 
 	@Transactional
-	public void revokeProbeToken(UUID organizationId, UUID id) {
-		this.probeTokens.delete(this.probeTokens.findByIdAndOrganizationId(id, organizationId)
-			.orElseThrow(() -> new NotFoundException("No probe token " + id)));
+	public ProbeToken revokeProbeToken(UUID organizationId, UUID id) {
+		ProbeToken token = this.probeTokens.findByIdAndOrganizationId(id, organizationId)
+			.orElseThrow(() -> new NotFoundException("No probe token " + id));
+		this.probeTokens.delete(token);
+		return token;
 	}
 
 	private static String random() {

@@ -51,6 +51,9 @@ public abstract class UiTestBase {
 
 	protected static final String PASSWORD = "a long enough password";
 
+	/** What failure-service and receiver-service present on the service API. */
+	protected static final String SERVICE_TOKEN = "ui-service-token-0123456789abcdef0123456789";
+
 	/** Accounts and addresses fail this often before sign-in is refused for a while. */
 	static final int ACCOUNT_FAILURES = 3;
 
@@ -80,6 +83,9 @@ public abstract class UiTestBase {
 		registry.add("pepper.admin.ui.login.account-failures", () -> ACCOUNT_FAILURES);
 		registry.add("pepper.admin.ui.login.ip-failures", () -> ADDRESS_FAILURES);
 		registry.add("pepper.admin.ui.login.first-delay", () -> "60s");
+		registry.add("pepper.admin.secrets.key", () -> io.pepper.admin.TestTenants.SECRETS_KEY);
+		registry.add("pepper.admin.service-token-sha256",
+				() -> io.pepper.contracts.auth.BearerTokens.sha256Hex(SERVICE_TOKEN));
 	}
 
 	@LocalServerPort
