@@ -61,7 +61,12 @@ class WindowPageController {
 		model.addAttribute("windows", all);
 		model.addAttribute("schedules",
 				all.stream().collect(Collectors.toMap(WindowView::id, (w) -> describe(w.schedule()))));
-		model.addAttribute("endpointNames", endpointNames(me));
+		// Only the endpoints windows name: an organization may have thousands.
+		model.addAttribute("endpointNames",
+				this.endpoints.findAllById(all.stream().flatMap((w) -> w.endpointIds().stream()).distinct().toList())
+					.stream()
+					.filter((e) -> e.getOrganizationId().equals(me.organizationId()))
+					.collect(Collectors.toMap(Endpoint::getId, Endpoint::getName)));
 		return LIST;
 	}
 

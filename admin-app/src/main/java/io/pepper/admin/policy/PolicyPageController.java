@@ -53,12 +53,19 @@ class PolicyPageController {
 
 	@GetMapping
 	String list(CurrentMember me, Model model) {
-		model.addAttribute("policies", this.policies.list(me.organizationId()).stream().map(PolicyView::of).toList());
+		List<PolicyView> all = this.policies.list(me.organizationId()).stream().map(PolicyView::of).toList();
+		model.addAttribute("policies", all);
 		model.addAttribute("channelNames",
 				this.channels.list(me.organizationId())
 					.stream()
 					.collect(Collectors.toMap(NotificationChannel::getId, NotificationChannel::getName)));
-		model.addAttribute("endpointNames", endpointNames(me));
+		// Only the endpoints policies name: an organization may have thousands.
+		model.addAttribute("endpointNames",
+				this.endpoints
+					.findAllById(all.stream().map(PolicyView::endpointId).filter(java.util.Objects::nonNull).toList())
+					.stream()
+					.filter((e) -> e.getOrganizationId().equals(me.organizationId()))
+					.collect(Collectors.toMap(Endpoint::getId, Endpoint::getName)));
 		return LIST;
 	}
 
