@@ -135,8 +135,9 @@ class ProbeFeedBenchmark {
 		row(out, "peer: the feed's SQL over JDBC, n=" + COLD, sql, sqlP50);
 		row(out, "peer: JSON serialization of the list, n=" + COLD, json, sqlP50);
 		out.append(String.format(Locale.ROOT,
-				"limit: %.0f ms (\"well under a second\"); figures over loopback HTTP on a shared machine%n",
-				LIMIT_MS));
+				"limit: %.0f ms (\"well under a second\"); loopback HTTP, %d cores, load average at the end %.2f%n",
+				LIMIT_MS, Runtime.getRuntime().availableProcessors(),
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 		System.out.print(out);
 		Path report = Path.of("target", "admin-probe-api-benchmark.txt");
 		Files.writeString(report, out.toString());

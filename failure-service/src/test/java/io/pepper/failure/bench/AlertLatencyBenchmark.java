@@ -84,7 +84,9 @@ class AlertLatencyBenchmark extends IncidentTestBase {
 		List<String> report = new ArrayList<>();
 		report.add("Alert latency: first failing check -> email in the SMTP server (GreenMail), policy k = " + QUORUM
 				+ " of n = " + LOCATIONS.size() + " locations; each run a fresh endpoint.");
-		report.add("Figures taken on a shared 2-core machine under load from other builds.");
+		report.add(String.format(java.util.Locale.ROOT, "%d cores, load average at the start %.2f.",
+				Runtime.getRuntime().availableProcessors(),
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 		report.add(measure(2, Duration.ofMillis(Long.getLong("bench.interval-ms", 1000)), runs));
 		report.add(measure(3, Duration.ofMillis(2 * Long.getLong("bench.interval-ms", 1000)), Math.max(3, runs / 2)));
 		String text = String.join("\n", report) + "\n";

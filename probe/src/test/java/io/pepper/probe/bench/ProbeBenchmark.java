@@ -146,8 +146,7 @@ class ProbeBenchmark {
 		StringBuilder out = new StringBuilder("\n");
 		out.append("Probe benchmark: pepper probe beside prometheus-blackbox-exporter, same targets, loopback\n");
 		out.append(String.format(Locale.ROOT,
-				"machine: %d cores, load average at the end %.2f; SHARED with other"
-						+ " builds while measured, so figures are taken under load%n",
+				"machine: %d cores, load average at the end %.2f (other work on the machine skews the figures)%n",
 				Runtime.getRuntime().availableProcessors(),
 				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
 		out.append(

@@ -155,8 +155,9 @@ class ReceiverIngestBenchmark {
 		List<byte[]> first = batches(BATCHES, UUID.randomUUID());
 		int entryBytes = first.stream().mapToInt((body) -> body.length).sum() / first.size();
 		line("Receiver ingest benchmark: %d batches of %d results (%,d bytes each as JSON), %d HTTP clients, "
-				+ "%d CPU cores shared with other work (figures taken under load)", BATCHES, BATCH_SIZE, entryBytes,
-				CLIENTS, Runtime.getRuntime().availableProcessors());
+				+ "%d CPU cores, load average at the start %.2f", BATCHES, BATCH_SIZE, entryBytes, CLIENTS,
+				Runtime.getRuntime().availableProcessors(),
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		line("Redis %s on loopback, appendonly yes, appendfsync always; InfluxDB at %s", redisVersion(),
 				DATABASE.server().url());
 

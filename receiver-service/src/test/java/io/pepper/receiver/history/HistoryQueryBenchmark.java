@@ -284,8 +284,11 @@ class HistoryQueryBenchmark {
 
 	private void print() {
 		System.out.println();
-		System.out.println("90-day history, step 1 day, all 3 locations pooled, through GET /v1/history/{id}"
-				+ " (shared 2-core machine, under load from other work)");
+		System.out.printf(java.util.Locale.ROOT,
+				"90-day history, step 1 day, all 3 locations pooled, through GET /v1/history/{id}"
+						+ " (%d cores, load average at the end %.2f)%n",
+				Runtime.getRuntime().availableProcessors(),
+				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		this.seeding.forEach((store, seeded) -> System.out.println("  " + store + " seeded: " + seeded));
 		System.out.printf("%-15s %-40s %8s %10s %10s%n", "store", "data read", "queries", "p50 ms", "p95 ms");
 		this.figures.forEach((store, latencies) -> {
