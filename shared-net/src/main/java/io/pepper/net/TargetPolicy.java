@@ -125,7 +125,7 @@ public final class TargetPolicy {
 	}
 
 	/** What kind of internal address this is, or null for a public one. */
-	static @Nullable String internalKind(InetAddress address) {
+	public static @Nullable String internalKind(InetAddress address) {
 		if (address instanceof Inet4Address) {
 			return kindIn(INTERNAL_V4, address);
 		}

@@ -1,7 +1,5 @@
 package io.pepper.admin.channel;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,13 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.pepper.net.TargetPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The configuration-time SSRF guard for channel URLs: https only (http for allowed hosts
  * on webhooks), and no literal loopback, private, link-local (metadata) or otherwise
- * internal address. Names are resolved and checked again by failure-service when it
- * delivers.
+ * internal address (by the same classification as the delivery-time guard). Names are
+ * resolved and checked again by failure-service when it delivers.
  */
 final class ChannelUrls {
 
@@ -61,7 +60,7 @@ final class ChannelUrls {
 			return "must not point at an internal host";
 		}
 		InetAddress literal = literal(bare);
-		if (literal != null && internal(literal)) {
+		if (literal != null && TargetPolicy.internalKind(literal) != null) {
 			return "must not point at a loopback, private, link-local or reserved address";
 		}
 		if (literal == null && NUMERIC_HOST.matcher(bare).matches() && !bare.contains("..")) {
@@ -77,38 +76,6 @@ final class ChannelUrls {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	static boolean internal(InetAddress address) {
-		if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-				|| address.isSiteLocalAddress() || address.isMulticastAddress()) {
-			return true;
-		}
-		byte[] b = address.getAddress();
-		if (address instanceof Inet4Address) {
-			int first = b[0] & 0xff;
-			int second = b[1] & 0xff;
-			// 0/8, CGNAT 100.64/10, 192.0.0/24, benchmarking 198.18/15, 240/4 and
-			// broadcast.
-			return first == 0 || (first == 100 && (second & 0xc0) == 64)
-					|| (first == 192 && second == 0 && (b[2] & 0xff) == 0) || (first == 198 && (second & 0xfe) == 18)
-					|| first >= 240;
-		}
-		if (address instanceof Inet6Address) {
-			// Unique-local fc00::/7, and IPv4 embedded in IPv6 (mapped, compatible,
-			// NAT64).
-			if ((b[0] & 0xfe) == 0xfc) {
-				return true;
-			}
-			boolean embedded = true;
-			for (int i = 0; i < 10; i++) {
-				embedded &= b[i] == 0;
-			}
-			boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff
-					&& (b[3] & 0xff) == 0x9b;
-			return embedded || nat64;
-		}
-		return false;
 	}
 
 }
