@@ -6,7 +6,7 @@ import io.pepper.admin.ui.CurrentMember;
 import io.pepper.admin.ui.FieldErrors;
 import io.pepper.admin.ui.WebPage;
 import io.pepper.admin.web.ConflictException;
-import io.pepper.admin.web.InvalidInputException;
+import io.pepper.admin.web.FieldProblemsException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Controller;
@@ -66,10 +66,7 @@ class ChannelPageController {
 						+ ((secret != null) ? " Its signing secret, shown this once: " + secret : ""));
 				return "redirect:/channels";
 			}
-			catch (InvalidInputException ex) {
-				errors.addAll(ex.getProblems());
-			}
-			catch (ConflictException ex) {
+			catch (FieldProblemsException ex) {
 				errors.addAll(ex.getProblems());
 			}
 		}
@@ -96,10 +93,7 @@ class ChannelPageController {
 				redirect.addFlashAttribute("flash", "Channel " + saved.getName() + " saved.");
 				return "redirect:/channels";
 			}
-			catch (InvalidInputException ex) {
-				errors.addAll(ex.getProblems());
-			}
-			catch (ConflictException ex) {
+			catch (FieldProblemsException ex) {
 				errors.addAll(ex.getProblems());
 			}
 		}

@@ -8,8 +8,7 @@ import io.pepper.admin.location.Locations;
 import io.pepper.admin.ui.CurrentMember;
 import io.pepper.admin.ui.FieldErrors;
 import io.pepper.admin.ui.WebPage;
-import io.pepper.admin.web.ConflictException;
-import io.pepper.admin.web.InvalidInputException;
+import io.pepper.admin.web.FieldProblemsException;
 import io.pepper.contracts.v1.HttpMethod;
 import org.jspecify.annotations.Nullable;
 
@@ -90,10 +89,7 @@ class EndpointPageController {
 				return "redirect:/endpoints/" + endpoint.getId();
 			}
 		}
-		catch (InvalidInputException ex) {
-			errors.addAll(ex.getProblems());
-		}
-		catch (ConflictException ex) {
+		catch (FieldProblemsException ex) {
 			errors.addAll(ex.getProblems());
 		}
 		return form(model, form, null, errors);
@@ -130,10 +126,7 @@ class EndpointPageController {
 				return "redirect:/endpoints/" + id;
 			}
 		}
-		catch (InvalidInputException ex) {
-			errors.addAll(ex.getProblems());
-		}
-		catch (ConflictException ex) {
+		catch (FieldProblemsException ex) {
 			errors.addAll(ex.getProblems());
 		}
 		return form(model, form, id, errors);

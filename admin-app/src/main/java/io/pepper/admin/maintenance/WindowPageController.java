@@ -16,8 +16,7 @@ import io.pepper.admin.endpoint.Endpoints;
 import io.pepper.admin.ui.CurrentMember;
 import io.pepper.admin.ui.FieldErrors;
 import io.pepper.admin.ui.WebPage;
-import io.pepper.admin.web.ConflictException;
-import io.pepper.admin.web.InvalidInputException;
+import io.pepper.admin.web.FieldProblemsException;
 import io.pepper.contracts.v1.MaintenanceWindowSpec;
 import org.jspecify.annotations.Nullable;
 
@@ -88,10 +87,7 @@ class WindowPageController {
 				redirect.addFlashAttribute("flash", "Maintenance window " + window.getName() + " created.");
 				return "redirect:/maintenance";
 			}
-			catch (InvalidInputException ex) {
-				errors.addAll(ex.getProblems());
-			}
-			catch (ConflictException ex) {
+			catch (FieldProblemsException ex) {
 				errors.addAll(ex.getProblems());
 			}
 		}
@@ -118,10 +114,7 @@ class WindowPageController {
 				redirect.addFlashAttribute("flash", "Maintenance window " + window.getName() + " saved.");
 				return "redirect:/maintenance";
 			}
-			catch (InvalidInputException ex) {
-				errors.addAll(ex.getProblems());
-			}
-			catch (ConflictException ex) {
+			catch (FieldProblemsException ex) {
 				errors.addAll(ex.getProblems());
 			}
 		}

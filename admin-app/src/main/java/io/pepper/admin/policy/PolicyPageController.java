@@ -12,8 +12,7 @@ import io.pepper.admin.endpoint.Endpoints;
 import io.pepper.admin.ui.CurrentMember;
 import io.pepper.admin.ui.FieldErrors;
 import io.pepper.admin.ui.WebPage;
-import io.pepper.admin.web.ConflictException;
-import io.pepper.admin.web.InvalidInputException;
+import io.pepper.admin.web.FieldProblemsException;
 import io.pepper.contracts.v1.TrendSensitivity;
 import org.jspecify.annotations.Nullable;
 
@@ -87,10 +86,7 @@ class PolicyPageController {
 				redirect.addFlashAttribute("flash", "Policy " + policy.getSettings().name() + " created.");
 				return "redirect:/policies";
 			}
-			catch (InvalidInputException ex) {
-				errors.addAll(ex.getProblems());
-			}
-			catch (ConflictException ex) {
+			catch (FieldProblemsException ex) {
 				errors.addAll(ex.getProblems());
 			}
 		}
@@ -117,10 +113,7 @@ class PolicyPageController {
 				redirect.addFlashAttribute("flash", "Policy " + policy.getSettings().name() + " saved.");
 				return "redirect:/policies";
 			}
-			catch (InvalidInputException ex) {
-				errors.addAll(ex.getProblems());
-			}
-			catch (ConflictException ex) {
+			catch (FieldProblemsException ex) {
 				errors.addAll(ex.getProblems());
 			}
 		}
