@@ -148,11 +148,17 @@ public final class SnapshotPoller<T> {
 		return this.executor != null;
 	}
 
+	/** Logs the first failure of an outage as a warning and the rest at debug level. */
 	private Refresh failed(@Nullable String why) {
 		this.detail = String.valueOf(why);
+		String keeping = (this.current != null) ? "the last one" : "none";
+		if (!this.failing) {
+			log.warn("Cannot refresh {} from {} ({}); keeping {}", this.what, this.client.service(), why, keeping);
+		}
+		else {
+			log.debug("Cannot refresh {} from {} ({}); keeping {}", this.what, this.client.service(), why, keeping);
+		}
 		this.failing = true;
-		log.warn("Cannot refresh {} from {} ({}); keeping {}", this.what, this.client.service(), why,
-				(this.current != null) ? "the last one" : "none");
 		return Refresh.FAILED;
 	}
 
