@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.pepper.http.Backoff;
 import io.pepper.net.TargetPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -118,11 +119,7 @@ public record FailureProperties(@NotEmpty(
 	 * How long to wait before retrying a notification that failed {@code attempts} times.
 	 */
 	public Duration retryBackoffAfter(int attempts) {
-		Duration backoff = this.dispatchRetryBackoff;
-		for (int i = 1; i < attempts && backoff.compareTo(this.dispatchMaxRetryBackoff) < 0; i++) {
-			backoff = backoff.multipliedBy(2);
-		}
-		return (backoff.compareTo(this.dispatchMaxRetryBackoff) > 0) ? this.dispatchMaxRetryBackoff : backoff;
+		return Backoff.exponential(this.dispatchRetryBackoff, this.dispatchMaxRetryBackoff).after(attempts);
 	}
 
 	@AssertTrue(message = "receiver-token must be set when receiver-url is")
