@@ -3,10 +3,10 @@ package io.pepper.failure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import io.pepper.http.Backoff;
+import io.pepper.http.ServiceClient;
 import io.pepper.net.TargetPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -128,14 +128,7 @@ public record FailureProperties(@NotEmpty(
 	}
 
 	private static void requireHttpUrl(@Nullable URI url, String property) {
-		if (url == null) {
-			return;
-		}
-		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
-		if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-			throw new IllegalArgumentException(
-					"pepper.failure." + property + " must be an absolute http or https URL but was '" + url + "'");
-		}
+		ServiceClient.requireBaseUrl(url, "pepper.failure." + property);
 	}
 
 	/**

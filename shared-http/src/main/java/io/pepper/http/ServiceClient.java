@@ -83,6 +83,28 @@ public final class ServiceClient {
 	}
 
 	/**
+	 * Refuses a setting that cannot be a service's base URL: anything but an absolute
+	 * http or https URL with a host, and a query or fragment. Null passes: an unset
+	 * optional setting.
+	 * @param setting the property, named in the refusal ("pepper.probe.admin-url")
+	 * @throws IllegalArgumentException naming the setting and the value
+	 */
+	public static void requireBaseUrl(@Nullable URI url, String setting) {
+		if (url == null) {
+			return;
+		}
+		String scheme = Objects.requireNonNullElse(url.getScheme(), "");
+		if (!(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || url.getHost() == null) {
+			throw new IllegalArgumentException(
+					setting + " must be an absolute http or https URL but was '" + url + "'");
+		}
+		if (url.getRawQuery() != null || url.getRawFragment() != null) {
+			throw new IllegalArgumentException(
+					setting + " must be a base URL without query or fragment but was '" + url + "'");
+		}
+	}
+
+	/**
 	 * The URL of {@code path} under the base URL: {@code http://host/pepper} and
 	 * {@code /v1/results} give {@code http://host/pepper/v1/results}.
 	 * @param path starts with a slash; may hold a query and {@code {name}} placeholders
@@ -290,12 +312,7 @@ public final class ServiceClient {
 		private Duration readTimeout = Duration.ofSeconds(10);
 
 		private Builder(String service, URI baseUrl) {
-			String scheme = Objects.requireNonNullElse(baseUrl.getScheme(), "");
-			if (!(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https")) || baseUrl.getHost() == null
-					|| baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-				throw new IllegalArgumentException(service
-						+ "'s URL must be an absolute http or https URL without query but was '" + baseUrl + "'");
-			}
+			requireBaseUrl(baseUrl, service + "'s URL");
 			this.service = service;
 			this.baseUrl = baseUrl;
 		}

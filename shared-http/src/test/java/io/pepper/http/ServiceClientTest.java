@@ -35,10 +35,14 @@ class ServiceClientTest {
 	}
 
 	private ServiceClient client(String base) {
+		return client(base, Duration.ofSeconds(30));
+	}
+
+	private ServiceClient client(String base, Duration readTimeout) {
 		return ServiceClient.builder("test-service", URI.create(this.service.url(base)))
 			.token("secret-token")
-			.connectTimeout(Duration.ofSeconds(2))
-			.readTimeout(Duration.ofMillis(500))
+			.connectTimeout(Duration.ofSeconds(10))
+			.readTimeout(readTimeout)
 			.build();
 	}
 
@@ -135,10 +139,10 @@ class ServiceClientTest {
 			LocalService.respond(exchange, 200, "", "");
 		});
 
-		Answer answer = client("").send("/v1/slow", "{}");
+		Answer answer = client("", Duration.ofMillis(300)).send("/v1/slow", "{}");
 
 		assertThat(answer.verdict()).isEqualTo(Verdict.RETRY);
-		assertThat(answer.reason()).contains("cannot reach test-service").containsIgnoringCase("timed out");
+		assertThat(answer.reason()).contains("cannot reach test-service", "timed out: no answer within 300 ms");
 	}
 
 	@Test
@@ -223,8 +227,30 @@ class ServiceClientTest {
 	void refusesABaseUrlThatIsNotHttp() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> ServiceClient.builder("admin-app", URI.create("ftp://admin.example.com")))
-			.withMessage("admin-app's URL must be an absolute http or https URL without query but was "
-					+ "'ftp://admin.example.com'");
+			.withMessage("admin-app's URL must be an absolute http or https URL but was 'ftp://admin.example.com'");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					ftp://admin.test         | x.admin-url must be an absolute http or https URL but was 'ftp://admin.test'
+					admin                    | x.admin-url must be an absolute http or https URL but was 'admin'
+					http:///no-host          | x.admin-url must be an absolute http or https URL but was 'http:///no-host'
+					http://admin.test/?x=1   | x.admin-url must be a base URL without query or fragment but was 'http://admin.test/?x=1'
+					http://admin.test/#top   | x.admin-url must be a base URL without query or fragment but was 'http://admin.test/#top'
+					""")
+	void refusesASettingThatCannotBeABaseUrl(String url, String message) {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ServiceClient.requireBaseUrl(URI.create(url), "x.admin-url"))
+			.withMessage(message);
+	}
+
+	@Test
+	void letsBaseUrlsAndUnsetSettingsPass() {
+		ServiceClient.requireBaseUrl(null, "x.admin-url");
+		ServiceClient.requireBaseUrl(URI.create("HTTPS://admin.test/pepper/"), "x.admin-url");
+		assertThat(ServiceClient.builder("admin-app", URI.create("https://admin.test/pepper")).build().service())
+			.isEqualTo("admin-app");
 	}
 
 }
