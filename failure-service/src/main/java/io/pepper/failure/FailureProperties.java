@@ -3,9 +3,10 @@ package io.pepper.failure;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
+import io.pepper.http.Backoff;
+import io.pepper.http.ServiceClient;
 import io.pepper.net.TargetPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -118,11 +119,7 @@ public record FailureProperties(@NotEmpty(
 	 * How long to wait before retrying a notification that failed {@code attempts} times.
 	 */
 	public Duration retryBackoffAfter(int attempts) {
-		Duration backoff = this.dispatchRetryBackoff;
-		for (int i = 1; i < attempts && backoff.compareTo(this.dispatchMaxRetryBackoff) < 0; i++) {
-			backoff = backoff.multipliedBy(2);
-		}
-		return (backoff.compareTo(this.dispatchMaxRetryBackoff) > 0) ? this.dispatchMaxRetryBackoff : backoff;
+		return Backoff.exponential(this.dispatchRetryBackoff, this.dispatchMaxRetryBackoff).after(attempts);
 	}
 
 	@AssertTrue(message = "receiver-token must be set when receiver-url is")
@@ -131,14 +128,7 @@ public record FailureProperties(@NotEmpty(
 	}
 
 	private static void requireHttpUrl(@Nullable URI url, String property) {
-		if (url == null) {
-			return;
-		}
-		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
-		if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-			throw new IllegalArgumentException(
-					"pepper.failure." + property + " must be an absolute http or https URL but was '" + url + "'");
-		}
+		ServiceClient.requireBaseUrl(url, "pepper.failure." + property);
 	}
 
 	/**

@@ -17,6 +17,7 @@ import io.pepper.contracts.v1.FailureBatch;
 import io.pepper.contracts.v1.NotificationChannelSpec;
 import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.failure.incident.IncidentEngine;
+import io.pepper.failure.notify.guard.GuardedHttp;
 import io.pepper.testsupport.LocalPostgres;
 import io.pepper.testsupport.TestDatabase;
 import jakarta.mail.Address;
@@ -241,6 +242,18 @@ public abstract class IncidentTestBase {
 		@Primary
 		TestAlerting testAlerting() {
 			return new TestAlerting();
+		}
+
+		@Bean
+		RebindingDns rebindingDns() {
+			return new RebindingDns();
+		}
+
+		/** The deliveries' guarded client, resolving through the rebinding resolver. */
+		@Bean
+		@Primary
+		GuardedHttp rebindingGuardedHttp(FailureProperties properties, RebindingDns dns) {
+			return new GuardedHttp(properties.targetGuard(), properties.httpTimeout(), dns);
 		}
 
 		/**

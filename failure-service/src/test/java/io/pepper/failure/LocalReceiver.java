@@ -29,6 +29,8 @@ public final class LocalReceiver implements AutoCloseable {
 
 	private final Map<String, Deque<Integer>> scripted = new ConcurrentHashMap<>();
 
+	private final Map<String, Integer> byBody = new ConcurrentHashMap<>();
+
 	private volatile HttpServer server;
 
 	private LocalReceiver(int port) {
@@ -59,6 +61,14 @@ public final class LocalReceiver implements AutoCloseable {
 				queue.add(status);
 			}
 		}
+	}
+
+	/**
+	 * From now on, answers {@code status} to every request for {@code path} whose body
+	 * contains {@code text}, whatever else is scripted.
+	 */
+	public void answerBodiesContaining(String path, String text, int status) {
+		this.byBody.put(path + " " + text, status);
 	}
 
 	public List<Request> requests(String path) {
@@ -99,8 +109,14 @@ public final class LocalReceiver implements AutoCloseable {
 			.stream()
 			.collect(Collectors.toMap((entry) -> entry.getKey().toLowerCase(Locale.ROOT),
 					(entry) -> entry.getValue().getFirst(), (first, second) -> first));
-		Integer status = null;
-		Deque<Integer> queue = this.scripted.get(path);
+		Integer status = this.byBody.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().startsWith(path + " ")
+					&& body.contains(entry.getKey().substring(path.length() + 1)))
+			.map(Map.Entry::getValue)
+			.findFirst()
+			.orElse(null);
+		Deque<Integer> queue = (status == null) ? this.scripted.get(path) : null;
 		if (queue != null) {
 			synchronized (queue) {
 				status = queue.poll();

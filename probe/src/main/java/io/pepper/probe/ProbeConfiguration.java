@@ -12,7 +12,6 @@ import io.pepper.probe.round.ProbeMetrics;
 import io.pepper.probe.round.ProbeRound;
 import io.pepper.probe.round.RoundScheduler;
 import io.pepper.probe.round.Sleeper;
-import okhttp3.OkHttpClient;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
@@ -37,26 +36,17 @@ class ProbeConfiguration {
 				properties.maxBodySize().toBytes(), clock);
 	}
 
-	@Bean
-	OkHttpClient serviceClient() {
-		// Our own services: pooled connections, bounded waits, no SSRF guard
-		// (operator-configured URLs).
-		return new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
-			.readTimeout(Duration.ofSeconds(60))
-			.callTimeout(Duration.ofSeconds(90))
-			.build();
-	}
-
 	@Bean(destroyMethod = "")
-	Delivery delivery(OkHttpClient serviceClient, ProbeProperties properties, ApplicationArguments args) {
+	Delivery delivery(ProbeProperties properties, ApplicationArguments args, MeterRegistry registry) {
 		// The daemon retries for as long as the buffer holds a batch; --once has to
 		// finish.
 		int attempts = args.containsOption("once") ? properties.deliveryAttempts() : 0;
-		return new Delivery(serviceClient,
-				new Delivery.Target(properties.receiverUrl().toString(), properties.receiverToken()),
+		// Our own services: operator-configured URLs, so no SSRF guard.
+		return new Delivery(new Delivery.Target(properties.receiverUrl().toString(), properties.receiverToken()),
 				new Delivery.Target(properties.failureUrl().toString(), properties.failureToken()), properties.name(),
 				new Delivery.Settings(properties.bufferCapacity(), attempts, properties.deliveryBackoff(),
-						properties.deliveryMaxBackoff(), properties.deliveryLinger()));
+						properties.deliveryMaxBackoff(), properties.deliveryLinger()),
+				registry);
 	}
 
 	@Bean
@@ -76,10 +66,10 @@ class ProbeConfiguration {
 	}
 
 	@Bean
-	ProbeRound probeRound(ProbeProperties properties, HttpChecker checker, Delivery delivery,
-			OkHttpClient serviceClient, Clock clock, ProbeMetrics metrics) {
-		EndpointListClient lists = new EndpointListClient(serviceClient, properties.adminUrl().toString(),
-				properties.location(), properties.adminToken());
+	ProbeRound probeRound(ProbeProperties properties, HttpChecker checker, Delivery delivery, Clock clock,
+			ProbeMetrics metrics) {
+		EndpointListClient lists = new EndpointListClient(properties.adminUrl().toString(), properties.location(),
+				properties.adminToken());
 		return new ProbeRound(lists, checker, delivery, properties.location(), properties.maxConcurrency(),
 				properties.shard(), clock, Sleeper.on(clock), metrics);
 	}

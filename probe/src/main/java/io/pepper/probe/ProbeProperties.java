@@ -5,10 +5,10 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
-import io.pepper.probe.round.Shard;
+import io.pepper.http.ServiceClient;
 import io.pepper.net.TargetPolicy;
+import io.pepper.probe.round.Shard;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -88,14 +88,7 @@ public record ProbeProperties(String name, @NotBlank String location, @NotNull U
 	}
 
 	private static void requireHttpUrl(@Nullable URI url, String property) {
-		if (url == null) {
-			return;
-		}
-		String scheme = (url.getScheme() != null) ? url.getScheme().toLowerCase(Locale.ROOT) : "";
-		if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-			throw new IllegalArgumentException(
-					"pepper.probe." + property + " must be an absolute http or https URL but was '" + url + "'");
-		}
+		ServiceClient.requireBaseUrl(url, "pepper.probe." + property);
 	}
 
 	private static String hostName() {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.pepper.http.ServiceClient;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -73,11 +74,7 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 	}
 
 	private static void requireHttp(@Nullable URI url, String name) {
-		if (url != null
-				&& (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null)) {
-			throw new IllegalArgumentException(
-					"pepper.receiver." + name + " must be an absolute http or https URL but was " + url);
-		}
+		ServiceClient.requireBaseUrl(url, "pepper.receiver." + name);
 	}
 
 	/** Which metric store keeps the checks. */

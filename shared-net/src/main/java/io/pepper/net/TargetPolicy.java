@@ -25,6 +25,15 @@ public final class TargetPolicy {
 			range("198.18.0.0/15", "benchmarking"), range("224.0.0.0/4", "multicast"),
 			range("240.0.0.0/4", "reserved"));
 
+	/** Names that only ever lead inside: loopback names and cloud metadata services. */
+	private static final List<String> INTERNAL_NAMES = List.of("localhost", "metadata", "metadata.google.internal");
+
+	/**
+	 * Suffixes reserved for names inside a network (RFC 6761 {@code .localhost}, ICANN
+	 * {@code .internal}).
+	 */
+	private static final List<String> INTERNAL_SUFFIXES = List.of(".localhost", ".internal");
+
 	private static final List<Range> INTERNAL_V6 = List.of(range("::/128", "unspecified"), range("::1/128", "loopback"),
 			range("fe80::/10", "link-local"), range("fec0::/10", "site-local"), range("fc00::/7", "unique-local"),
 			range("ff00::/8", "multicast"));
@@ -103,6 +112,42 @@ public final class TargetPolicy {
 	}
 
 	/**
+	 * Why a URL may not name {@code host} at all, judged without resolving it, for
+	 * settings checked when they are saved (a channel's URL); null when it may. Refuses
+	 * internal IP literals, numeric forms other than a plain dotted quad (as the internal
+	 * address they stand for, when they decode to one), and names that only lead inside:
+	 * {@code localhost}, cloud metadata names, {@code *.localhost} and
+	 * {@code *.internal}. Allowed hosts and blocks pass. Where a name resolves is checked
+	 * again on every request, by {@link GuardedHttpClient}.
+	 */
+	public @Nullable HostRefusal refusalForName(String host) {
+		String bare = normalize(
+				(host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host);
+		if (this.allowedHosts.contains(bare)) {
+			return null;
+		}
+		InetAddress literal = Cidr.literal(bare);
+		if (literal != null) {
+			String refusal = refusal(bare, literal);
+			return (refusal != null) ? new HostRefusal(HostRefusal.Kind.INTERNAL_ADDRESS, refusal) : null;
+		}
+		if (isNumericForm(bare)) {
+			InetAddress decoded = lenientLiteral(bare);
+			if (decoded != null && refusal(bare, decoded) != null) {
+				return new HostRefusal(HostRefusal.Kind.INTERNAL_ADDRESS, "host " + host + " is "
+						+ decoded.getHostAddress() + " written another way, a " + internalKind(decoded) + " address");
+			}
+			return new HostRefusal(HostRefusal.Kind.AMBIGUOUS_NUMBER,
+					"host " + host + " is a numeric address in an ambiguous form; write it as a dotted quad");
+		}
+		if (INTERNAL_NAMES.contains(bare) || INTERNAL_SUFFIXES.stream().anyMatch(bare::endsWith)) {
+			return new HostRefusal(HostRefusal.Kind.INTERNAL_NAME,
+					"host " + host + " is a name for internal hosts and not in " + this.setting);
+		}
+		return null;
+	}
+
+	/**
 	 * Why {@code address}, reached through {@code host}, is refused, or null when it is
 	 * allowed.
 	 */
@@ -171,6 +216,15 @@ public final class TargetPolicy {
 		return null;
 	}
 
+	private static @Nullable InetAddress lenientLiteral(String host) {
+		try {
+			return InetAddress.ofLiteral(host);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
 	private static boolean isNumericForm(String host) {
 		for (String part : host.split("\\.", -1)) {
 			if (!part.matches("(?i)0x[0-9a-f]*|\\d+")) {
@@ -203,6 +257,28 @@ public final class TargetPolicy {
 	}
 
 	private record Range(Cidr block, String kind) {
+	}
+
+	/**
+	 * Why a host may not be named.
+	 *
+	 * @param kind which rule refused it
+	 * @param reason the refusal, naming the host
+	 */
+	public record HostRefusal(Kind kind, String reason) {
+
+		/** Which rule refused a host. */
+		public enum Kind {
+
+			/** An IP literal (in any spelling) of an internal address. */
+			INTERNAL_ADDRESS,
+			/** Digits and dots (or hex) that resolvers read in different ways. */
+			AMBIGUOUS_NUMBER,
+			/** A name that only leads inside: localhost, a metadata service, ... */
+			INTERNAL_NAME
+
+		}
+
 	}
 
 }

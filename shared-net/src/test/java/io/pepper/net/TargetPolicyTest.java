@@ -101,4 +101,46 @@ class TargetPolicyTest {
 					"metadata.example (169.254.169.254) is a link-local address and not in pepper.failure.allowed-targets");
 	}
 
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', nullValues = "allowed",
+			textBlock = """
+					hooks.slack.com          | allowed                 |
+					93.184.215.14            | allowed                 |
+					cafe.face                | allowed                 |
+					localhost                | INTERNAL_NAME           | host localhost is a name for internal hosts and not in example.allowed-targets
+					LocalHost.               | INTERNAL_NAME           | host LocalHost. is a name for internal hosts
+					app.localhost            | INTERNAL_NAME           | host app.localhost is a name for internal hosts
+					metadata                 | INTERNAL_NAME           | host metadata is a name for internal hosts
+					metadata.google.internal | INTERNAL_NAME           | host metadata.google.internal is a name for internal hosts
+					db.corp.internal         | INTERNAL_NAME           | host db.corp.internal is a name for internal hosts
+					127.0.0.1                | INTERNAL_ADDRESS        | 127.0.0.1 is a loopback address and not in example.allowed-targets
+					[::1]                    | INTERNAL_ADDRESS        | ::1 (0:0:0:0:0:0:0:1) is a loopback address
+					[fd00::1]                | INTERNAL_ADDRESS        | fd00::1 (fd00:0:0:0:0:0:0:1) is a unique-local address
+					2130706433               | INTERNAL_ADDRESS        | host 2130706433 is 127.0.0.1 written another way, a loopback address
+					127.1                    | INTERNAL_ADDRESS        | host 127.1 is 127.0.0.1 written another way, a loopback address
+					0x7f.0.0.1               | AMBIGUOUS_NUMBER        | host 0x7f.0.0.1 is a numeric address in an ambiguous form; write it as a dotted quad
+					1572395042               | AMBIGUOUS_NUMBER        | host 1572395042 is a numeric address in an ambiguous form
+					""")
+	void refusesToBeNamedWhatOnlyLeadsInside(String host, TargetPolicy.HostRefusal.Kind kind, String reason) {
+		TargetPolicy.HostRefusal refusal = TargetPolicy.publicOnly(SETTING).refusalForName(host);
+
+		if (kind == null) {
+			assertThat(refusal).isNull();
+		}
+		else {
+			assertThat(refusal.kind()).isEqualTo(kind);
+			assertThat(refusal.reason()).startsWith(reason);
+		}
+	}
+
+	@Test
+	void letsAllowedHostsAndBlocksBeNamed() {
+		TargetPolicy policy = TargetPolicy.allowing(SETTING, List.of("receiver.internal", "10.0.0.0/8"));
+
+		assertThat(policy.refusalForName("receiver.internal")).isNull();
+		assertThat(policy.refusalForName("10.1.2.3")).isNull();
+		assertThat(policy.refusalForName("other.internal")).isNotNull();
+		assertThat(policy.refusalForName("192.168.0.1")).isNotNull();
+	}
+
 }

@@ -14,7 +14,7 @@ import io.pepper.admin.AdminProperties;
 import io.pepper.admin.secret.Masks;
 import io.pepper.admin.secret.SecretBox;
 import io.pepper.admin.web.ConflictException;
-import io.pepper.admin.web.FieldProblem;
+import io.pepper.http.server.FieldProblem;
 import io.pepper.admin.web.InvalidInputException;
 import io.pepper.admin.web.NotFoundException;
 import io.pepper.admin.web.RequestChecks;

@@ -3,7 +3,7 @@ package io.pepper.admin.config;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.InvalidInputException;
-import io.pepper.admin.web.MalformedJsonException;
+import io.pepper.http.server.MalformedJsonException;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JacksonException;

@@ -29,7 +29,7 @@ import io.pepper.admin.policy.Policy;
 import io.pepper.admin.policy.PolicyRequest;
 import io.pepper.admin.policy.PolicyService;
 import io.pepper.admin.policy.PolicySettings;
-import io.pepper.admin.web.FieldProblem;
+import io.pepper.http.server.FieldProblem;
 import io.pepper.admin.web.InvalidInputException;
 import io.pepper.admin.web.RequestChecks;
 import io.pepper.contracts.v1.AlertPolicy;

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.InvalidInputException;
-import io.pepper.admin.web.MalformedJsonException;
+import io.pepper.http.server.MalformedJsonException;
 import io.pepper.contracts.v1.WireJson;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

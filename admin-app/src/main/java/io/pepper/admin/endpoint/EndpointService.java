@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.pepper.admin.location.Locations;
-import io.pepper.admin.web.FieldProblem;
+import io.pepper.http.server.FieldProblem;
 import io.pepper.admin.web.InvalidInputException;
 import io.pepper.contracts.v1.HttpMethod;
 import jakarta.validation.ConstraintViolation;

@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import io.pepper.admin.web.ConflictException;
-import io.pepper.admin.web.FieldProblem;
+import io.pepper.http.server.FieldProblem;
 import io.pepper.admin.web.InvalidInputException;
 import io.pepper.admin.web.NotFoundException;
 import io.pepper.admin.web.RequestChecks;

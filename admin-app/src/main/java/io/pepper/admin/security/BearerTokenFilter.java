@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.function.Function;
 
+import io.pepper.contracts.auth.BearerTokens;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,12 +18,13 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates a request by its {@code Authorization: Bearer} token. A missing or
- * unknown token leaves the request anonymous, and authorization then answers 401.
+ * Authenticates a request by its {@code Authorization: Bearer} token, for the tokens
+ * stored in the admin database (people's API tokens, probe tokens). A missing or unknown
+ * token leaves the request anonymous, and authorization then answers 401. Service tokens,
+ * configured by their digests, are checked by the shared {@code BearerTokenCheck} instead
+ * ({@link ServiceApiSecurity}).
  */
 final class BearerTokenFilter extends OncePerRequestFilter {
-
-	private static final String BEARER = "Bearer ";
 
 	private final Function<String, Optional<Authentication>> authenticator;
 
@@ -35,16 +37,13 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-			String token = header.substring(BEARER.length()).trim();
-			if (!token.isEmpty()) {
-				this.authenticator.apply(token).ifPresent((authentication) -> {
-					SecurityContext context = this.contexts.createEmptyContext();
-					context.setAuthentication(authentication);
-					this.contexts.setContext(context);
-				});
-			}
+		String token = BearerTokens.presented(request.getHeader(HttpHeaders.AUTHORIZATION));
+		if (token != null) {
+			this.authenticator.apply(token).ifPresent((authentication) -> {
+				SecurityContext context = this.contexts.createEmptyContext();
+				context.setAuthentication(authentication);
+				this.contexts.setContext(context);
+			});
 		}
 		chain.doFilter(request, response);
 	}

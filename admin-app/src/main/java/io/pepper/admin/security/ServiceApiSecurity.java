@@ -1,21 +1,16 @@
 package io.pepper.admin.security;
 
-import java.util.List;
-import java.util.Optional;
-
 import io.pepper.admin.AdminProperties;
-import io.pepper.contracts.auth.BearerTokens;
+import io.pepper.http.server.BearerTokenCheck;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 
 /**
  * Two more filter chains: the service API for failure-service and receiver-service
@@ -25,12 +20,11 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 @Configuration(proxyBeanMethods = false)
 class ServiceApiSecurity {
 
-	static final String SERVICE = "SERVICE";
-
 	@Bean
 	@Order(4)
 	SecurityFilterChain serviceChain(HttpSecurity http, AdminProperties properties) throws Exception {
-		BearerTokens accepted = BearerTokens.ofDigests(properties.serviceTokenSha256());
+		BearerTokenCheck accepted = BearerTokenCheck.ofDigests(properties.serviceTokenSha256(),
+				"A valid service token is required");
 		ProblemResponses problems = new ProblemResponses();
 		return http.securityMatcher("/api/service/**")
 			.csrf((csrf) -> csrf.disable())
@@ -41,15 +35,12 @@ class ServiceApiSecurity {
 			.logout((logout) -> logout.disable())
 			// The snapshot sets its own Cache-Control (no-store) and ETag.
 			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
-			.addFilterBefore(
-					new BearerTokenFilter((token) -> accepted.accepts("Bearer " + token)
-							? Optional.of(new PreAuthenticatedAuthenticationToken("service", "",
-									AuthorityUtils.createAuthorityList(List.of(SERVICE))))
-							: Optional.empty()),
-					AnonymousAuthenticationFilter.class)
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(SERVICE))
+			// The shared check decides; a refused request is anonymous, so it gets the
+			// 401.
+			.authorizeHttpRequests((requests) -> requests.anyRequest()
+				.access((authentication, context) -> new AuthorizationDecision(accepted.accepts(context.getRequest()))))
 			.build();
 	}
 

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-import io.pepper.admin.web.FieldProblem;
+import io.pepper.http.server.FieldProblem;
 import jakarta.validation.ConstraintViolation;
 
 /**

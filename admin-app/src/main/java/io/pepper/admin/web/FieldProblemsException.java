@@ -2,6 +2,8 @@ package io.pepper.admin.web;
 
 import java.util.List;
 
+import io.pepper.http.server.FieldProblem;
+
 /**
  * A request refused with problems that name its fields; pages show them beside the
  * fields, the API answers them as a problem detail whose status the subclass decides.

@@ -2,6 +2,8 @@ package io.pepper.admin.web;
 
 import java.util.List;
 
+import io.pepper.http.server.FieldProblem;
+
 /**
  * A request that cannot be accepted as it is; answered with 400 and its field problems.
  */

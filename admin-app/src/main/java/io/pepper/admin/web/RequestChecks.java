@@ -5,14 +5,15 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import io.pepper.contracts.v1.WireJson;
+import io.pepper.http.server.FieldProblem;
+import io.pepper.http.server.MalformedJsonException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-
-import io.pepper.contracts.v1.WireJson;
 
 /**
  * Reading and validating request bodies the same way in every API: strict about unknown

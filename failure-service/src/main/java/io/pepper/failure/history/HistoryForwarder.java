@@ -1,10 +1,6 @@
 package io.pepper.failure.history;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -12,10 +8,14 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.failure.FailureProperties;
+import io.pepper.http.Answer;
+import io.pepper.http.DeliveryMeter;
+import io.pepper.http.ServiceClient;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,11 +31,15 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Forwards accepted failed checks to receiver-service in batches: rows are queued with
- * their reports, locked while a batch is sent, deleted once receiver-service accepted it
- * and retried with backoff otherwise, for as long as it takes. receiver-service keys a
- * check by endpoint, location and slot, so a batch sent twice (a crash between sending
- * and deleting) is stored once.
+ * The table-backed history forwarder: accepted failed checks go to receiver-service in
+ * batches. Rows are queued with their reports, locked while a batch is sent, and deleted
+ * once receiver-service accepted it. By the shared retry rule
+ * ({@link io.pepper.http.Verdict}), a batch that got no answer, 408, 429 or a 5xx is
+ * retried with backoff for as long as it takes; one receiver-service refused with any
+ * other answer is set aside (kept in the table with {@code set_aside_at}, the status and
+ * the reason, counted and logged) and not sent again. receiver-service keys a check by
+ * endpoint, location and slot, so a batch sent twice (a crash between sending and
+ * deleting) is stored once.
  */
 @Component
 public class HistoryForwarder {
@@ -43,6 +47,8 @@ public class HistoryForwarder {
 	private static final Logger logger = LoggerFactory.getLogger(HistoryForwarder.class);
 
 	static final int BATCH_SIZE = 500;
+
+	private static final int MAX_ERROR = 2_000;
 
 	private final JdbcClient jdbc;
 
@@ -54,23 +60,28 @@ public class HistoryForwarder {
 
 	private final TaskScheduler scheduler;
 
-	private final HttpClient http;
+	private final @Nullable ServiceClient receiver;
+
+	private final DeliveryMeter meter;
 
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	private final AtomicBoolean requested = new AtomicBoolean();
 
 	HistoryForwarder(JdbcClient jdbc, FailureProperties properties, TransactionTemplate transactions,
-			ApplicationEventPublisher events, TaskScheduler scheduler) {
+			ApplicationEventPublisher events, TaskScheduler scheduler, MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.transactions = transactions;
 		this.events = events;
 		this.scheduler = scheduler;
-		this.http = HttpClient.newBuilder()
+		URI receiverUrl = properties.receiverUrl();
+		this.receiver = (receiverUrl != null) ? ServiceClient.builder("receiver-service", receiverUrl)
+			.token(properties.receiverToken())
 			.connectTimeout(properties.httpTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+			.readTimeout(properties.httpTimeout())
+			.build() : null;
+		this.meter = new DeliveryMeter(registry, "failure-history");
 	}
 
 	/**
@@ -129,7 +140,7 @@ public class HistoryForwarder {
 		List<Due> due = this.jdbc.sql("""
 				SELECT h.failure_report_id, h.attempts, r.result::text AS result
 				FROM history_forwards h JOIN failure_reports r ON r.id = h.failure_report_id
-				WHERE h.next_attempt_at <= now()
+				WHERE h.next_attempt_at <= now() AND h.set_aside_at IS NULL
 				ORDER BY h.next_attempt_at, h.created_at
 				LIMIT :limit
 				FOR UPDATE OF h SKIP LOCKED
@@ -141,13 +152,27 @@ public class HistoryForwarder {
 		if (due.isEmpty()) {
 			return false;
 		}
-		String error = send(
+		ServiceClient target = Objects.requireNonNull(this.receiver);
+		Answer answer = target.send(ResultBatch.PATH,
 				new ResultBatch(UUID.randomUUID(), "failure-service", due.stream().map(Due::result).toList()));
 		List<UUID> ids = due.stream().map(Due::id).toList();
-		if (error == null) {
+		if (answer.delivered()) {
 			this.jdbc.sql("DELETE FROM history_forwards WHERE failure_report_id IN (:ids)").param("ids", ids).update();
+			this.meter.delivered(ids.size());
 			logger.debug("Forwarded {} failed checks to history", ids.size());
 			return due.size() == BATCH_SIZE;
+		}
+		String error = (answer.reason().length() > MAX_ERROR) ? answer.reason().substring(0, MAX_ERROR)
+				: answer.reason();
+		if (answer.setAside()) {
+			this.jdbc.sql("""
+					UPDATE history_forwards
+					SET attempts = attempts + 1, last_error = :error, last_status = :status, set_aside_at = now()
+					WHERE failure_report_id IN (:ids)
+					""").param("error", error).param("status", answer.status()).param("ids", ids).update();
+			this.meter.setAside(ids.size(), ids.size() + " failed checks", answer, "in history_forwards");
+			// The rows behind these may go through: this refusal says nothing about them.
+			return true;
 		}
 		int attempts = due.stream().mapToInt(Due::attempts).max().orElse(0) + 1;
 		this.jdbc.sql("""
@@ -160,36 +185,8 @@ public class HistoryForwarder {
 			.param("backoffMs", this.properties.retryBackoffAfter(attempts).toMillis())
 			.param("ids", ids)
 			.update();
-		logger.warn("Cannot forward {} failed checks to history (attempt {}), will retry: {}", ids.size(), attempts,
-				error);
+		this.meter.retrying(ids.size() + " failed checks (attempt " + attempts + ")", answer);
 		return false;
-	}
-
-	/** Posts the batch; null when receiver-service accepted it, else why not. */
-	private @Nullable String send(ResultBatch batch) {
-		URI uri = Objects.requireNonNull(this.properties.receiverUrl()).resolve(ResultBatch.PATH);
-		HttpRequest request = HttpRequest.newBuilder(uri)
-			.timeout(this.properties.httpTimeout())
-			.header("Authorization", "Bearer " + this.properties.receiverToken())
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.mapper().writeValueAsBytes(batch)))
-			.build();
-		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() / 100 == 2) {
-				return null;
-			}
-			String body = response.body();
-			return "receiver-service answered " + response.statusCode() + ": "
-					+ ((body.length() > 500) ? body.substring(0, 500) : body);
-		}
-		catch (IOException ex) {
-			return ex.toString();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "interrupted";
-		}
 	}
 
 	private record Due(UUID id, int attempts, CheckResult result) {

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import io.pepper.contracts.v1.MaintenanceWindowSpec;
 import io.pepper.contracts.v1.NotificationChannelSpec;
 import io.pepper.failure.alerting.EndpointRules;
-import io.pepper.failure.notify.Outbox;
+import io.pepper.failure.notify.NotificationQueue;
 import io.pepper.failure.notify.StateChange;
 import io.pepper.failure.notify.StateChange.Change;
 import io.pepper.failure.notify.Target;
@@ -24,9 +24,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ChangeNotifier {
 
-	private final Outbox outbox;
+	private final NotificationQueue outbox;
 
-	ChangeNotifier(Outbox outbox) {
+	ChangeNotifier(NotificationQueue outbox) {
 		this.outbox = outbox;
 	}
 

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where probes post failed checks. The bearer token is checked before the body is read
- * ({@link IngestTokenInterceptor}).
+ * ({@code web.ApiTokens}).
  */
 @RestController
 class IntakeController {

@@ -10,8 +10,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pepper.failure.FailureProperties;
 import io.pepper.failure.notify.Notifications.Row;
+import io.pepper.http.Answer;
+import io.pepper.http.DeliveryMeter;
+import io.pepper.http.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,10 +26,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers due outbox rows, one row (or one digest) per transaction: the rows stay locked
- * while they are sent, are marked SENT on success, and on failure keep their state with
- * the error and a later retry time until they failed {@code dispatch-max-attempts} times
- * (or at once when no retry can help), then turn FAILED. A row whose target already got
+ * Delivers due rows of the transactional notification queue, one row (or one digest) per
+ * transaction: the rows stay locked while they are sent, are marked SENT on success, and
+ * on failure keep their state with the error and a later retry time until they failed
+ * {@code dispatch-max-attempts} times, then turn FAILED. A failure no retry can help (a
+ * refused target, or a receiver that answered a 4xx other than 408 and 429, by the shared
+ * retry rule) turns FAILED at once: FAILED rows are the set-aside ones, with their error,
+ * counted in {@code pepper.delivery.set.aside} and logged. A row whose target already got
  * {@code digest.threshold} notifications within {@code digest.window} is HELD instead,
  * and every row held for that target goes out as one digest when the first is due. Runs
  * on a fixed delay and right after a transaction queued notifications.
@@ -47,18 +54,22 @@ public class NotificationDispatcher {
 
 	private final TaskScheduler scheduler;
 
+	private final DeliveryMeter meter;
+
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	private final AtomicBoolean requested = new AtomicBoolean();
 
 	NotificationDispatcher(Notifications notifications, List<NotificationChannel> channels,
-			TransactionTemplate transactions, FailureProperties properties, TaskScheduler scheduler) {
+			TransactionTemplate transactions, FailureProperties properties, TaskScheduler scheduler,
+			MeterRegistry registry) {
 		this.notifications = notifications;
 		this.channels = channels.stream()
 			.collect(Collectors.toUnmodifiableMap(NotificationChannel::name, Function.identity()));
 		this.transactions = transactions;
 		this.properties = properties;
 		this.scheduler = scheduler;
+		this.meter = new DeliveryMeter(registry, "failure-notifications");
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -140,7 +151,10 @@ public class NotificationDispatcher {
 		int attempts = rows.stream().mapToInt(Row::attempts).max().orElse(0) + 1;
 		NotificationChannel channel = this.channels.get(lead.channel());
 		if (channel == null) {
-			this.notifications.markFailed(ids, attempts, "no notification channel named '" + lead.channel() + "'");
+			String error = "no notification channel named '" + lead.channel() + "'";
+			this.notifications.markFailed(ids, attempts, error);
+			this.meter.setAside(ids.size(), "notification " + lead.id(), new Answer(0, Verdict.SET_ASIDE, error),
+					"as FAILED");
 			return;
 		}
 		Notification notification = new Notification(lead.id(), lead.channel(), lead.recipient(), attempts - 1,
@@ -148,21 +162,23 @@ public class NotificationDispatcher {
 		try {
 			channel.send(notification);
 			this.notifications.markSent(ids, (rows.size() > 1) ? lead.id() : null);
+			this.meter.delivered(ids.size());
 			logger.debug("Sent notification {} ({} changes) through {} to {}", lead.id(), rows.size(), channel.name(),
 					lead.recipient());
 		}
 		catch (RuntimeException ex) {
 			String error = describe(ex);
 			boolean permanent = ex instanceof DeliveryException delivery && delivery.isPermanent();
+			int status = (ex instanceof DeliveryException delivery) ? delivery.status() : 0;
+			String what = "notification " + lead.id() + " through " + channel.name() + " to " + lead.recipient();
 			if (permanent || attempts >= this.properties.dispatchMaxAttempts()) {
 				this.notifications.markFailed(ids, attempts, error);
-				logger.error("Gave up on notification {} through {} to {} after {} attempts: {}", lead.id(),
-						channel.name(), lead.recipient(), attempts, error);
+				this.meter.setAside(ids.size(), what, new Answer(status, Verdict.SET_ASIDE, error),
+						"as FAILED after " + attempts + ((attempts == 1) ? " attempt" : " attempts"));
 			}
 			else {
 				this.notifications.markForRetry(ids, attempts, error, this.properties.retryBackoffAfter(attempts));
-				logger.warn("Notification {} through {} to {} failed (attempt {}), will retry: {}", lead.id(),
-						channel.name(), lead.recipient(), attempts, error);
+				this.meter.retrying(what + " (attempt " + attempts + ")", new Answer(status, Verdict.RETRY, error));
 			}
 		}
 	}

@@ -17,7 +17,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.pepper.contracts.v1.AlertPolicy;
 import io.pepper.contracts.v1.NotificationChannelSpec;
-import io.pepper.failure.alerting.AdminAlertingClient.Refresh;
+import io.pepper.http.SnapshotPoller.Refresh;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,6 +83,17 @@ class AdminAlertingClientTest {
 		assertThat(rules.activeWindow(Instant.parse("2030-01-02T21:30:00Z"))).isEmpty();
 		assertThat(this.client.channel(UUID.fromString("c0000000-0000-0000-0000-000000000002"))).get()
 			.isInstanceOf(NotificationChannelSpec.Slack.class);
+	}
+
+	@Test
+	void keepsTheBasePathOfAdminsUrl() {
+		this.server.createContext("/pepper/api/service/v1/alerting", this::answer);
+		AdminAlertingClient behindAPrefix = new AdminAlertingClient(
+				URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/pepper/"), TOKEN,
+				Duration.ofSeconds(2));
+
+		assertThat(behindAPrefix.refresh()).isEqualTo(Refresh.UPDATED);
+		assertThat(behindAPrefix.rulesFor(CHECKOUT).policy().failuresToOpen()).isEqualTo(3);
 	}
 
 	@Test

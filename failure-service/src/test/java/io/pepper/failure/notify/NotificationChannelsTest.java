@@ -11,6 +11,8 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pepper.contracts.v1.FailureReport;
 import io.pepper.contracts.v1.NotificationChannelSpec;
 import io.pepper.contracts.v1.WireJson;
@@ -21,9 +23,15 @@ import io.pepper.failure.Mails;
 import io.pepper.failure.TestEndpoint;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static io.pepper.failure.TestEndpoint.policy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +41,11 @@ import static org.awaitility.Awaitility.await;
  * Slack, signed webhooks, retries, the SSRF guard and digests, with local HTTP servers
  * standing in for Slack and webhook receivers.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class NotificationChannelsTest extends IncidentTestBase {
+
+	@Autowired
+	private MeterRegistry registry;
 
 	@Test
 	void postsToSlackTheEndpointReasonLocationsDurationAndLink() {
@@ -123,6 +135,28 @@ class NotificationChannelsTest extends IncidentTestBase {
 	}
 
 	@ParameterizedTest(name = "{0}")
+	@ValueSource(ints = { 400, 401, 404 })
+	void failsAWebhookTheReceiverRefusesAtOnceCountsAndLogsIt(int status, CapturedOutput output) {
+		TestEndpoint endpoint = TestEndpoint.create("Refused hook " + status, "eu-west");
+		String path = "/hooks/" + UUID.randomUUID();
+		NotificationChannelSpec.Webhook hook = webhook(endpoint, path, "secret");
+		this.alerting.add(endpoint.alerting(policy(1, 1, 1, null, hook.id())), hook);
+		receiver.answer(path, status);
+		double before = setAside(status);
+
+		fail(endpoint, "eu-west", 0);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(row(hook.id()).get("state")));
+		Map<String, Object> row = row(hook.id());
+		assertThat(row.get("attempts")).isEqualTo(1);
+		assertThat((String) row.get("last_error")).isEqualTo("127.0.0.1 answered " + status + ": not now");
+		assertThat(receiver.requests(path)).as("a refused notification is not sent again").hasSize(1);
+		assertThat(setAside(status) - before).isEqualTo(1);
+		assertThat(output).contains("failure-notifications: notification ", " through webhook to " + hook.id(),
+				" refused, set aside as FAILED after 1 attempt: 127.0.0.1 answered " + status + ": not now");
+	}
+
+	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
 					private address  | http://10.20.30.40/hook           | 10.20.30.40 is a private address and not in pepper.failure.allowed-targets
@@ -183,6 +217,14 @@ class NotificationChannelsTest extends IncidentTestBase {
 		UUID id = UUID.nameUUIDFromBytes((endpoint.id() + path).getBytes(StandardCharsets.UTF_8));
 		return new NotificationChannelSpec.Webhook(id, endpoint.organizationId(), "automation",
 				java.net.URI.create(receiver.url(path)), secret);
+	}
+
+	private double setAside(int status) {
+		Counter counter = this.registry.find("pepper.delivery.set.aside")
+			.tag("queue", "failure-notifications")
+			.tag("status", Integer.toString(status))
+			.counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	private Map<String, Object> row(UUID channelId) {

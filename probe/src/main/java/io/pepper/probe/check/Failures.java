@@ -19,7 +19,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import io.pepper.contracts.v1.Outcome;
 import io.pepper.contracts.v1.OutcomeKind;
 import io.pepper.contracts.v1.Phase;
-import io.pepper.probe.ssrf.BlockedTargetException;
+import io.pepper.net.BlockedTargetException;
 import org.jspecify.annotations.Nullable;
 
 /** Turns what went wrong during a check into an outcome that says why. */

@@ -1,7 +1,6 @@
 package io.pepper.probe.check;
 
 import java.io.IOException;
-import java.net.Proxy;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -27,8 +26,7 @@ import io.pepper.contracts.v1.OutcomeKind;
 import io.pepper.contracts.v1.Phase;
 import io.pepper.contracts.v1.PhaseTimings;
 import io.pepper.contracts.v1.StatusRange;
-import io.pepper.probe.ssrf.GuardedDns;
-import io.pepper.probe.ssrf.GuardedSocketFactory;
+import io.pepper.net.GuardedHttpClient;
 import io.pepper.net.TargetPolicy;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -85,10 +83,8 @@ public final class HttpChecker {
 
 	/** {@link #baseClient(TargetPolicy)} trusting other roots (tests, benchmarks). */
 	public static OkHttpClient baseClient(TargetPolicy policy, X509TrustManager trust) {
-		return new OkHttpClient.Builder().dns(new GuardedDns(policy))
+		return GuardedHttpClient.builder(policy)
 			.sslSocketFactory(new FreshSessionSocketFactory(trust), trust)
-			.socketFactory(new GuardedSocketFactory(policy))
-			.proxy(Proxy.NO_PROXY)
 			.retryOnConnectionFailure(false)
 			.build();
 	}

@@ -1,33 +1,51 @@
 package io.pepper.probe.round;
 
+import java.net.URI;
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.FailureBatch;
 import io.pepper.contracts.v1.FailureReport;
 import io.pepper.contracts.v1.ResultBatch;
-import okhttp3.OkHttpClient;
+import io.pepper.http.DeliveryMeter;
+import io.pepper.http.ServiceClient;
 
 /**
  * Sends successes to the receiver and failures to failure-service, off the rounds'
  * critical path: a check hands its result over and moves on, and a background sender per
  * service posts batches of up to {@value #BATCH_SIZE}, retrying with exponential backoff.
- * While a service is slow or down, results wait in a bounded buffer per service.
+ * While a service is slow or down, results wait in a bounded buffer per service
+ * ({@link BoundedSender}).
  */
 public final class Delivery implements AutoCloseable {
 
 	/** The most results or failures in one batch. */
 	public static final int BATCH_SIZE = 1000;
 
-	private final Outbox<CheckResult> results;
+	/** How long connecting to one of our services may take. */
+	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-	private final Outbox<FailureReport> failures;
+	/** How long one of our services may take to answer. */
+	static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
-	public Delivery(OkHttpClient client, Target receiver, Target failureService, String probe, Settings settings) {
-		this.results = new Outbox<>("receiver", client, receiver.baseUrl(), ResultBatch.PATH, receiver.token(),
-				(id, chunk) -> new ResultBatch(id, probe, chunk), settings);
-		this.failures = new Outbox<>("failure-service", client, failureService.baseUrl(), FailureBatch.PATH,
-				failureService.token(), (id, chunk) -> new FailureBatch(id, probe, chunk), settings);
+	private final BoundedSender<CheckResult> results;
+
+	private final BoundedSender<FailureReport> failures;
+
+	/** Delivery whose meters go nowhere. */
+	public Delivery(Target receiver, Target failureService, String probe, Settings settings) {
+		this(receiver, failureService, probe, settings, new CompositeMeterRegistry());
+	}
+
+	public Delivery(Target receiver, Target failureService, String probe, Settings settings, MeterRegistry registry) {
+		this.results = new BoundedSender<>(receiver.client("receiver"), ResultBatch.PATH,
+				(id, chunk) -> new ResultBatch(id, probe, chunk), settings,
+				new DeliveryMeter(registry, "probe-results"));
+		this.failures = new BoundedSender<>(failureService.client("failure-service"), FailureBatch.PATH,
+				(id, chunk) -> new FailureBatch(id, probe, chunk), settings,
+				new DeliveryMeter(registry, "probe-failures"));
 	}
 
 	/** Queues a success for the receiver. */
@@ -62,11 +80,11 @@ public final class Delivery implements AutoCloseable {
 		return new State(this.results.buffered(), this.failures.buffered(), this.results.lost(), this.failures.lost());
 	}
 
-	Outbox<CheckResult> results() {
+	BoundedSender<CheckResult> results() {
 		return this.results;
 	}
 
-	Outbox<FailureReport> failures() {
+	BoundedSender<FailureReport> failures() {
 		return this.failures;
 	}
 
@@ -83,6 +101,16 @@ public final class Delivery implements AutoCloseable {
 	 * @param token the bearer token it accepts
 	 */
 	public record Target(String baseUrl, String token) {
+
+		/** A client of the service with the probe's timeouts. */
+		ServiceClient client(String service) {
+			return ServiceClient.builder(service, URI.create(this.baseUrl))
+				.token(this.token)
+				.connectTimeout(CONNECT_TIMEOUT)
+				.readTimeout(READ_TIMEOUT)
+				.build();
+		}
+
 	}
 
 	/**

@@ -96,20 +96,20 @@ public final class ProbeMetrics {
 		watch(delivery.failures());
 	}
 
-	private void watch(Outbox<?> outbox) {
+	private void watch(BoundedSender<?> outbox) {
 		String service = outbox.service();
-		Gauge.builder("pepper.probe.delivery.buffered", outbox, Outbox::buffered)
+		Gauge.builder("pepper.probe.delivery.buffered", outbox, BoundedSender::buffered)
 			.description("Items waiting for or being sent to a service")
 			.tag("service", service)
 			.register(this.registry);
 		counter("pepper.probe.delivery.delivered", "Items a service accepted", service, null, outbox,
-				Outbox::delivered);
+				BoundedSender::delivered);
 		counter("pepper.probe.delivery.errors", "Failed attempts to send a batch", service, null, outbox,
-				Outbox::errors);
+				BoundedSender::errors);
 		counter("pepper.probe.delivery.dropped", "Items lost: buffer full, refused by the service, or given up on",
-				service, "buffer_full", outbox, Outbox::droppedBecauseFull);
-		counter("pepper.probe.delivery.dropped", null, service, "refused", outbox, Outbox::rejected);
-		counter("pepper.probe.delivery.dropped", null, service, "gave_up", outbox, Outbox::givenUp);
+				service, "buffer_full", outbox, BoundedSender::droppedBecauseFull);
+		counter("pepper.probe.delivery.dropped", null, service, "refused", outbox, BoundedSender::rejected);
+		counter("pepper.probe.delivery.dropped", null, service, "gave_up", outbox, BoundedSender::givenUp);
 	}
 
 	private <T> void counter(String name, @Nullable String description, String service, @Nullable String reason,

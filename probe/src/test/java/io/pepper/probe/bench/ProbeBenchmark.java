@@ -491,7 +491,7 @@ class ProbeBenchmark {
 		}
 
 		private Delivery delivery(String receiverUrl) {
-			return new Delivery(new OkHttpClient(), new Delivery.Target(receiverUrl, "bench"),
+			return new Delivery(new Delivery.Target(receiverUrl, "bench"),
 					new Delivery.Target(this.farm.servicesUrl(), "bench"), "bench", new Delivery.Settings(100_000, 0,
 							Duration.ofSeconds(1), Duration.ofMinutes(1), Duration.ofSeconds(1)));
 		}
@@ -499,8 +499,8 @@ class ProbeBenchmark {
 		private ProbeRound round(Delivery delivery) {
 			ProbeMetrics metrics = new ProbeMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
 			metrics.watch(delivery);
-			return new ProbeRound(new EndpointListClient(new OkHttpClient(), this.farm.servicesUrl(), "bench", "bench"),
-					this.checker, delivery, "bench", CONCURRENCY, Shard.ALL, ProbeBenchmark.this.clock,
+			return new ProbeRound(new EndpointListClient(this.farm.servicesUrl(), "bench", "bench"), this.checker,
+					delivery, "bench", CONCURRENCY, Shard.ALL, ProbeBenchmark.this.clock,
 					Sleeper.on(ProbeBenchmark.this.clock), metrics);
 		}
 

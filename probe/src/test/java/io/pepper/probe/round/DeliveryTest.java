@@ -19,9 +19,15 @@ import io.pepper.contracts.v1.PhaseTimings;
 import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.probe.LocalServer;
-import okhttp3.OkHttpClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,11 +36,14 @@ import static org.awaitility.Awaitility.await;
  * Delivery against real local HTTP servers standing in for the receiver and
  * failure-service.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DeliveryTest {
 
 	private static final Instant SLOT = Instant.parse("2026-01-01T12:00:00Z");
 
 	private final List<AutoCloseable> toClose = new ArrayList<>();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	@AfterEach
 	void stop() throws Exception {
@@ -129,6 +138,35 @@ class DeliveryTest {
 		assertThat(delivery.results().rejected()).isEqualTo(1);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(ints = { 400, 401, 404 })
+	void setsAsideABatchTheReceiverRefusesCountsAndLogsItAndSendsTheNext(int status, CapturedOutput output) {
+		AtomicInteger answer = new AtomicInteger(status);
+		LocalServer receiver = server(LocalServer.http()
+			.on(ResultBatch.PATH, (exchange) -> LocalServer.respond(exchange, answer.getAndSet(201),
+					"{\"detail\":\"refused for a reason\"}")));
+		Delivery delivery = delivery(receiver.port(), receiver.port(), 100, 0, Duration.ZERO);
+		List<CheckResult> results = results(2);
+
+		delivery.offer(results.get(0));
+		assertThat(delivery.drain(Duration.ofSeconds(10))).isFalse();
+		delivery.offer(results.get(1));
+		delivery.drain(Duration.ofSeconds(10));
+
+		assertThat(receiver.received()).as("the refused batch is not sent again").hasSize(2);
+		assertThat(resultBatches(receiver).get(1).results()).containsExactly(results.get(1));
+		assertThat(delivery.results().rejected()).isEqualTo(1);
+		assertThat(delivery.results().delivered()).isEqualTo(1);
+		assertThat(this.registry.get("pepper.delivery.set.aside")
+			.tag("queue", "probe-results")
+			.tag("status", Integer.toString(status))
+			.counter()
+			.count()).isEqualTo(1);
+		assertThat(output).contains("probe-results: a batch of 1 refused",
+				"receiver answered " + status + " for http://127.0.0.1:" + receiver.port() + "/v1/results",
+				"refused for a reason");
+	}
+
 	@Test
 	void givesUpAfterTheAttemptsAllowed() {
 		LocalServer receiver = server(LocalServer.http().answer(ResultBatch.PATH, 503, ""));
@@ -145,10 +183,10 @@ class DeliveryTest {
 	}
 
 	private Delivery delivery(int receiverPort, int failurePort, int capacity, int attempts, Duration linger) {
-		Delivery delivery = new Delivery(new OkHttpClient(),
-				new Delivery.Target("http://127.0.0.1:" + receiverPort, "receiver-secret"),
+		Delivery delivery = new Delivery(new Delivery.Target("http://127.0.0.1:" + receiverPort, "receiver-secret"),
 				new Delivery.Target("http://127.0.0.1:" + failurePort + "/", "failure-secret"), "test-probe",
-				new Delivery.Settings(capacity, attempts, Duration.ofMillis(10), Duration.ofMillis(100), linger));
+				new Delivery.Settings(capacity, attempts, Duration.ofMillis(10), Duration.ofMillis(100), linger),
+				this.registry);
 		this.toClose.add(delivery);
 		return delivery;
 	}

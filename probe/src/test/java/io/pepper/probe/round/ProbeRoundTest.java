@@ -27,7 +27,6 @@ import io.pepper.probe.Specs;
 import io.pepper.probe.check.HttpChecker;
 import io.pepper.net.TargetPolicy;
 import io.pepper.probe.ProbeProperties;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -273,9 +272,8 @@ class ProbeRoundTest {
 	@Test
 	void exitsWith2WhenAdminRefusesTheToken() {
 		ProbeRound round = new ProbeRound(
-				new EndpointListClient(new OkHttpClient(), this.admin.url("/").toString(), "local", "wrong-token"),
-				checker(), delivery(4), "local", 10, Shard.ALL, Clock.systemUTC(), Sleeper.on(Clock.systemUTC()),
-				this.metrics);
+				new EndpointListClient(this.admin.url("/").toString(), "local", "wrong-token"), checker(), delivery(4),
+				"local", 10, Shard.ALL, Clock.systemUTC(), Sleeper.on(Clock.systemUTC()), this.metrics);
 
 		assertThat(exitCode(round.run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE)))
 			.isEqualTo(OnceRunner.LIST_UNAVAILABLE);
@@ -383,13 +381,12 @@ class ProbeRoundTest {
 	}
 
 	private ProbeRound round(String adminUrl, int deliveryAttempts, Sleeper sleeper, Shard shard) {
-		return new ProbeRound(new EndpointListClient(new OkHttpClient(), adminUrl, "local", "admin-secret"), checker(),
+		return new ProbeRound(new EndpointListClient(adminUrl, "local", "admin-secret"), checker(),
 				delivery(deliveryAttempts), "local", 10, shard, Clock.systemUTC(), sleeper, this.metrics);
 	}
 
 	private Delivery delivery(int attempts) {
-		this.delivery = new Delivery(new OkHttpClient(),
-				new Delivery.Target(this.receiver.url("").toString(), "receiver-secret"),
+		this.delivery = new Delivery(new Delivery.Target(this.receiver.url("").toString(), "receiver-secret"),
 				new Delivery.Target(this.failureService.url("").toString(), "failure-secret"), "test-probe",
 				new Delivery.Settings(1000, attempts, Duration.ofMillis(20), Duration.ofMillis(100), Duration.ZERO));
 		this.deliveries.add(this.delivery);

@@ -1,5 +1,6 @@
 package io.pepper.probe.ssrf;
 
+import io.pepper.net.GuardedDns;
 import io.pepper.net.TargetPolicy;
 import io.pepper.probe.ProbeProperties;
 

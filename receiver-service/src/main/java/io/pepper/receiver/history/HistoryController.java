@@ -1,21 +1,20 @@
 package io.pepper.receiver.history;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
-import io.pepper.contracts.auth.BearerTokens;
 import io.pepper.contracts.v1.EndpointSummary;
 import io.pepper.contracts.v1.HistorySeries;
+import io.pepper.http.server.ProblemAdvice;
 import io.pepper.receiver.ReceiverProperties;
 import io.pepper.receiver.store.MetricStoreException;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpHeaders;
@@ -28,35 +27,28 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /v1/history/{endpointId}} and {@code POST /v1/history/summaries}, for
- * services holding a query token.
+ * services holding a query token (checked by {@code web.ApiTokens}).
  */
 @RestController
 class HistoryController {
 
 	private static final Logger log = LoggerFactory.getLogger(HistoryController.class);
 
-	private final BearerTokens tokens;
-
 	private final HistoryService history;
 
 	HistoryController(HistoryService history, ReceiverProperties properties) {
-		this.tokens = BearerTokens.ofDigests(properties.queryTokenSha256());
 		this.history = history;
 	}
 
 	@GetMapping(HistorySeries.PATH)
-	HistorySeries series(
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
-			@PathVariable String endpointId, @RequestParam String from, @RequestParam String to,
+	HistorySeries series(@PathVariable String endpointId, @RequestParam String from, @RequestParam String to,
 			@RequestParam String step, @RequestParam(required = false) @Nullable String location,
 			@RequestParam(defaultValue = "auto") String resolution) {
-		authorize(authorization);
 		if (location != null && location.isBlank()) {
 			throw new BadHistoryRequestException("location must not be blank; leave it out for all locations");
 		}
@@ -65,17 +57,8 @@ class HistoryController {
 	}
 
 	@PostMapping(EndpointSummary.PATH)
-	List<EndpointSummary> summaries(
-			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization,
-			@RequestBody EndpointSummary.Request request) {
-		authorize(authorization);
+	List<EndpointSummary> summaries(@RequestBody EndpointSummary.Request request) {
 		return this.history.summaries(request.endpointIds());
-	}
-
-	private void authorize(@Nullable String authorization) {
-		if (!this.tokens.accepts(authorization)) {
-			throw new InvalidTokenException();
-		}
 	}
 
 	private static UUID uuid(String value) {
@@ -111,53 +94,29 @@ class HistoryController {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> badRequest(BadHistoryRequestException ex, HttpServletRequest request) {
+	ResponseEntity<ProblemDetail> badRequest(BadHistoryRequestException ex) {
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "Bad history request", ex.getMessage(), request));
+			.body(ProblemAdvice.problem(HttpStatus.BAD_REQUEST, "Bad history request", ex.getMessage()));
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, HttpServletRequest request) {
-		Throwable cause = ex.getMostSpecificCause();
-		return ResponseEntity.badRequest()
-			.body(problem(
-					HttpStatus.BAD_REQUEST, "Bad history request", "the body must be {\"endpointIds\": [1 to "
-							+ EndpointSummary.Request.MAX_ENDPOINTS + " endpoint ids]}: " + cause.getMessage(),
-					request));
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		// The shared reading of the parser's error, with what the body should be.
+		String usage = "the body must be {\"endpointIds\": [1 to " + EndpointSummary.Request.MAX_ENDPOINTS
+				+ " endpoint ids]}";
+		ProblemDetail problem = (ex.getCause() instanceof JacksonException json) ? ProblemAdvice.malformed(json)
+				: ProblemAdvice.problem(HttpStatus.BAD_REQUEST, "Bad history request", "the body is missing");
+		problem.setDetail(usage + ": " + problem.getDetail());
+		return ResponseEntity.badRequest().body(problem);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> invalidToken(InvalidTokenException ex, HttpServletRequest request) {
-		return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-			.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-			.body(problem(HttpStatus.UNAUTHORIZED, "Invalid token",
-					"A valid query token is required: Authorization: Bearer <token>", request));
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> storeUnavailable(MetricStoreException ex, HttpServletRequest request) {
+	ResponseEntity<ProblemDetail> storeUnavailable(MetricStoreException ex) {
 		log.warn("History read failed: {}", ex.getMessage());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Metric store unavailable",
-					"The metric store did not answer; try again later", request));
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String title, @Nullable String detail,
-			HttpServletRequest request) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, (detail != null) ? detail : title);
-		problem.setTitle(title);
-		problem.setInstance(URI.create(request.getRequestURI()));
-		return problem;
-	}
-
-	/** The request had no accepted query token. */
-	static final class InvalidTokenException extends RuntimeException {
-
-		InvalidTokenException() {
-			super("invalid or missing query token");
-		}
-
+			.body(ProblemAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, "Metric store unavailable",
+					"The metric store did not answer; try again later"));
 	}
 
 }

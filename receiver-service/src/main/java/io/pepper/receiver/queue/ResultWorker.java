@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import io.pepper.contracts.v1.ResultBatch;
+import io.pepper.http.Backoff;
 import io.pepper.receiver.ReceiverProperties;
 import io.pepper.receiver.store.MetricStore;
 import io.pepper.receiver.store.MetricStoreException;
@@ -341,11 +342,7 @@ public final class ResultWorker implements SmartLifecycle {
 
 	/** Doubles from the first pause per failure, up to the longest pause. */
 	Duration backoff(int failures) {
-		Duration pause = this.settings.retryBackoff();
-		for (int i = 1; i < failures && pause.compareTo(this.settings.maxRetryBackoff()) < 0; i++) {
-			pause = pause.multipliedBy(2);
-		}
-		return (pause.compareTo(this.settings.maxRetryBackoff()) > 0) ? this.settings.maxRetryBackoff() : pause;
+		return Backoff.exponential(this.settings.retryBackoff(), this.settings.maxRetryBackoff()).after(failures);
 	}
 
 	/** Storing an entry failed for a reason of its own; it stays pending. */

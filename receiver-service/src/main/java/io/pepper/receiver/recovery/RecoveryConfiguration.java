@@ -1,8 +1,9 @@
 package io.pepper.receiver.recovery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.receiver.ReceiverProperties;
-import io.pepper.receiver.outbox.Outbox;
+import io.pepper.receiver.forward.RedisForwardQueue;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,12 +23,13 @@ class RecoveryConfiguration {
 	}
 
 	@Bean
-	Outbox<ResultBatch> successOutbox(StringRedisTemplate redis, ReceiverProperties properties) {
-		return SuccessForwarder.outbox(redis, properties);
+	RedisForwardQueue<ResultBatch> successOutbox(StringRedisTemplate redis, ReceiverProperties properties,
+			MeterRegistry registry) {
+		return SuccessForwarder.outbox(redis, properties, registry);
 	}
 
 	@Bean
-	SuccessForwarder successForwarder(WatchedEndpoints watched, Outbox<ResultBatch> successOutbox) {
+	SuccessForwarder successForwarder(WatchedEndpoints watched, RedisForwardQueue<ResultBatch> successOutbox) {
 		return new SuccessForwarder(watched, successOutbox);
 	}
 

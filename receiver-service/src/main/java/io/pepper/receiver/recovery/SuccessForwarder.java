@@ -3,11 +3,12 @@ package io.pepper.receiver.recovery;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.OpenIncidentEndpoints;
 import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.receiver.ReceiverProperties;
-import io.pepper.receiver.outbox.Outbox;
+import io.pepper.receiver.forward.RedisForwardQueue;
 import io.pepper.receiver.store.StoreObserver;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -26,18 +27,20 @@ public final class SuccessForwarder implements StoreObserver {
 
 	private final WatchedEndpoints watched;
 
-	private final Outbox<ResultBatch> outbox;
+	private final RedisForwardQueue<ResultBatch> outbox;
 
-	public SuccessForwarder(WatchedEndpoints watched, Outbox<ResultBatch> outbox) {
+	public SuccessForwarder(WatchedEndpoints watched, RedisForwardQueue<ResultBatch> outbox) {
 		this.watched = watched;
 		this.outbox = outbox;
 	}
 
 	/** The outbox of success batches; without failure-service nothing is queued. */
-	public static Outbox<ResultBatch> outbox(StringRedisTemplate redis, ReceiverProperties properties) {
-		return new Outbox<>(redis, properties.redisKeyPrefix() + "successes", ResultBatch.class, "success batch",
-				properties.failureUrl(), OpenIncidentEndpoints.SUCCESSES_PATH, properties.failureToken(),
-				properties.recovery().sendInterval(), properties.recovery().maxQueued());
+	public static RedisForwardQueue<ResultBatch> outbox(StringRedisTemplate redis, ReceiverProperties properties,
+			MeterRegistry registry) {
+		return new RedisForwardQueue<>(redis, properties.redisKeyPrefix() + "successes", ResultBatch.class,
+				"success batch", properties.failureUrl(), OpenIncidentEndpoints.SUCCESSES_PATH,
+				properties.failureToken(), properties.recovery().sendInterval(), properties.recovery().maxQueued(),
+				registry);
 	}
 
 	@Override

@@ -1,22 +1,14 @@
 package io.pepper.receiver.recovery;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import io.pepper.contracts.v1.OpenIncidentEndpoints;
-import io.pepper.contracts.v1.WireJson;
+import io.pepper.http.ServiceClient;
+import io.pepper.http.SnapshotPoller;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -27,26 +19,18 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class WatchedEndpoints implements SmartLifecycle {
 
-	private static final Logger log = LoggerFactory.getLogger(WatchedEndpoints.class);
-
-	private final @Nullable URI url;
-
-	private final @Nullable String token;
+	private final @Nullable SnapshotPoller<OpenIncidentEndpoints> followed;
 
 	private final Duration interval;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
 	private volatile Set<UUID> endpoints = Set.of();
 
-	private volatile boolean failing;
-
-	private volatile @Nullable ScheduledExecutorService executor;
-
 	public WatchedEndpoints(@Nullable URI failureUrl, @Nullable String token, Duration interval) {
-		this.url = (failureUrl != null)
-				? URI.create(failureUrl.toString().replaceAll("/+$", "") + OpenIncidentEndpoints.PATH) : null;
-		this.token = token;
+		this.followed = (failureUrl != null)
+				? new SnapshotPoller<>(ServiceClient.builder("failure-service", failureUrl).token(token).build(),
+						"the endpoints with open incidents", OpenIncidentEndpoints.class, OpenIncidentEndpoints.PATH)
+					.onUpdate((answer) -> this.endpoints = Set.copyOf(answer.endpointIds()))
+				: null;
 		this.interval = interval;
 	}
 
@@ -65,68 +49,26 @@ public final class WatchedEndpoints implements SmartLifecycle {
 	 * the last set when it did not.
 	 */
 	public boolean refresh() {
-		if (this.url == null) {
-			return false;
-		}
-		HttpRequest request = HttpRequest.newBuilder(this.url)
-			.timeout(Duration.ofSeconds(10))
-			.header("Authorization", "Bearer " + this.token)
-			.header("Accept", "application/json")
-			.build();
-		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				return failed("failure-service answered " + response.statusCode());
-			}
-			OpenIncidentEndpoints answer = WireJson.mapper().readValue(response.body(), OpenIncidentEndpoints.class);
-			this.endpoints = Set.copyOf(answer.endpointIds());
-			if (this.failing) {
-				log.info("failure-service follows {} endpoints again", this.endpoints.size());
-				this.failing = false;
-			}
-			return true;
-		}
-		catch (IOException | RuntimeException ex) {
-			return failed(String.valueOf(ex.getMessage()));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	private boolean failed(String why) {
-		if (!this.failing) {
-			log.warn("Cannot fetch the endpoints failure-service follows ({}); keeping the last {}", why,
-					this.endpoints.size());
-			this.failing = true;
-		}
-		return false;
+		return this.followed != null && this.followed.refresh() != SnapshotPoller.Refresh.FAILED;
 	}
 
 	@Override
 	public void start() {
-		if (this.url == null || this.executor != null) {
-			return;
+		if (this.followed != null) {
+			this.followed.start(this.interval);
 		}
-		ScheduledExecutorService scheduler = Executors
-			.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("watched-endpoints").factory());
-		scheduler.scheduleWithFixedDelay(this::refresh, 0, this.interval.toMillis(), TimeUnit.MILLISECONDS);
-		this.executor = scheduler;
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService scheduler = this.executor;
-		if (scheduler != null) {
-			this.executor = null;
-			scheduler.shutdownNow();
+		if (this.followed != null) {
+			this.followed.stop();
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.executor != null;
+		return this.followed != null && this.followed.isRunning();
 	}
 
 }

@@ -1,7 +1,8 @@
 /**
  * Incident recovery: failure-service resolves an incident only on successful checks, so
  * the successes of the endpoints it follows are forwarded to it once stored, through a
- * durable outbox. Failed checks are not: failure-service has those from the probes.
+ * durable forward queue. Failed checks are not: failure-service has those from the
+ * probes.
  */
 @NullMarked
 package io.pepper.receiver.recovery;

@@ -2,9 +2,10 @@ package io.pepper.receiver.trend;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pepper.contracts.v1.TrendEvent;
 import io.pepper.receiver.ReceiverProperties;
-import io.pepper.receiver.outbox.Outbox;
+import io.pepper.receiver.forward.RedisForwardQueue;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -22,12 +23,13 @@ class TrendConfiguration {
 	}
 
 	@Bean
-	Outbox<TrendEvent> trendOutbox(StringRedisTemplate redis, ReceiverProperties properties) {
-		return TrendWatcher.outbox(redis, properties);
+	RedisForwardQueue<TrendEvent> trendOutbox(StringRedisTemplate redis, ReceiverProperties properties,
+			MeterRegistry registry) {
+		return TrendWatcher.outbox(redis, properties, registry);
 	}
 
 	@Bean
-	TrendWatcher trendWatcher(StringRedisTemplate redis, TrendPolicies policies, Outbox<TrendEvent> outbox,
+	TrendWatcher trendWatcher(StringRedisTemplate redis, TrendPolicies policies, RedisForwardQueue<TrendEvent> outbox,
 			ReceiverProperties properties) {
 		return new TrendWatcher(new TrendStates(redis, properties.redisKeyPrefix()), policies, outbox,
 				Clock.systemUTC());

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.pepper.contracts.v1.CheckResult;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pepper.contracts.v1.TrendEvent;
 import io.pepper.contracts.v1.TrendSensitivity;
 import io.pepper.receiver.ReceiverProperties;
-import io.pepper.receiver.outbox.Outbox;
+import io.pepper.receiver.forward.RedisForwardQueue;
 import io.pepper.receiver.store.StoreObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +37,11 @@ public final class TrendWatcher implements StoreObserver {
 
 	private final TrendPolicies policies;
 
-	private final Outbox<TrendEvent> outbox;
+	private final RedisForwardQueue<TrendEvent> outbox;
 
 	private final Clock clock;
 
-	public TrendWatcher(TrendStates states, TrendPolicies policies, Outbox<TrendEvent> outbox, Clock clock) {
+	public TrendWatcher(TrendStates states, TrendPolicies policies, RedisForwardQueue<TrendEvent> outbox, Clock clock) {
 		this.states = states;
 		this.policies = policies;
 		this.outbox = outbox;
@@ -48,10 +49,11 @@ public final class TrendWatcher implements StoreObserver {
 	}
 
 	/** The outbox of trend events; without failure-service they are only logged. */
-	public static Outbox<TrendEvent> outbox(StringRedisTemplate redis, ReceiverProperties properties) {
-		return new Outbox<>(redis, properties.redisKeyPrefix() + "trend-events", TrendEvent.class, "trend event",
-				properties.failureUrl(), TrendEvent.PATH, properties.failureToken(), properties.trend().sendInterval(),
-				properties.trend().maxQueued());
+	public static RedisForwardQueue<TrendEvent> outbox(StringRedisTemplate redis, ReceiverProperties properties,
+			MeterRegistry registry) {
+		return new RedisForwardQueue<>(redis, properties.redisKeyPrefix() + "trend-events", TrendEvent.class,
+				"trend event", properties.failureUrl(), TrendEvent.PATH, properties.failureToken(),
+				properties.trend().sendInterval(), properties.trend().maxQueued(), registry);
 	}
 
 	@Override

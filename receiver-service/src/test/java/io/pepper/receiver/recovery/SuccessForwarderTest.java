@@ -9,7 +9,7 @@ import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.OpenIncidentEndpoints;
 import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.receiver.Checks;
-import io.pepper.receiver.outbox.Outbox;
+import io.pepper.receiver.forward.RedisForwardQueue;
 import io.pepper.receiver.servers.FailureServiceStandIn;
 import io.pepper.testsupport.LocalRedis;
 import io.pepper.testsupport.TestRedisNamespace;
@@ -39,7 +39,7 @@ class SuccessForwarderTest {
 
 	private WatchedEndpoints watched;
 
-	private Outbox<ResultBatch> outbox;
+	private RedisForwardQueue<ResultBatch> outbox;
 
 	private SuccessForwarder forwarder;
 
@@ -52,9 +52,9 @@ class SuccessForwarderTest {
 		this.connections.start();
 		StringRedisTemplate redis = new StringRedisTemplate(this.connections);
 		this.watched = new WatchedEndpoints(this.failureService.url(), "failure-token", Duration.ofSeconds(5));
-		this.outbox = new Outbox<>(redis, this.keys.prefix() + "successes", ResultBatch.class, "success batch",
-				this.failureService.url(), OpenIncidentEndpoints.SUCCESSES_PATH, "failure-token", Duration.ofSeconds(1),
-				100);
+		this.outbox = new RedisForwardQueue<>(redis, this.keys.prefix() + "successes", ResultBatch.class,
+				"success batch", this.failureService.url(), OpenIncidentEndpoints.SUCCESSES_PATH, "failure-token",
+				Duration.ofSeconds(1), 100);
 		this.forwarder = new SuccessForwarder(this.watched, this.outbox);
 	}
 

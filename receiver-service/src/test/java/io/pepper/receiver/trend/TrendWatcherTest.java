@@ -17,7 +17,7 @@ import java.util.concurrent.Future;
 
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.TrendEvent;
-import io.pepper.receiver.outbox.Outbox;
+import io.pepper.receiver.forward.RedisForwardQueue;
 import io.pepper.receiver.store.MetricStoreContract;
 import io.pepper.testsupport.LocalRedis;
 import io.pepper.testsupport.TestRedisNamespace;
@@ -46,7 +46,7 @@ class TrendWatcherTest {
 
 	private StringRedisTemplate redis;
 
-	private Outbox<TrendEvent> outbox;
+	private RedisForwardQueue<TrendEvent> outbox;
 
 	@BeforeEach
 	void connect() throws IOException {
@@ -56,8 +56,8 @@ class TrendWatcherTest {
 		this.connections.afterPropertiesSet();
 		this.connections.start();
 		this.redis = new StringRedisTemplate(this.connections);
-		this.outbox = new Outbox<>(this.redis, this.keys.prefix() + "trend-events", TrendEvent.class, "trend event",
-				closedPort(), TrendEvent.PATH, "token", Duration.ofSeconds(1), 10_000);
+		this.outbox = new RedisForwardQueue<>(this.redis, this.keys.prefix() + "trend-events", TrendEvent.class,
+				"trend event", closedPort(), TrendEvent.PATH, "token", Duration.ofSeconds(1), 10_000);
 	}
 
 	@AfterEach

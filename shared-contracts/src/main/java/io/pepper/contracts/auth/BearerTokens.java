@@ -34,14 +34,23 @@ public final class BearerTokens {
 		return HexFormat.of().formatHex(sha256(token));
 	}
 
-	/** Whether an {@code Authorization} header carries one of the accepted tokens. */
-	public boolean accepts(@Nullable String authorization) {
+	/**
+	 * The token an {@code Authorization: Bearer <token>} header carries, or null when it
+	 * carries none.
+	 */
+	public static @Nullable String presented(@Nullable String authorization) {
 		if (authorization == null || authorization.length() <= BEARER.length()
 				|| !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-			return false;
+			return null;
 		}
 		String token = authorization.substring(BEARER.length()).strip();
-		if (token.isEmpty()) {
+		return token.isEmpty() ? null : token;
+	}
+
+	/** Whether an {@code Authorization} header carries one of the accepted tokens. */
+	public boolean accepts(@Nullable String authorization) {
+		String token = presented(authorization);
+		if (token == null) {
 			return false;
 		}
 		byte[] digest = sha256(token);

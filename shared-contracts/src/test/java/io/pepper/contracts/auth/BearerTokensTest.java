@@ -36,6 +36,14 @@ class BearerTokensTest {
 	}
 
 	@Test
+	void readsTheTokenOutOfTheHeader() {
+		assertThat(BearerTokens.presented("bearer  abc ")).isEqualTo("abc");
+		assertThat(BearerTokens.presented("Bearer ")).isNull();
+		assertThat(BearerTokens.presented("Basic abc")).isNull();
+		assertThat(BearerTokens.presented(null)).isNull();
+	}
+
+	@Test
 	void acceptsNothingWithoutDigests() {
 		assertThat(BearerTokens.ofDigests(List.of()).accepts("Bearer test")).isFalse();
 	}

@@ -1,4 +1,4 @@
-package io.pepper.receiver.outbox;
+package io.pepper.receiver.forward;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pepper.contracts.v1.OpenIncidentEndpoints;
 import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.receiver.Checks;
@@ -16,7 +17,12 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -24,8 +30,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The outbox to failure-service on a real Redis, against a local stand-in. */
-class OutboxTest {
+/** The forward queue to failure-service on a real Redis, against a local stand-in. */
+@ExtendWith(OutputCaptureExtension.class)
+class RedisForwardQueueTest {
 
 	private final LocalRedis server = LocalRedis.fromEnvironment();
 
@@ -37,7 +44,9 @@ class OutboxTest {
 
 	private @Nullable FailureServiceStandIn failureService;
 
-	private @Nullable Outbox<ResultBatch> outbox;
+	private @Nullable RedisForwardQueue<ResultBatch> outbox;
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
 	@BeforeEach
 	void connect() {
@@ -61,9 +70,10 @@ class OutboxTest {
 		this.keys.close();
 	}
 
-	private Outbox<ResultBatch> outbox(URI url, long maxLength) {
-		this.outbox = new Outbox<>(this.redis, this.keys.prefix() + "successes", ResultBatch.class, "success batch",
-				url, OpenIncidentEndpoints.SUCCESSES_PATH, "failure-token", Duration.ofMillis(50), maxLength);
+	private RedisForwardQueue<ResultBatch> outbox(URI url, long maxLength) {
+		this.outbox = new RedisForwardQueue<>(this.redis, this.keys.prefix() + "successes", ResultBatch.class,
+				"success batch", url, OpenIncidentEndpoints.SUCCESSES_PATH, "failure-token", Duration.ofMillis(50),
+				maxLength, this.registry);
 		return this.outbox;
 	}
 
@@ -71,7 +81,7 @@ class OutboxTest {
 	void resendsABatchWithItsIdUntilFailureServiceAcceptsIt() {
 		this.failureService = FailureServiceStandIn.start();
 		this.failureService.answerSuccessesWith(503);
-		Outbox<ResultBatch> outbox = outbox(this.failureService.url(), 100);
+		RedisForwardQueue<ResultBatch> outbox = outbox(this.failureService.url(), 100);
 		ResultBatch batch = batch();
 
 		outbox.add(batch);
@@ -87,7 +97,7 @@ class OutboxTest {
 	@Test
 	void keepsBatchesWhileFailureServiceIsUnreachableAndSendsThemInOrderOnceItIsBack() throws IOException {
 		int port = freePort();
-		Outbox<ResultBatch> outbox = outbox(URI.create("http://127.0.0.1:" + port), 100);
+		RedisForwardQueue<ResultBatch> outbox = outbox(URI.create("http://127.0.0.1:" + port), 100);
 		ResultBatch first = batch();
 		ResultBatch second = batch();
 		outbox.add(first);
@@ -107,7 +117,7 @@ class OutboxTest {
 	void dropsABatchFailureServiceRefusesForGoodAndDeliversTheNext() {
 		this.failureService = FailureServiceStandIn.start();
 		this.failureService.answerSuccessesWith(400);
-		Outbox<ResultBatch> outbox = outbox(this.failureService.url(), 100);
+		RedisForwardQueue<ResultBatch> outbox = outbox(this.failureService.url(), 100);
 		ResultBatch refused = batch();
 		ResultBatch next = batch();
 		outbox.add(refused);
@@ -120,23 +130,42 @@ class OutboxTest {
 		assertThat(outbox.pending()).isEmpty();
 	}
 
-	@Test
-	void retriesABatchRefusedForAWrongToken() {
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(ints = { 400, 401, 404 })
+	void setsAsideABatchFailureServiceRefusesWithItsReasonCountsAndLogsIt(int status, CapturedOutput output) {
 		this.failureService = FailureServiceStandIn.start();
-		this.failureService.answerSuccessesWith(401);
-		Outbox<ResultBatch> outbox = outbox(this.failureService.url(), 100);
-		ResultBatch batch = batch();
-		outbox.add(batch);
+		this.failureService.answerSuccessesWith(status);
+		RedisForwardQueue<ResultBatch> outbox = outbox(this.failureService.url(), 100);
+		ResultBatch refused = batch();
+		ResultBatch next = batch();
+		outbox.add(refused);
+		outbox.add(next);
 
+		assertThat(outbox.deliver()).isEqualTo(2);
 		assertThat(outbox.deliver()).isZero();
-		assertThat(outbox.pending()).containsExactly(batch);
-		assertThat(outbox.deliver()).isEqualTo(1);
-		assertThat(this.failureService.accepted()).containsExactly(batch);
+
+		assertThat(this.failureService.attempts()).as("the refused batch is sent once")
+			.containsExactly(refused.batchId(), next.batchId());
+		assertThat(this.failureService.accepted()).containsExactly(next);
+		assertThat(outbox.pending()).isEmpty();
+		assertThat(outbox.setAside()).singleElement().satisfies((kept) -> {
+			assertThat(kept.message()).isEqualTo(refused);
+			assertThat(kept.status()).isEqualTo(status);
+			assertThat(kept.reason()).startsWith("failure-service answered " + status + " for "
+					+ this.failureService.url() + OpenIncidentEndpoints.SUCCESSES_PATH);
+		});
+		assertThat(this.registry.get("pepper.delivery.set.aside")
+			.tag("queue", "receiver-successes")
+			.tag("status", Integer.toString(status))
+			.counter()
+			.count()).isEqualTo(1);
+		assertThat(output).contains("receiver-successes: a success batch refused, set aside in " + outbox.key()
+				+ "-set-aside: failure-service answered " + status);
 	}
 
 	@Test
 	void keepsOnlyTheNewestBatchesBeyondItsBound() throws IOException {
-		Outbox<ResultBatch> outbox = outbox(URI.create("http://127.0.0.1:" + freePort()), 2);
+		RedisForwardQueue<ResultBatch> outbox = outbox(URI.create("http://127.0.0.1:" + freePort()), 2);
 		ResultBatch oldest = batch();
 		ResultBatch middle = batch();
 		ResultBatch newest = batch();
@@ -150,8 +179,9 @@ class OutboxTest {
 
 	@Test
 	void queuesNothingWithoutFailureService() {
-		Outbox<ResultBatch> outbox = new Outbox<>(this.redis, this.keys.prefix() + "successes", ResultBatch.class,
-				"success batch", null, OpenIncidentEndpoints.SUCCESSES_PATH, null, Duration.ofMillis(50), 100);
+		RedisForwardQueue<ResultBatch> outbox = new RedisForwardQueue<>(this.redis, this.keys.prefix() + "successes",
+				ResultBatch.class, "success batch", null, OpenIncidentEndpoints.SUCCESSES_PATH, null,
+				Duration.ofMillis(50), 100);
 
 		outbox.add(batch());
 
@@ -162,7 +192,7 @@ class OutboxTest {
 
 	@Test
 	void pausesLongerAfterEachFailedRoundUpToHalfAMinute() throws IOException {
-		Outbox<ResultBatch> outbox = outbox(URI.create("http://127.0.0.1:" + freePort()), 100);
+		RedisForwardQueue<ResultBatch> outbox = outbox(URI.create("http://127.0.0.1:" + freePort()), 100);
 
 		assertThat(outbox.pause(0)).isEqualTo(Duration.ofMillis(50));
 		assertThat(outbox.pause(1)).isEqualTo(Duration.ofMillis(100));

@@ -1,8 +1,11 @@
-package io.pepper.admin.web;
+package io.pepper.http.server;
 
 import tools.jackson.core.JacksonException;
 
-/** A request body a feature read itself and could not parse; answered with 400. */
+/**
+ * A request body a controller read itself and could not parse; answered 400 with the
+ * field named, like a body Spring read.
+ */
 public class MalformedJsonException extends RuntimeException {
 
 	private final JacksonException jsonError;

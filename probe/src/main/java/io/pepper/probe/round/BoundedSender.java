@@ -1,6 +1,5 @@
 package io.pepper.probe.round;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,39 +12,40 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 
 import io.pepper.contracts.v1.WireJson;
-import okhttp3.HttpUrl;
-import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.RequestBody;
-import okhttp3.Response;
+import io.pepper.http.Answer;
+import io.pepper.http.Backoff;
+import io.pepper.http.DeliveryMeter;
+import io.pepper.http.ServiceClient;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bounded buffer of one kind of item on its way to one service, with the background
- * sender that batches and posts it. Items wait here while the service is slow or down;
- * when the buffer is full the oldest waiting item makes room for the newest, and every
- * item lost (pushed out, refused by the service, or given up on) is counted.
+ * The probe's bounded in-memory sender: the buffer of one kind of item on its way to one
+ * service, with the background sender that batches and posts it. Items wait here while
+ * the service is slow or down; when the buffer is full the oldest waiting item makes room
+ * for the newest. A batch is sent again only when the answer says it may help
+ * ({@link io.pepper.http.Verdict}); a batch the service refuses is set aside: a probe
+ * keeps nothing on disk, so that means counted and logged with the reason. Every item
+ * lost (pushed out, refused by the service, or given up on) is counted.
  *
  * @param <T> the item: a check result or a failure report
  */
-final class Outbox<T> implements AutoCloseable {
+final class BoundedSender<T> implements AutoCloseable {
 
-	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-
-	private static final MediaType JSON = MediaType.get("application/json");
+	private static final Logger log = LoggerFactory.getLogger(BoundedSender.class);
 
 	private static final long DROP_LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
 	private final String service;
 
-	private final OkHttpClient client;
+	private final ServiceClient client;
 
-	private final HttpUrl url;
+	private final String path;
 
-	private final String token;
+	private final DeliveryMeter meter;
+
+	private final Backoff backoff;
 
 	private final BiFunction<UUID, List<T>, Object> batchOf;
 
@@ -77,14 +77,16 @@ final class Outbox<T> implements AutoCloseable {
 
 	private final Thread sender;
 
-	Outbox(String service, OkHttpClient client, String baseUrl, String path, String token,
-			BiFunction<UUID, List<T>, Object> batchOf, Delivery.Settings settings) {
-		this.service = service;
+	BoundedSender(ServiceClient client, String path, BiFunction<UUID, List<T>, Object> batchOf,
+			Delivery.Settings settings, DeliveryMeter meter) {
+		this.service = client.service();
 		this.client = client;
-		this.url = HttpUrl.get(EndpointListClient.stripSlash(baseUrl) + path);
-		this.token = token;
+		this.path = path;
 		this.batchOf = batchOf;
 		this.settings = settings;
+		this.meter = meter;
+		// Jitter: after an outage, the probes of every location come back spread out.
+		this.backoff = Backoff.exponential(settings.backoff(), settings.maxBackoff()).withJitter();
 		// A platform thread: serializing a batch is CPU work that must not hold a carrier
 		// thread the checks' virtual threads need to take their timings promptly.
 		this.sender = Thread.ofPlatform().name("probe-delivery-" + service).daemon().start(this::sendLoop);
@@ -256,47 +258,35 @@ final class Outbox<T> implements AutoCloseable {
 	private boolean send(List<T> batch) {
 		// A retried batch keeps its id, so the service can recognise a replay.
 		byte[] json = WireJson.mapper().writeValueAsBytes(this.batchOf.apply(UUID.randomUUID(), batch));
-		Duration wait = this.settings.backoff();
+		String what = "a batch of " + batch.size();
 		for (int attempt = 1;; attempt++) {
-			Request request = new Request.Builder().url(this.url)
-				.header("Authorization", "Bearer " + this.token)
-				.post(RequestBody.create(json, JSON))
-				.build();
-			String problem;
-			try (Response response = this.client.newCall(request).execute()) {
-				if (response.isSuccessful()) {
-					return true;
-				}
-				problem = "answered " + response.code();
-				if (!retryable(response.code())) {
-					this.rejected.addAndGet(batch.size());
-					log.warn("{} refused a batch of {} ({}), dropping it: {}", this.url, batch.size(), problem,
-							response.body().string());
-					return false;
-				}
+			Answer answer = this.client.send(this.path, json);
+			if (answer.delivered()) {
+				this.meter.delivered(batch.size());
+				return true;
 			}
-			catch (IOException ex) {
-				problem = ex.toString();
+			if (answer.setAside()) {
+				this.rejected.addAndGet(batch.size());
+				this.meter.setAside(batch.size(), what, answer, "and dropped (a probe keeps nothing on disk)");
+				return false;
 			}
 			this.errors.incrementAndGet();
 			int attempts = this.settings.attempts();
 			if (attempts > 0 && attempt >= attempts) {
 				this.givenUp.addAndGet(batch.size());
-				log.warn("{} {}; giving up on a batch of {} after {} attempts", this.url, problem, batch.size(),
-						attempt);
+				log.warn("{}; giving up on {} after {} attempts", answer.reason(), what, attempt);
 				return false;
 			}
-			log.info("{} {}; retrying a batch of {} in {} ms ({} waiting behind it)", this.url, problem, batch.size(),
-					wait.toMillis(), waitingCount());
+			Duration wait = this.backoff.after(attempt);
+			this.meter.retrying(what + " (" + waitingCount() + " waiting behind it)", answer, wait);
 			try {
 				Thread.sleep(wait);
 			}
 			catch (InterruptedException ex) {
 				this.givenUp.addAndGet(batch.size());
-				log.warn("stopping with a batch of {} for {} undelivered", batch.size(), this.url);
+				log.warn("stopping with {} for {} undelivered", what, this.service);
 				return false;
 			}
-			wait = min(wait.multipliedBy(2), this.settings.maxBackoff());
 		}
 	}
 
@@ -318,14 +308,6 @@ final class Outbox<T> implements AutoCloseable {
 			log.warn("buffer for {} is full ({} items): dropping the oldest; {} dropped so far", this.service,
 					this.settings.bufferCapacity(), dropped);
 		}
-	}
-
-	private static boolean retryable(int status) {
-		return status >= 500 || status == 408 || status == 429;
-	}
-
-	private static Duration min(Duration a, Duration b) {
-		return (a.compareTo(b) <= 0) ? a : b;
 	}
 
 }

@@ -1,6 +1,4 @@
-package io.pepper.probe.ssrf;
-
-import io.pepper.net.TargetPolicy;
+package io.pepper.net;
 
 import java.io.IOException;
 import java.net.InetAddress;

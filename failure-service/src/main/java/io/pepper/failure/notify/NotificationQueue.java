@@ -9,17 +9,18 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Adds notifications to the outbox in the caller's transaction, so a state change is
- * stored if and only if its notifications are.
+ * failure-service's transactional notification queue: adds notifications to the
+ * {@code notifications} table in the caller's transaction, so a state change is stored if
+ * and only if its notifications are. {@link NotificationDispatcher} delivers them.
  */
 @Component
-public class Outbox {
+public class NotificationQueue {
 
 	private final Notifications notifications;
 
 	private final ApplicationEventPublisher events;
 
-	Outbox(Notifications notifications, ApplicationEventPublisher events) {
+	NotificationQueue(Notifications notifications, ApplicationEventPublisher events) {
 		this.notifications = notifications;
 		this.events = events;
 	}

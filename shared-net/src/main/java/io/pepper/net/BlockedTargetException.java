@@ -1,9 +1,9 @@
-package io.pepper.probe.ssrf;
+package io.pepper.net;
 
 import java.net.UnknownHostException;
 
 /**
- * A check tried to reach an address the guard refuses. An {@link UnknownHostException}
+ * A request tried to reach an address the guard refuses. An {@link UnknownHostException}
  * because OkHttp's {@code Dns} may only throw that.
  */
 public class BlockedTargetException extends UnknownHostException {
