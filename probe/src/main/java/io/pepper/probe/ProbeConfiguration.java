@@ -12,6 +12,7 @@ import io.pepper.probe.round.ProbeMetrics;
 import io.pepper.probe.round.ProbeRound;
 import io.pepper.probe.round.RoundScheduler;
 import io.pepper.probe.round.Sleeper;
+import io.pepper.probe.tls.TlsSockets;
 import okhttp3.OkHttpClient;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -32,8 +33,13 @@ class ProbeConfiguration {
 	}
 
 	@Bean
-	HttpChecker httpChecker(ProbeProperties properties, Clock clock) {
-		return new HttpChecker(HttpChecker.baseClient(properties.targetPolicy()), properties.targetPolicy(),
+	TlsSockets tlsSockets(ProbeProperties properties) {
+		return TlsSockets.create(properties.tlsProvider(), TlsSockets.systemTrust());
+	}
+
+	@Bean
+	HttpChecker httpChecker(ProbeProperties properties, TlsSockets tls, Clock clock) {
+		return new HttpChecker(tls, properties.resolver(), properties.targetPolicy(),
 				properties.maxBodySize().toBytes(), clock);
 	}
 

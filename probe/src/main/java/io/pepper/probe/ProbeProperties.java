@@ -1,13 +1,16 @@
 package io.pepper.probe;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
+import io.pepper.probe.dns.DeadlineResolver;
 import io.pepper.probe.round.Shard;
+import io.pepper.probe.tls.TlsProvider;
 import io.pepper.net.TargetPolicy;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -45,6 +48,10 @@ import org.springframework.validation.annotation.Validated;
  * @param bufferCapacity results (and, apart, failures) held at most while a service is
  * slow or down; beyond it the oldest are dropped and counted
  * @param shard which share of the location's endpoints this probe checks, {@code i/n}
+ * @param tlsProvider the TLS implementation of checks: Conscrypt (native, the default;
+ * JSSE where its library does not load) or JSSE
+ * @param dnsServers name servers checks resolve with, {@code host} or {@code host:port};
+ * empty for the machine's own (resolv.conf, hosts file)
  */
 @ConfigurationProperties("pepper.probe")
 @Validated
@@ -57,8 +64,8 @@ public record ProbeProperties(String name, @NotBlank String location, @NotNull U
 		@DefaultValue("1s") @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 1) Duration deliveryBackoff,
 		@DefaultValue("1m") @NotNull @DurationMin(millis = 1) @DurationMax(hours = 1) Duration deliveryMaxBackoff,
 		@DefaultValue("1s") @NotNull @DurationMax(minutes = 1) Duration deliveryLinger,
-		@DefaultValue("100000") @Min(1) @Max(10_000_000) int bufferCapacity,
-		@DefaultValue("0/1") @NotNull Shard shard) {
+		@DefaultValue("100000") @Min(1) @Max(10_000_000) int bufferCapacity, @DefaultValue("0/1") @NotNull Shard shard,
+		@DefaultValue("conscrypt") @NotNull TlsProvider tlsProvider, @DefaultValue List<String> dnsServers) {
 
 	/** The setting that lists internal targets requests may reach anyway. */
 	public static final String ALLOWED_TARGETS = "pepper.probe.allowed-targets";
@@ -69,6 +76,8 @@ public record ProbeProperties(String name, @NotBlank String location, @NotNull U
 		requireHttpUrl(receiverUrl, "receiver-url");
 		requireHttpUrl(failureUrl, "failure-url");
 		allowedTargets = (allowedTargets != null) ? List.copyOf(allowedTargets) : List.of();
+		dnsServers = (dnsServers != null) ? List.copyOf(dnsServers) : List.of();
+		dnsServerAddresses(dnsServers);
 		if (deliveryBackoff != null && deliveryMaxBackoff != null
 				&& deliveryMaxBackoff.compareTo(deliveryBackoff) < 0) {
 			throw new IllegalArgumentException("pepper.probe.delivery-max-backoff (" + deliveryMaxBackoff
@@ -85,6 +94,53 @@ public record ProbeProperties(String name, @NotBlank String location, @NotNull U
 	/** The SSRF guard these settings describe. */
 	public TargetPolicy targetPolicy() {
 		return TargetPolicy.allowing(ALLOWED_TARGETS, this.allowedTargets);
+	}
+
+	/** The resolver checks use. */
+	public DeadlineResolver resolver() {
+		return this.dnsServers.isEmpty() ? DeadlineResolver.system()
+				: DeadlineResolver.using(dnsServerAddresses(this.dnsServers));
+	}
+
+	private static List<InetSocketAddress> dnsServerAddresses(List<String> servers) {
+		return servers.stream().map(ProbeProperties::dnsServer).toList();
+	}
+
+	private static InetSocketAddress dnsServer(String server) {
+		String text = server.trim();
+		String host = text;
+		int port = 53;
+		int colon = text.lastIndexOf(':');
+		if (colon > 0 && text.indexOf(':') == colon) {
+			host = text.substring(0, colon);
+			try {
+				port = Integer.parseInt(text.substring(colon + 1));
+			}
+			catch (NumberFormatException ex) {
+				port = -1;
+			}
+		}
+		else if (text.startsWith("[") && text.contains("]:")) {
+			host = text.substring(1, text.indexOf("]:"));
+			try {
+				port = Integer.parseInt(text.substring(text.indexOf("]:") + 2));
+			}
+			catch (NumberFormatException ex) {
+				port = -1;
+			}
+		}
+		if (port < 1 || port > 65_535 || host.isBlank()) {
+			throw new IllegalArgumentException(
+					"pepper.probe.dns-servers: '" + server + "' is not host or host:port with a port from 1 to 65535");
+		}
+		try {
+			// An address, not a name: the resolver cannot depend on resolving itself.
+			return new InetSocketAddress(InetAddress.ofLiteral(host.replace("[", "").replace("]", "")), port);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException(
+					"pepper.probe.dns-servers: '" + server + "' must name the server by its IP address", ex);
+		}
 	}
 
 	private static void requireHttpUrl(@Nullable URI url, String property) {

@@ -44,6 +44,9 @@ import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.probe.LocalServer;
 import io.pepper.probe.check.HttpChecker;
+import io.pepper.probe.dns.DeadlineResolver;
+import io.pepper.probe.tls.TlsProvider;
+import io.pepper.probe.tls.TlsSockets;
 import io.pepper.probe.round.Delivery;
 import io.pepper.probe.round.EndpointListClient;
 import io.pepper.probe.round.ProbeMetrics;
@@ -484,8 +487,8 @@ class ProbeBenchmark {
 			HandshakeCertificates trust = new HandshakeCertificates.Builder()
 				.addTrustedCertificate(Certificates.decodeCertificatePem(Files.readString(farm.caFile)))
 				.build();
-			OkHttpClient base = HttpChecker.baseClient(policy, trust.trustManager());
-			this.checker = new HttpChecker(base, policy, HttpChecker.DEFAULT_MAX_BODY_BYTES, ProbeBenchmark.this.clock);
+			this.checker = new HttpChecker(TlsSockets.create(TlsProvider.CONSCRYPT, trust.trustManager()),
+					DeadlineResolver.system(), policy, HttpChecker.DEFAULT_MAX_BODY_BYTES, ProbeBenchmark.this.clock);
 			this.delivery = delivery(farm.servicesUrl());
 			this.round = round(this.delivery);
 		}
