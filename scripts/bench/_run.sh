@@ -4,7 +4,8 @@
 set -euo pipefail
 run_benchmark() {
   local module=$1 tests=$2; shift 2
-  mvn -B -ntp -q -Dspring-javaformat.skip=true -DskipTests install -pl "$module" -am
-  mvn -B -ntp -Dspring-javaformat.skip=true -pl "$module" test -Dpepper.excludedGroups= -Dgroups=benchmark \
+  # Built within the reactor (-am), never installed: other branches share the local repository.
+  mvn -B -ntp -q -Dspring-javaformat.skip=true -DskipTests package -pl "$module" -am
+  mvn -B -ntp -Dspring-javaformat.skip=true -pl "$module" -am test -Dpepper.excludedGroups= -Dgroups=benchmark \
     -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false -DtrimStackTrace=false "$@"
 }
