@@ -35,7 +35,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dispatchMaxRetryBackoff the longest wait between two retries
  * @param adminUrl admin-app's base URL, where policies, channels and maintenance windows
  * come from; null runs stand-alone: every endpoint gets {@code AlertPolicy.DEFAULT} and
- * {@code mail.to}
+ * {@code mail.standalone-to}
  * @param adminToken the plaintext service token admin-app accepts
  * @param adminPollInterval how often the alerting snapshot is fetched (with ETag)
  * @param httpTimeout the connect and answer timeout of every outgoing HTTP call
@@ -101,6 +101,12 @@ public record FailureProperties(@NotEmpty(
 	@AssertTrue(message = "admin-token must be set when admin-url is")
 	public boolean isAdminTokenSetWithUrl() {
 		return this.adminUrl == null || (this.adminToken != null && !this.adminToken.isBlank());
+	}
+
+	@AssertTrue(message = "mail.standalone-to is only for a stand-alone, single-tenant install; with admin-url set, "
+			+ "each organization's incidents go to its own channels, or else to its owners and admins")
+	public boolean isStandaloneMailOnlyWithoutAdmin() {
+		return this.adminUrl == null || this.mail.standaloneTo().isEmpty();
 	}
 
 	@AssertTrue(message = "dispatch-max-retry-backoff must not be shorter than dispatch-retry-backoff")
@@ -176,14 +182,16 @@ public record FailureProperties(@NotEmpty(
 	 * Email notifications.
 	 *
 	 * @param from the sender address
-	 * @param to who hears about endpoints whose policy names no channel (every endpoint
-	 * when running stand-alone)
+	 * @param standaloneTo for a single-tenant install running without admin-app only: who
+	 * hears about every endpoint. With admin-app, an organization's incidents go to its
+	 * own channels, or else to its owners and admins, never to an address of the
+	 * operator's.
 	 */
 	public record Mail(@DefaultValue("pepper@localhost") @NotBlank @Email String from,
-			@DefaultValue List<@NotBlank @Email String> to) {
+			@DefaultValue List<@NotBlank @Email String> standaloneTo) {
 
 		public Mail {
-			to = List.copyOf(to);
+			standaloneTo = List.copyOf(standaloneTo);
 		}
 
 	}

@@ -83,7 +83,7 @@ class FailureFlowTest {
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		registry.add("pepper.failure.ingest-token-sha256", () -> TOKEN_SHA256);
 		registry.add("pepper.failure.mail.from", () -> "pepper@example.com");
-		registry.add("pepper.failure.mail.to", () -> String.join(",", RECIPIENTS));
+		registry.add("pepper.failure.mail.standalone-to", () -> String.join(",", RECIPIENTS));
 		registry.add("pepper.failure.dispatch-interval", () -> "100ms");
 		registry.add("pepper.failure.dispatch-max-attempts", () -> "3");
 		registry.add("pepper.failure.dispatch-retry-backoff", () -> "50ms");

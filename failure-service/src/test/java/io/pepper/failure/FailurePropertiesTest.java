@@ -29,7 +29,7 @@ class FailurePropertiesTest {
 			FailureProperties properties = context.getBean(FailureProperties.class);
 			assertThat(properties.ingestTokenSha256()).containsExactly(DIGEST);
 			assertThat(properties.mail().from()).isEqualTo("pepper@localhost");
-			assertThat(properties.mail().to()).isEmpty();
+			assertThat(properties.mail().standaloneTo()).isEmpty();
 			assertThat(properties.dispatchInterval()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(properties.dispatchMaxAttempts()).isEqualTo(10);
 		});
@@ -39,11 +39,11 @@ class FailurePropertiesTest {
 	void bindsCommaSeparatedDigestsAndRecipients() {
 		this.runner
 			.withPropertyValues("pepper.failure.ingest-token-sha256=" + DIGEST + "," + DIGEST.toUpperCase(),
-					"pepper.failure.mail.to=ops@example.com,lead@example.com")
+					"pepper.failure.mail.standalone-to=ops@example.com,lead@example.com")
 			.run((context) -> {
 				FailureProperties properties = context.getBean(FailureProperties.class);
 				assertThat(properties.ingestTokenSha256()).hasSize(2);
-				assertThat(properties.mail().to()).containsExactly("ops@example.com", "lead@example.com");
+				assertThat(properties.mail().standaloneTo()).containsExactly("ops@example.com", "lead@example.com");
 			});
 	}
 
@@ -67,8 +67,9 @@ class FailurePropertiesTest {
 						"not the token itself"),
 				Arguments.of("bad sender", new String[] { "pepper.failure.mail.from=not an address" }, "mail.from",
 						"well-formed email address"),
-				Arguments.of("bad recipient", new String[] { "pepper.failure.mail.to=ops@example.com,nobody" },
-						"mail.to[1]", "well-formed email address"),
+				Arguments.of("bad recipient",
+						new String[] { "pepper.failure.mail.standalone-to=ops@example.com,nobody" },
+						"mail.standaloneTo[1]", "well-formed email address"),
 				Arguments.of("zero dispatch interval", new String[] { "pepper.failure.dispatch-interval=0s" },
 						"dispatchInterval", "10"),
 				Arguments.of("no attempts", new String[] { "pepper.failure.dispatch-max-attempts=0" },
@@ -77,6 +78,10 @@ class FailurePropertiesTest {
 						new String[] { "pepper.failure.dispatch-retry-backoff=1m",
 								"pepper.failure.dispatch-max-retry-backoff=10s" },
 						"retryBackoffOrdered", "must not be shorter"),
+				Arguments.of("operator recipients beside admin-app",
+						new String[] { "pepper.failure.admin-url=http://admin.example.com",
+								"pepper.failure.admin-token=t", "pepper.failure.mail.standalone-to=ops@example.com" },
+						"standaloneMailOnlyWithoutAdmin", "single-tenant"),
 				Arguments.of("admin url without token",
 						new String[] { "pepper.failure.admin-url=http://admin.example.com" }, "adminTokenSetWithUrl",
 						"admin-token must be set"),

@@ -54,8 +54,6 @@ public abstract class IncidentTestBase {
 
 	public static final String SERVICE_TOKEN = "service-token-for-incident-tests";
 
-	public static final String FALLBACK = "fallback@example.com";
-
 	static final TestDatabase database = LocalPostgres.fromEnvironment().createDatabase("failure_incidents");
 
 	protected static final GreenMail smtp = startSmtp();
@@ -74,7 +72,6 @@ public abstract class IncidentTestBase {
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		registry.add("pepper.failure.ingest-token-sha256", () -> BearerTokens.sha256Hex(PROBE_TOKEN));
 		registry.add("pepper.failure.service-token-sha256", () -> BearerTokens.sha256Hex(SERVICE_TOKEN));
-		registry.add("pepper.failure.mail.to", () -> FALLBACK);
 		registry.add("pepper.failure.receiver-url", () -> receiver.url(""));
 		registry.add("pepper.failure.receiver-token", () -> RECEIVER_TOKEN);
 		registry.add("pepper.failure.admin-public-url", () -> "https://pepper.example.com/");
@@ -243,7 +240,7 @@ public abstract class IncidentTestBase {
 		@Bean
 		@Primary
 		TestAlerting testAlerting() {
-			return new TestAlerting(List.of(FALLBACK));
+			return new TestAlerting();
 		}
 
 		/**

@@ -2,7 +2,9 @@ package io.pepper.failure;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,6 +12,7 @@ import io.pepper.contracts.v1.AlertingSnapshot;
 import io.pepper.contracts.v1.EndpointAlerting;
 import io.pepper.contracts.v1.MaintenanceWindowSpec;
 import io.pepper.contracts.v1.NotificationChannelSpec;
+import io.pepper.contracts.v1.OrganizationContacts;
 import io.pepper.failure.alerting.AlertingConfiguration;
 import io.pepper.failure.alerting.EndpointRules;
 import io.pepper.failure.alerting.SnapshotAlerting;
@@ -20,19 +23,20 @@ import io.pepper.failure.alerting.SnapshotAlerting;
  */
 public final class TestAlerting implements AlertingConfiguration {
 
-	private final List<String> fallbackEmails;
-
 	private final List<EndpointAlerting> endpoints = new ArrayList<>();
 
 	private final List<NotificationChannelSpec> channels = new ArrayList<>();
 
 	private final List<MaintenanceWindowSpec> windows = new ArrayList<>();
 
-	private volatile SnapshotAlerting current;
+	private final Map<UUID, OrganizationContacts> contacts = new LinkedHashMap<>();
 
-	public TestAlerting(List<String> fallbackEmails) {
-		this.fallbackEmails = List.copyOf(fallbackEmails);
-		this.current = SnapshotAlerting.standalone(fallbackEmails);
+	private volatile SnapshotAlerting current = SnapshotAlerting.notLoaded();
+
+	/** The owners and admins admin-app lists for {@code organizationId}. */
+	public synchronized TestAlerting contacts(UUID organizationId, String... emails) {
+		this.contacts.put(organizationId, new OrganizationContacts(organizationId, List.of(emails)));
+		return publish();
 	}
 
 	public synchronized TestAlerting add(EndpointAlerting endpoint, Object... channelsAndWindows) {
@@ -51,8 +55,12 @@ public final class TestAlerting implements AlertingConfiguration {
 				default -> throw new IllegalArgumentException("neither a channel nor a window: " + item);
 			}
 		}
+		return publish();
+	}
+
+	private TestAlerting publish() {
 		this.current = new SnapshotAlerting(new AlertingSnapshot(Instant.now(), List.copyOf(this.endpoints),
-				List.copyOf(this.channels), List.copyOf(this.windows)), this.fallbackEmails);
+				List.copyOf(this.channels), List.copyOf(this.windows), List.copyOf(this.contacts.values())));
 		return this;
 	}
 

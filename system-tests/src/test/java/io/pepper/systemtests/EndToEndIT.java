@@ -16,6 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -23,6 +25,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.pepper.contracts.v1.HistorySeries;
 import io.pepper.contracts.v1.IncidentView;
 import io.pepper.contracts.v1.WireJson;
+import io.pepper.testsupport.Browser;
 import io.pepper.testsupport.LocalInflux;
 import io.pepper.testsupport.LocalPostgres;
 import io.pepper.testsupport.LocalRedis;
@@ -54,7 +57,17 @@ class EndToEndIT {
 
 	private static final String ONCALL = "oncall@e2e.example";
 
-	private static final String FALLBACK = "fallback@e2e.example";
+	/**
+	 * Self-signed-up organizations with no channel: each is told through its owner only.
+	 */
+	private static final List<String> TENANT_OWNERS = List.of("owner@tenant-two.example", "owner@tenant-three.example");
+
+	private static final String PASSWORD = "a long enough password for e2e";
+
+	private static final Pattern CONFIRM_LINK = Pattern.compile("https?://[^\\s/]+(/signup/confirm/[A-Za-z0-9_-]+)");
+
+	private static final Pattern NEW_TOKEN = Pattern.compile("id=\"new-token\".*?<code[^>]*>([^<]+)</code>",
+			Pattern.DOTALL);
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -120,7 +133,9 @@ class EndToEndIT {
 				"--pepper.admin.bootstrap.probe-token-sha256=" + Tokens.sha256(probeToken),
 				"--pepper.admin.bootstrap.locations=local",
 				"--pepper.admin.service-token-sha256=" + Tokens.sha256(adminServiceToken),
-				"--pepper.admin.secrets.key=" + Tokens.secretKey()));
+				"--pepper.admin.secrets.key=" + Tokens.secretKey(), "--spring.mail.host=127.0.0.1",
+				"--spring.mail.port=" + this.smtp.getSmtp().getPort(), "--pepper.admin.ui.base-url=" + adminUrl,
+				"--pepper.admin.ui.mail-from=pepper@e2e.example"));
 		adminArgs.addAll(redisArgs);
 		List<String> receiverArgs = new ArrayList<>(List.of("--pepper.receiver.redis-key-prefix=" + keys.prefix(),
 				"--pepper.receiver.ingest-token-sha256=" + Tokens.sha256(probeToReceiver) + ","
@@ -142,7 +157,7 @@ class EndToEndIT {
 				"--pepper.failure.admin-url=" + adminUrl, "--pepper.failure.admin-token=" + adminServiceToken,
 				"--pepper.failure.admin-poll-interval=1s", "--pepper.failure.admin-public-url=" + adminUrl,
 				"--pepper.failure.receiver-url=" + receiverUrl, "--pepper.failure.receiver-token=" + failureToReceiver,
-				"--pepper.failure.mail.from=pepper@e2e.example", "--pepper.failure.mail.to=" + FALLBACK);
+				"--pepper.failure.mail.from=pepper@e2e.example");
 		List<String> probeArgs = List.of("--pepper.probe.name=e2e-probe", "--pepper.probe.location=local",
 				"--pepper.probe.interval=5s", "--pepper.probe.admin-url=" + adminUrl,
 				"--pepper.probe.admin-token=" + probeToken, "--pepper.probe.receiver-url=" + receiverUrl,
@@ -181,6 +196,12 @@ class EndToEndIT {
 			.asString();
 		post(this.admin, "/api/v1/policies", this.apiToken, Map.of("name", "Default", "failuresToOpen", 2,
 				"locationsToConfirm", 1, "successesToResolve", 2, "channelIds", List.of(channelId)));
+
+		// Two more tenants sign up and configure no channel at all.
+		for (String owner : TENANT_OWNERS) {
+			String token = signUpWithApiToken(owner, tenantName(owner));
+			createEndpoint(token, tenantName(owner) + " checkout", this.targets.url("/broken"));
+		}
 
 		JsonNode healthy = createEndpoint("Healthy shop", this.targets.url("/healthy"));
 		String healthyId = healthy.get("id").asString();
@@ -236,9 +257,58 @@ class EndToEndIT {
 
 		assertThat(Arrays.stream(this.smtp.getReceivedMessages()).map(EndToEndIT::subject))
 			.noneMatch((subject) -> subject.contains("Healthy shop"));
-		assertThat(Arrays.stream(this.smtp.getReceivedMessages()).flatMap(EndToEndIT::recipients))
-			.as("the policy's channel is used, not the stand-alone fallback")
-			.doesNotContain(FALLBACK);
+
+		// Each channel-less tenant's incident reaches its own owner, and nobody else.
+		for (String owner : TENANT_OWNERS) {
+			MimeMessage down = awaitMail("[Pepper] DOWN: " + tenantName(owner) + " checkout");
+			assertThat(recipients(down)).containsExactly(owner);
+		}
+		for (MimeMessage message : this.smtp.getReceivedMessages()) {
+			List<String> to = recipients(message).toList();
+			String subject = subject(message);
+			for (String owner : TENANT_OWNERS) {
+				if (subject.contains(tenantName(owner))) {
+					assertThat(to).as(subject).containsExactly(owner);
+				}
+			}
+			if (to.contains(ONCALL) || to.contains("owner@e2e.example")) {
+				assertThat(subject).doesNotContain("Tenant");
+			}
+		}
+	}
+
+	private static String tenantName(String owner) {
+		String domain = owner.substring(owner.indexOf('@') + 1, owner.indexOf('.'));
+		return Character.toUpperCase(domain.charAt(0)) + domain.substring(1).replace('-', ' ');
+	}
+
+	/**
+	 * Signs up through the web UI and the mailed link, as a new organization's owner
+	 * would, and makes a personal API token on the tokens page.
+	 */
+	private String signUpWithApiToken(String email, String organization) {
+		Browser browser = new Browser(this.admin.url());
+		browser.get("/signup");
+		Browser.Page sent = browser.post("/signup", "email", email, "password", PASSWORD, "organization", organization);
+		assertThat(sent.status()).as(sent.body()).isEqualTo(302);
+		String link = await("the sign-up mail to " + email).atMost(FLOW_TIMEOUT)
+			.until(() -> Arrays.stream(this.smtp.getReceivedMessages())
+				.filter((message) -> recipients(message).anyMatch(email::equals))
+				.map(GreenMailUtil::getBody)
+				.map((body) -> body.replace("=\r\n", "").replace("=\n", "").replace("=3D", "="))
+				.map(CONFIRM_LINK::matcher)
+				.filter(Matcher::find)
+				.map((matcher) -> matcher.group(1))
+				.findFirst(), java.util.Optional::isPresent)
+			.orElseThrow();
+		browser.get(link);
+		assertThat(browser.post(link).redirectPath()).isEqualTo("/login");
+		assertThat(browser.signIn(email, PASSWORD).redirectPath()).isEqualTo("/");
+		browser.get("/tokens");
+		Browser.Page tokens = browser.post("/tokens", "name", "e2e");
+		Matcher token = NEW_TOKEN.matcher(tokens.body());
+		assertThat(token.find()).as(tokens.body()).isTrue();
+		return token.group(1).strip();
 	}
 
 	private MimeMessage awaitMail(String subjectStart) {
@@ -269,7 +339,11 @@ class EndToEndIT {
 	}
 
 	private JsonNode createEndpoint(String name, String url) throws Exception {
-		return post(this.admin, "/api/v1/endpoints", this.apiToken, Map.of("name", name, "url", url, "locations",
+		return createEndpoint(this.apiToken, name, url);
+	}
+
+	private JsonNode createEndpoint(String token, String name, String url) throws Exception {
+		return post(this.admin, "/api/v1/endpoints", token, Map.of("name", name, "url", url, "locations",
 				List.of("local"), "timeoutMs", 5000, "apdexThresholdMs", 500, "intervalSeconds", 10));
 	}
 

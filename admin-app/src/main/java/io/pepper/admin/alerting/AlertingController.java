@@ -45,7 +45,8 @@ class AlertingController {
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
 		AlertingSnapshot snapshot = this.snapshots.current();
 		String etag = "\"" + sha256(WireJson.mapper()
-			.writeValueAsBytes(List.of(snapshot.endpoints(), snapshot.channels(), snapshot.maintenanceWindows())))
+			.writeValueAsBytes(List.of(snapshot.endpoints(), snapshot.channels(), snapshot.maintenanceWindows(),
+					snapshot.organizations())))
 				+ "\"";
 		// Secrets travel in this answer: nobody in between may keep it.
 		CacheControl noStore = CacheControl.noStore();

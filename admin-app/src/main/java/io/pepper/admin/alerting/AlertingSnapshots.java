@@ -20,6 +20,7 @@ import io.pepper.admin.channel.NotificationChannel;
 import io.pepper.admin.channel.NotificationChannels;
 import io.pepper.admin.maintenance.MaintenanceWindow;
 import io.pepper.admin.maintenance.MaintenanceWindows;
+import io.pepper.admin.organization.MembershipService;
 import io.pepper.admin.policy.Policies;
 import io.pepper.admin.policy.Policy;
 import io.pepper.admin.policy.PolicySettings;
@@ -28,6 +29,7 @@ import io.pepper.contracts.v1.AlertingSnapshot;
 import io.pepper.contracts.v1.EndpointAlerting;
 import io.pepper.contracts.v1.MaintenanceWindowSpec;
 import io.pepper.contracts.v1.NotificationChannelSpec;
+import io.pepper.contracts.v1.OrganizationContacts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,13 +58,16 @@ class AlertingSnapshots {
 
 	private final ChannelService channelService;
 
+	private final MembershipService memberships;
+
 	AlertingSnapshots(JdbcClient jdbc, Policies policies, NotificationChannels channels, MaintenanceWindows windows,
-			ChannelService channelService) {
+			ChannelService channelService, MembershipService memberships) {
 		this.jdbc = jdbc;
 		this.policies = policies;
 		this.channels = channels;
 		this.windows = windows;
 		this.channelService = channelService;
+		this.memberships = memberships;
 	}
 
 	@Transactional(readOnly = true)
@@ -106,7 +111,14 @@ class AlertingSnapshots {
 			.sorted(Comparator.comparing(MaintenanceWindow::getId))
 			.map(MaintenanceWindow::toSpec)
 			.toList();
-		return new AlertingSnapshot(Instant.now().truncatedTo(ChronoUnit.MILLIS), endpoints, channelSpecs, windowSpecs);
+		List<OrganizationContacts> contacts = this.memberships.alertContacts()
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map((entry) -> new OrganizationContacts(entry.getKey(), entry.getValue()))
+			.toList();
+		return new AlertingSnapshot(Instant.now().truncatedTo(ChronoUnit.MILLIS), endpoints, channelSpecs, windowSpecs,
+				contacts);
 	}
 
 	private static List<String> strings(Array array) throws SQLException {

@@ -1,6 +1,10 @@
 package io.pepper.admin.organization;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,6 +38,19 @@ public class MembershipService {
 	@Transactional(readOnly = true)
 	public List<Member> members(UUID organizationId) {
 		return this.memberships.findMembers(organizationId);
+	}
+
+	/**
+	 * Per organization, the addresses of its owners and admins: who is told about its
+	 * incidents when no channel is configured. Viewers are not.
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, List<String>> alertContacts() {
+		Map<UUID, List<String>> contacts = new LinkedHashMap<>();
+		for (OrganizationMember member : this.memberships.findAllWithRoles(EnumSet.of(Role.OWNER, Role.ADMIN))) {
+			contacts.computeIfAbsent(member.organizationId(), (id) -> new ArrayList<>()).add(member.email());
+		}
+		return contacts;
 	}
 
 	@Transactional(readOnly = true)

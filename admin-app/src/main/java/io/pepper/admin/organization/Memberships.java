@@ -1,5 +1,6 @@
 package io.pepper.admin.organization;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +28,15 @@ public interface Memberships extends JpaRepository<Membership, MembershipId> {
 			order by u.email
 			""")
 	List<Member> findMembers(UUID organizationId);
+
+	/** Every organization's members of the given roles, by organization and email. */
+	@Query("""
+			select new io.pepper.admin.organization.OrganizationMember(m.id.organizationId, u.email)
+			from Membership m, io.pepper.admin.user.User u
+			where u.id = m.id.userId and m.role in :roles
+			order by m.id.organizationId, u.email
+			""")
+	List<OrganizationMember> findAllWithRoles(Collection<Role> roles);
 
 	/**
 	 * The owners of an organization, locked, so that two owners demoting each other at

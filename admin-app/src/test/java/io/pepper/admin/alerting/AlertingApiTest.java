@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.pepper.admin.TestApi;
+import io.pepper.admin.TestTenants;
 import io.pepper.admin.organization.Organizations;
 import io.pepper.contracts.auth.BearerTokens;
 import io.pepper.contracts.v1.AlertPolicy;
@@ -14,6 +15,7 @@ import io.pepper.contracts.v1.AlertingSnapshot;
 import io.pepper.contracts.v1.EndpointAlerting;
 import io.pepper.contracts.v1.MaintenanceWindowSpec;
 import io.pepper.contracts.v1.NotificationChannelSpec;
+import io.pepper.contracts.v1.OrganizationContacts;
 import io.pepper.contracts.v1.TrendSensitivity;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.testsupport.LocalPostgres;
@@ -25,6 +27,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -64,6 +67,9 @@ class AlertingApiTest {
 
 	@Autowired
 	Organizations organizations;
+
+	@Autowired
+	ApplicationContext context;
 
 	@LocalServerPort
 	int port;
@@ -172,6 +178,25 @@ class AlertingApiTest {
 		TestApi.Response changed = api().get(AlertingSnapshot.PATH, SERVICE_TOKEN, "If-None-Match", etag);
 		assertThat(changed.status()).isEqualTo(200);
 		assertThat(changed.header("ETag")).isNotEqualTo(etag);
+	}
+
+	@Test
+	void listsEachOrganizationsOwnersAndAdminsAsItsContactsButNeverItsViewers() {
+		String before = api().get(AlertingSnapshot.PATH, SERVICE_TOKEN).header("ETag");
+		TestTenants.create(this.context);
+
+		TestApi.Response answer = api().get(AlertingSnapshot.PATH, SERVICE_TOKEN, "If-None-Match", before);
+		assertThat(answer.status()).as("a new member changes the snapshot").isEqualTo(200);
+		Map<UUID, List<String>> contacts = WireJson.mapper()
+			.readValue(answer.body(), AlertingSnapshot.class)
+			.organizations()
+			.stream()
+			.collect(Collectors.toMap(OrganizationContacts::organizationId, OrganizationContacts::emails));
+		UUID demo = this.organizations.findByName("Demo").orElseThrow().getId();
+		UUID other = this.organizations.findByName("Other").orElseThrow().getId();
+		assertThat(contacts).containsOnlyKeys(demo, other);
+		assertThat(contacts.get(demo)).containsExactly("admin@example.com", "owner@example.com");
+		assertThat(contacts.get(other)).containsExactly("other@example.com");
 	}
 
 	@Test

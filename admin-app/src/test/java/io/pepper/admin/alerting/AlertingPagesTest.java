@@ -20,7 +20,7 @@ import io.pepper.admin.policy.Policy;
 import io.pepper.admin.policy.PolicyRequest;
 import io.pepper.admin.policy.PolicyService;
 import io.pepper.admin.policy.PolicySettings;
-import io.pepper.admin.ui.Browser;
+import io.pepper.testsupport.Browser;
 import io.pepper.admin.ui.UiTestBase;
 import io.pepper.admin.user.User;
 import io.pepper.contracts.v1.AlertPolicy;

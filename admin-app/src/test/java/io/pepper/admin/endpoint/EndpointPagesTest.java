@@ -7,7 +7,7 @@ import java.util.stream.Stream;
 import io.pepper.admin.TestApi;
 import io.pepper.admin.organization.Invitations;
 import io.pepper.admin.organization.Role;
-import io.pepper.admin.ui.Browser;
+import io.pepper.testsupport.Browser;
 import io.pepper.admin.ui.UiTestBase;
 import io.pepper.admin.user.User;
 import io.pepper.contracts.v1.BodyAssertion;

@@ -14,7 +14,7 @@ import io.pepper.admin.endpoint.Endpoint;
 import io.pepper.admin.endpoint.EndpointRequest;
 import io.pepper.admin.endpoint.EndpointService;
 import io.pepper.admin.organization.Role;
-import io.pepper.admin.ui.Browser;
+import io.pepper.testsupport.Browser;
 import io.pepper.admin.ui.UiTestBase;
 import io.pepper.contracts.v1.MaintenanceWindowSpec;
 import org.junit.jupiter.api.Test;

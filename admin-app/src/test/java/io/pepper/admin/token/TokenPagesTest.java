@@ -6,7 +6,7 @@ import java.util.UUID;
 import io.pepper.admin.TestApi;
 import io.pepper.admin.location.Locations;
 import io.pepper.admin.organization.Role;
-import io.pepper.admin.ui.Browser;
+import io.pepper.testsupport.Browser;
 import io.pepper.admin.ui.UiTestBase;
 import io.pepper.admin.user.User;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import io.pepper.admin.organization.Invitations;
 import io.pepper.admin.organization.MemberOf;
 import io.pepper.admin.organization.Role;
 import io.pepper.admin.user.User;
+import io.pepper.testsupport.Browser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -19,6 +19,7 @@ import io.pepper.admin.organization.Organization;
 import io.pepper.admin.organization.Role;
 import io.pepper.admin.user.User;
 import io.pepper.admin.user.Users;
+import io.pepper.testsupport.Browser;
 import io.pepper.testsupport.LocalPostgres;
 import io.pepper.testsupport.LocalRedis;
 import io.pepper.testsupport.TestDatabase;

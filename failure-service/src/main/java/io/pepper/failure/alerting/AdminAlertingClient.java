@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,19 +34,16 @@ class AdminAlertingClient implements AlertingConfiguration {
 
 	private final Duration timeout;
 
-	private final List<String> fallbackEmails;
-
 	private volatile SnapshotAlerting current;
 
 	private volatile @Nullable String etag;
 
-	AdminAlertingClient(URI adminUrl, String token, Duration timeout, List<String> fallbackEmails) {
+	AdminAlertingClient(URI adminUrl, String token, Duration timeout) {
 		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 		this.uri = adminUrl.resolve(AlertingSnapshot.PATH);
 		this.token = token;
 		this.timeout = timeout;
-		this.fallbackEmails = List.copyOf(fallbackEmails);
-		this.current = SnapshotAlerting.standalone(fallbackEmails);
+		this.current = SnapshotAlerting.notLoaded();
 	}
 
 	@Override
@@ -85,7 +81,7 @@ class AdminAlertingClient implements AlertingConfiguration {
 				return failed("admin-app answered " + response.statusCode());
 			}
 			AlertingSnapshot snapshot = WireJson.mapper().readValue(response.body(), AlertingSnapshot.class);
-			this.current = new SnapshotAlerting(snapshot, this.fallbackEmails);
+			this.current = new SnapshotAlerting(snapshot);
 			this.etag = response.headers().firstValue("ETag").orElse(null);
 			logger.info("Alerting configuration of {} loaded: {} endpoints, {} channels, {} maintenance windows",
 					snapshot.generatedAt(), snapshot.endpoints().size(), snapshot.channels().size(),

@@ -24,10 +24,9 @@ class AlertingSetup implements SchedulingConfigurer {
 
 	AlertingSetup(FailureProperties properties) {
 		this.properties = properties;
-		this.configuration = (properties.adminUrl() != null)
-				? new AdminAlertingClient(properties.adminUrl(), Objects.requireNonNull(properties.adminToken()),
-						properties.httpTimeout(), properties.mail().to())
-				: SnapshotAlerting.standalone(properties.mail().to());
+		this.configuration = (properties.adminUrl() != null) ? new AdminAlertingClient(properties.adminUrl(),
+				Objects.requireNonNull(properties.adminToken()), properties.httpTimeout())
+				: SnapshotAlerting.standalone(properties.mail().standaloneTo());
 	}
 
 	@Bean

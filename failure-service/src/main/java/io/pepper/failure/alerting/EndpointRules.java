@@ -16,16 +16,18 @@ import org.jspecify.annotations.Nullable;
  * @param endpoint the endpoint as admin-app describes it, or null when unknown
  * @param policy its effective policy
  * @param channels the channels its policy names (of its own organization only)
- * @param fallbackEmails who is emailed when {@code channels} is empty
+ * @param contactEmails who is emailed when {@code channels} is empty: the owners and
+ * admins of the endpoint's own organization, or, in a stand-alone install, the operator's
+ * {@code mail.standalone-to}
  * @param maintenanceWindows the windows that cover it
  */
 public record EndpointRules(@Nullable EndpointAlerting endpoint, AlertPolicy policy,
-		List<NotificationChannelSpec> channels, List<String> fallbackEmails,
+		List<NotificationChannelSpec> channels, List<String> contactEmails,
 		List<MaintenanceWindowSpec> maintenanceWindows) {
 
 	public EndpointRules {
 		channels = List.copyOf(channels);
-		fallbackEmails = List.copyOf(fallbackEmails);
+		contactEmails = List.copyOf(contactEmails);
 		maintenanceWindows = List.copyOf(maintenanceWindows);
 	}
 

@@ -13,35 +13,58 @@ import io.pepper.contracts.v1.AlertingSnapshot;
 import io.pepper.contracts.v1.EndpointAlerting;
 import io.pepper.contracts.v1.MaintenanceWindowSpec;
 import io.pepper.contracts.v1.NotificationChannelSpec;
+import io.pepper.contracts.v1.OrganizationContacts;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Answers from one {@link AlertingSnapshot}, or from the defaults alone when there is
- * none: {@link AlertPolicy#DEFAULT} and the fallback email recipients.
+ * none: {@link AlertPolicy#DEFAULT}, and for a stand-alone install the operator's
+ * recipients. An endpoint is only ever notified through its own organization's channels
+ * or members.
  */
 public final class SnapshotAlerting implements AlertingConfiguration {
 
 	private final @Nullable AlertingSnapshot snapshot;
 
-	private final List<String> fallbackEmails;
+	private final List<String> standaloneEmails;
 
 	private final Map<UUID, EndpointAlerting> endpoints;
+
+	private final Map<UUID, List<String>> contacts;
 
 	private final Map<UUID, NotificationChannelSpec> channels;
 
 	private final Map<UUID, MaintenanceWindowSpec> windows;
 
-	public SnapshotAlerting(@Nullable AlertingSnapshot snapshot, List<String> fallbackEmails) {
+	/** admin-app's configuration; nobody is told about an endpoint it does not list. */
+	public SnapshotAlerting(AlertingSnapshot snapshot) {
+		this(snapshot, List.of());
+	}
+
+	private SnapshotAlerting(@Nullable AlertingSnapshot snapshot, List<String> standaloneEmails) {
 		this.snapshot = snapshot;
-		this.fallbackEmails = List.copyOf(fallbackEmails);
+		this.standaloneEmails = List.copyOf(standaloneEmails);
 		this.endpoints = (snapshot != null) ? index(snapshot.endpoints(), EndpointAlerting::endpointId) : Map.of();
+		this.contacts = (snapshot != null) ? snapshot.organizations()
+			.stream()
+			.collect(Collectors.toUnmodifiableMap(OrganizationContacts::organizationId, OrganizationContacts::emails,
+					(first, second) -> first))
+				: Map.of();
 		this.channels = (snapshot != null) ? index(snapshot.channels(), NotificationChannelSpec::id) : Map.of();
 		this.windows = (snapshot != null) ? index(snapshot.maintenanceWindows(), MaintenanceWindowSpec::id) : Map.of();
 	}
 
-	/** The defaults alone, for running without admin-app. */
-	public static SnapshotAlerting standalone(List<String> fallbackEmails) {
-		return new SnapshotAlerting(null, fallbackEmails);
+	/**
+	 * The defaults alone, for running without admin-app: a single-tenant install whose
+	 * operator's {@code standaloneEmails} hear about every endpoint.
+	 */
+	public static SnapshotAlerting standalone(List<String> standaloneEmails) {
+		return new SnapshotAlerting(null, standaloneEmails);
+	}
+
+	/** Before admin-app's first snapshot arrived: the default policy, nobody told. */
+	public static SnapshotAlerting notLoaded() {
+		return new SnapshotAlerting(null, List.of());
 	}
 
 	public @Nullable AlertingSnapshot snapshot() {
@@ -52,7 +75,7 @@ public final class SnapshotAlerting implements AlertingConfiguration {
 	public EndpointRules rulesFor(UUID endpointId) {
 		EndpointAlerting endpoint = this.endpoints.get(endpointId);
 		if (endpoint == null) {
-			return new EndpointRules(null, AlertPolicy.DEFAULT, List.of(), this.fallbackEmails, List.of());
+			return new EndpointRules(null, AlertPolicy.DEFAULT, List.of(), this.standaloneEmails, List.of());
 		}
 		// A channel or window of another organization is never used, whatever the ids
 		// say.
@@ -69,7 +92,8 @@ public final class SnapshotAlerting implements AlertingConfiguration {
 			.filter(Objects::nonNull)
 			.filter((window) -> window.organizationId().equals(endpoint.organizationId()))
 			.toList();
-		return new EndpointRules(endpoint, endpoint.policy(), channels, this.fallbackEmails, windows);
+		return new EndpointRules(endpoint, endpoint.policy(), channels,
+				this.contacts.getOrDefault(endpoint.organizationId(), List.of()), windows);
 	}
 
 	@Override

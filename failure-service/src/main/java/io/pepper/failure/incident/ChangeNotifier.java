@@ -44,7 +44,8 @@ class ChangeNotifier {
 		List<Target> targets = targets(rules);
 		if (targets.isEmpty()) {
 			incident.note(now, "suppressed",
-					"No " + change.words() + " notification: no channel is configured for this endpoint.");
+					"No " + change.words() + " notification: no channel is configured for this endpoint, "
+							+ "and its organization has no owner or admin to email.");
 			return;
 		}
 		StateChange message = new StateChange(change, incident.id(), incident.endpointId(), incident.organizationId(),
@@ -56,7 +57,8 @@ class ChangeNotifier {
 	}
 
 	/**
-	 * Every target of the endpoint's channels; the fallback recipients when it has none.
+	 * Every target of the endpoint's channels; when it has none, its organization's
+	 * contacts.
 	 */
 	static List<Target> targets(EndpointRules rules) {
 		List<Target> targets = new ArrayList<>();
@@ -71,7 +73,7 @@ class ChangeNotifier {
 			}
 		}
 		if (targets.isEmpty()) {
-			rules.fallbackEmails()
+			rules.contactEmails()
 				.forEach((address) -> targets.add(new Target("email", address, "email to " + address)));
 		}
 		return targets;

@@ -56,7 +56,7 @@ class AdminAlertingClientTest {
 		this.server.createContext("/api/service/v1/alerting", this::answer);
 		this.server.start();
 		this.client = new AdminAlertingClient(URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()),
-				TOKEN, Duration.ofSeconds(2), List.of("ops@example.com"));
+				TOKEN, Duration.ofSeconds(2));
 	}
 
 	@AfterEach
@@ -132,7 +132,7 @@ class AdminAlertingClientTest {
 		assertThat(rules.endpoint()).isNull();
 		assertThat(rules.policy()).isEqualTo(AlertPolicy.DEFAULT);
 		assertThat(rules.channels()).isEmpty();
-		assertThat(rules.fallbackEmails()).containsExactly("ops@example.com");
+		assertThat(rules.contactEmails()).as("nobody is told before admin-app says who may be").isEmpty();
 		assertThat(rules.locations()).isEmpty();
 	}
 
@@ -144,7 +144,15 @@ class AdminAlertingClientTest {
 
 		assertThat(rules.endpoint()).isNull();
 		assertThat(rules.policy()).isEqualTo(AlertPolicy.DEFAULT);
-		assertThat(rules.fallbackEmails()).containsExactly("ops@example.com");
+		assertThat(rules.contactEmails()).isEmpty();
+	}
+
+	@Test
+	void givesAnEndpointTheContactsOfItsOwnOrganizationOnly() {
+		this.client.refresh();
+
+		assertThat(this.client.rulesFor(CHECKOUT).contactEmails()).containsExactly("admin@shop.example.com",
+				"owner@shop.example.com");
 	}
 
 	/** A strong ETag of the body being served, so a changed body is fetched again. */

@@ -306,8 +306,11 @@ class IncidentEngineTest extends IncidentTestBase {
 	}
 
 	@Test
-	void sendsToTheFallbackRecipientsWhenThePolicyNamesNoChannel() {
+	void emailsTheOrganizationsOwnersAndAdminsWhenThePolicyNamesNoChannel() {
 		TestEndpoint endpoint = TestEndpoint.create("Unconfigured", "eu-west");
+		String owner = "owner-" + UUID.randomUUID() + "@example.com";
+		String admin = "admin-" + UUID.randomUUID() + "@example.com";
+		this.alerting.contacts(endpoint.organizationId(), admin, owner).add(endpoint.alerting(policy(2, 1, 1, null)));
 
 		post(Failures.batch(endpoint.failure("eu-west", slot(0)), endpoint.failure("eu-west", slot(1))));
 
@@ -315,7 +318,52 @@ class IncidentEngineTest extends IncidentTestBase {
 		assertThat(this.jdbc.sql("SELECT recipient FROM notifications WHERE organization_id = ?")
 			.param(endpoint.organizationId())
 			.query(String.class)
-			.list()).containsExactly(FALLBACK);
+			.list()).containsExactlyInAnyOrder(admin, owner);
+		assertThat(awaitMails(owner, 1)).singleElement()
+			.satisfies((mail) -> assertThat(subject(mail)).startsWith("[Pepper] DOWN: Unconfigured"));
+	}
+
+	@Test
+	void tellsEachOrganizationWithoutChannelsOnlyItsOwnMembers() {
+		TestEndpoint first = TestEndpoint.create("Tenant one shop", "eu-west");
+		TestEndpoint second = TestEndpoint.create("Tenant two shop", "eu-west");
+		String firstOwner = "first-" + UUID.randomUUID() + "@example.com";
+		String secondOwner = "second-" + UUID.randomUUID() + "@example.com";
+		this.alerting.contacts(first.organizationId(), firstOwner)
+			.contacts(second.organizationId(), secondOwner)
+			.add(first.alerting(policy(1, 1, 1, null)))
+			.add(second.alerting(policy(1, 1, 1, null)));
+
+		post(Failures.batch(first.failure("eu-west", slot(0)), second.failure("eu-west", slot(0))));
+
+		assertThat(awaitMails(firstOwner, 1)).extracting(IncidentTestBase::subject)
+			.singleElement()
+			.satisfies((subject) -> assertThat(subject).startsWith("[Pepper] DOWN: Tenant one shop"));
+		assertThat(awaitMails(secondOwner, 1)).extracting(IncidentTestBase::subject)
+			.singleElement()
+			.satisfies((subject) -> assertThat(subject).startsWith("[Pepper] DOWN: Tenant two shop"));
+		assertThat(
+				this.jdbc.sql("SELECT DISTINCT organization_id, recipient FROM notifications WHERE recipient IN (?, ?)")
+					.params(firstOwner, secondOwner)
+					.query((row, n) -> row.getString(1) + " " + row.getString(2))
+					.list())
+			.containsExactlyInAnyOrder(first.organizationId() + " " + firstOwner,
+					second.organizationId() + " " + secondOwner);
+	}
+
+	@Test
+	void tellsNobodyAboutAnEndpointAdminAppDoesNotList() {
+		TestEndpoint known = TestEndpoint.create("Listed", "eu-west");
+		TestEndpoint unknown = TestEndpoint.in(known.organizationId(), "Not listed yet", "eu-west");
+		this.alerting.contacts(known.organizationId(), "owner-" + UUID.randomUUID() + "@example.com")
+			.add(known.alerting(policy(1, 1, 1, null)));
+
+		post(Failures.batch(unknown.failure("eu-west", slot(0)), unknown.failure("eu-west", slot(1)),
+				unknown.failure("eu-west", slot(2))));
+
+		JsonNode incident = onlyIncident(unknown);
+		assertThat(notifications(unknown.organizationId())).isZero();
+		assertThat(timeline(unknown, incident.get("id").asString())).containsExactly("opened", "suppressed");
 	}
 
 	private static TrendEvent trend(TestEndpoint endpoint, TrendEvent.Kind kind) {

@@ -73,7 +73,7 @@ class OutboxCrashTest {
 				"--spring.datasource.password=" + this.database.password(), "--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + this.smtp.getSmtp().getPort(),
 				"--pepper.failure.ingest-token-sha256=" + BearerTokens.sha256Hex(TOKEN),
-				"--pepper.failure.mail.to=oncall@example.com,lead@example.com",
+				"--pepper.failure.mail.standalone-to=oncall@example.com,lead@example.com",
 				"--pepper.failure.dispatch-interval=100ms", "--pepper.failure.dispatch-enabled=" + dispatching);
 	}
 

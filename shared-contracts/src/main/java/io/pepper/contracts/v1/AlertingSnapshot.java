@@ -12,9 +12,12 @@ import java.util.List;
  * @param endpoints every endpoint, enabled or paused
  * @param channels the channels the policies refer to
  * @param maintenanceWindows the windows the endpoints refer to
+ * @param organizations each organization's owners and admins, who are emailed about its
+ * endpoints when their policy names no channel; empty from older senders
  */
 public record AlertingSnapshot(Instant generatedAt, List<EndpointAlerting> endpoints,
-		List<NotificationChannelSpec> channels, List<MaintenanceWindowSpec> maintenanceWindows) {
+		List<NotificationChannelSpec> channels, List<MaintenanceWindowSpec> maintenanceWindows,
+		List<OrganizationContacts> organizations) {
 
 	public static final String PATH = "/api/service/v1/alerting";
 
@@ -23,6 +26,7 @@ public record AlertingSnapshot(Instant generatedAt, List<EndpointAlerting> endpo
 		endpoints = Require.list(endpoints, "endpoints");
 		channels = Require.list(channels, "channels");
 		maintenanceWindows = Require.list(maintenanceWindows, "maintenanceWindows");
+		organizations = Require.list(organizations, "organizations");
 	}
 
 }

@@ -43,8 +43,10 @@ class ServiceApiRoundTripTest {
 				List.of(new MaintenanceWindowSpec(window, ORG, "Deploys",
 						new MaintenanceWindowSpec.Weekly(Set.of(DayOfWeek.TUESDAY), LocalTime.of(22, 0), 180,
 								ZoneId.of("Europe/Paris"))),
-						new MaintenanceWindowSpec(UUID.randomUUID(), ORG, "Migration", new MaintenanceWindowSpec.OneOff(
-								Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-01T04:00:00Z")))));
+						new MaintenanceWindowSpec(UUID.randomUUID(), ORG, "Migration",
+								new MaintenanceWindowSpec.OneOff(Instant.parse("2026-12-01T00:00:00Z"),
+										Instant.parse("2026-12-01T04:00:00Z")))),
+				List.of(new OrganizationContacts(ORG, List.of("admin@example.com", "owner@example.com"))));
 		String text = this.json.writeValueAsString(snapshot);
 		assertThat(this.json.readValue(text, AlertingSnapshot.class)).isEqualTo(snapshot);
 		assertThat(text).contains("\"type\":\"webhook\"").contains("\"type\":\"weekly\"");
@@ -79,6 +81,21 @@ class ServiceApiRoundTripTest {
 			.isThrownBy(() -> new HistoryPoint(Instant.EPOCH, 10, 10, 5, 5, 1, null, null, null, null, null, null, null,
 					null, null, null))
 			.withMessageContaining("add up");
+	}
+
+	@Test
+	void alertingSnapshotOfAnOlderSenderHasNoOrganizationContacts() {
+		String text = "{\"generatedAt\":\"2026-11-24T10:00:00Z\",\"endpoints\":[],\"channels\":[],"
+				+ "\"maintenanceWindows\":[]}";
+		assertThat(this.json.readValue(text, AlertingSnapshot.class).organizations()).isEmpty();
+	}
+
+	@Test
+	void organizationContactsRefuseAMissingAddress() {
+		String text = "{\"organizationId\":\"" + ORG + "\",\"emails\":[\"owner@example.com\",null]}";
+		assertThatExceptionOfType(JacksonException.class)
+			.isThrownBy(() -> this.json.readValue(text, OrganizationContacts.class))
+			.withMessageContaining("emails[1] is required");
 	}
 
 	@Test

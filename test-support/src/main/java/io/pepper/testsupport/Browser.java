@@ -1,4 +1,4 @@
-package io.pepper.admin.ui;
+package io.pepper.testsupport;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A browser stand-in for the UI tests: real HTTP, a cookie jar, redirects not followed
- * (tests look at them), and the CSRF token of the last page kept for the next form.
+ * A browser stand-in for tests of the web UI: real HTTP, a cookie jar, redirects not
+ * followed (tests look at them), and the CSRF token of the last page kept for the next
+ * form.
  */
 public final class Browser {
 
@@ -35,7 +36,12 @@ public final class Browser {
 	private @Nullable String csrf;
 
 	public Browser(int port) {
-		this.baseUrl = "http://127.0.0.1:" + port;
+		this("http://127.0.0.1:" + port);
+	}
+
+	/** A browser for the app at {@code baseUrl}, e.g. {@code http://127.0.0.1:8080}. */
+	public Browser(String baseUrl) {
+		this.baseUrl = baseUrl;
 		this.client = HttpClient.newBuilder()
 			.cookieHandler(this.cookies)
 			.followRedirects(HttpClient.Redirect.NEVER)
