@@ -106,36 +106,29 @@ public record ProbeProperties(String name, @NotBlank String location, @NotNull U
 		return servers.stream().map(ProbeProperties::dnsServer).toList();
 	}
 
+	/**
+	 * {@code ip}, {@code ipv4:port} or {@code [ipv6]:port}; port 53 when none is given.
+	 */
 	private static InetSocketAddress dnsServer(String server) {
 		String text = server.trim();
 		String host = text;
-		int port = 53;
-		int colon = text.lastIndexOf(':');
-		if (colon > 0 && text.indexOf(':') == colon) {
-			host = text.substring(0, colon);
-			try {
-				port = Integer.parseInt(text.substring(colon + 1));
-			}
-			catch (NumberFormatException ex) {
-				port = -1;
-			}
-		}
-		else if (text.startsWith("[") && text.contains("]:")) {
+		String port = "53";
+		if (text.startsWith("[") && text.contains("]:")) {
 			host = text.substring(1, text.indexOf("]:"));
-			try {
-				port = Integer.parseInt(text.substring(text.indexOf("]:") + 2));
-			}
-			catch (NumberFormatException ex) {
-				port = -1;
-			}
+			port = text.substring(text.indexOf("]:") + 2);
 		}
-		if (port < 1 || port > 65_535 || host.isBlank()) {
+		else if (text.indexOf(':') > 0 && text.indexOf(':') == text.lastIndexOf(':')) {
+			host = text.substring(0, text.indexOf(':'));
+			port = text.substring(text.indexOf(':') + 1);
+		}
+		int number = port.matches("\\d{1,5}") ? Integer.parseInt(port) : -1;
+		if (number < 1 || number > 65_535 || host.isBlank()) {
 			throw new IllegalArgumentException(
 					"pepper.probe.dns-servers: '" + server + "' is not host or host:port with a port from 1 to 65535");
 		}
 		try {
 			// An address, not a name: the resolver cannot depend on resolving itself.
-			return new InetSocketAddress(InetAddress.ofLiteral(host.replace("[", "").replace("]", "")), port);
+			return new InetSocketAddress(InetAddress.ofLiteral(host.replace("[", "").replace("]", "")), number);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(
