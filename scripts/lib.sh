@@ -6,7 +6,11 @@ die() { log "error: $*"; exit 1; }
 
 # Prints the major version of the java binary given, or nothing.
 java_major() {
-  local version
+  local version home
+  # The JDK's release file says it without starting a JVM.
+  home=$(dirname "$(dirname "$(readlink -f "$1")")")
+  version=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$home/release" 2>/dev/null || true)
+  if [ -n "$version" ]; then printf '%s' "$version"; return 0; fi
   version=$("$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
   printf '%s' "${version%%.*}"
 }

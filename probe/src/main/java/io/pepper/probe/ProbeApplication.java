@@ -5,25 +5,28 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
 
 /**
- * The probe. Runs as a daemon with its own round scheduler, or with {@code --once} runs
- * one round and exits with a code that says how it went.
+ * The probe. Runs as a daemon with its own round scheduler, web server and metrics, or
+ * with {@code --once} runs one round (see {@link OnceApplication}) and exits with a code
+ * that says how it went.
  */
-@SpringBootApplication
+@SpringBootConfiguration
+@EnableAutoConfiguration
 @EnableConfigurationProperties(ProbeProperties.class)
+@Import({ ProbeConfiguration.class, DaemonConfiguration.class })
 public class ProbeApplication {
 
 	public static void main(String[] args) {
-		SpringApplication application = new SpringApplication(ProbeApplication.class);
 		if (Arrays.asList(args).contains("--once")) {
-			// One round for cron or a FaaS trigger: no web server to start or stop.
-			application.setWebApplicationType(WebApplicationType.NONE);
+			OnceApplication.main(args);
+			return;
 		}
-		application.run(arguments(args));
+		SpringApplication.run(ProbeApplication.class, arguments(args));
 	}
 
 	/**

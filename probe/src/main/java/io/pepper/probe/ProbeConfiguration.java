@@ -7,19 +7,21 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.pepper.probe.check.HttpChecker;
 import io.pepper.probe.round.Delivery;
 import io.pepper.probe.round.EndpointListClient;
-import io.pepper.probe.round.OnceRunner;
 import io.pepper.probe.round.ProbeMetrics;
 import io.pepper.probe.round.ProbeRound;
-import io.pepper.probe.round.RoundScheduler;
 import io.pepper.probe.round.Sleeper;
+import io.pepper.probe.tls.TlsSockets;
+import okhttp3.OkHttpClient;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the probe from its settings. */
+/**
+ * Wires what the daemon and {@code --once} share: checks, the endpoint list, the round
+ * and delivery.
+ */
 @Configuration(proxyBeanMethods = false)
 class ProbeConfiguration {
 
@@ -31,8 +33,13 @@ class ProbeConfiguration {
 	}
 
 	@Bean
-	HttpChecker httpChecker(ProbeProperties properties, Clock clock) {
-		return new HttpChecker(HttpChecker.baseClient(properties.targetPolicy()), properties.targetPolicy(),
+	TlsSockets tlsSockets(ProbeProperties properties) {
+		return TlsSockets.create(properties.tlsProvider(), TlsSockets.systemTrust());
+	}
+
+	@Bean
+	HttpChecker httpChecker(ProbeProperties properties, TlsSockets tls, Clock clock) {
+		return new HttpChecker(tls, properties.resolver(), properties.targetPolicy(),
 				properties.maxBodySize().toBytes(), clock);
 	}
 
@@ -72,18 +79,6 @@ class ProbeConfiguration {
 				properties.adminToken());
 		return new ProbeRound(lists, checker, delivery, properties.location(), properties.maxConcurrency(),
 				properties.shard(), clock, Sleeper.on(clock), metrics);
-	}
-
-	@Bean
-	RoundScheduler roundScheduler(ProbeRound round, ProbeProperties properties, Clock clock,
-			ApplicationArguments args) {
-		return new RoundScheduler(round, properties.interval(), clock, args);
-	}
-
-	@Bean
-	OnceRunner onceRunner(ProbeRound round, Delivery delivery, ProbeProperties properties, Clock clock,
-			ConfigurableApplicationContext context) {
-		return new OnceRunner(round, delivery, properties.interval(), clock, context);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.pepper.probe.round.Shard;
+import io.pepper.probe.tls.TlsProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,6 +42,22 @@ class ProbePropertiesTest {
 			assertThat(properties.bufferCapacity()).isEqualTo(100_000);
 			assertThat(properties.deliveryLinger()).hasSeconds(1);
 			assertThat(properties.deliveryMaxBackoff()).hasMinutes(1);
+			assertThat(properties.tlsProvider()).isEqualTo(TlsProvider.CONSCRYPT);
+			assertThat(properties.dnsServers()).isEmpty();
+		});
+	}
+
+	@Test
+	void turnsNativeTlsOffAndNamesItsOwnNameServers() {
+		List<String> properties = new ArrayList<>(VALID);
+		properties.add("pepper.probe.tls-provider=jsse");
+		properties.add("pepper.probe.dns-servers=192.0.2.53, [2001:db8::53]:5353, 127.0.0.1:1053");
+
+		this.runner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			ProbeProperties bound = context.getBean(ProbeProperties.class);
+			assertThat(bound.tlsProvider()).isEqualTo(TlsProvider.JSSE);
+			assertThat(bound.dnsServers()).containsExactly("192.0.2.53", "[2001:db8::53]:5353", "127.0.0.1:1053");
 		});
 	}
 
@@ -61,6 +78,9 @@ class ProbePropertiesTest {
 					pepper.probe.shard=4/4                   | shard index must be between 0 and 3 for 4 shards but was 4
 					pepper.probe.shard=half                  | shard must be i/n, e.g. 0/4, but was 'half'
 					pepper.probe.allowed-targets=a/b         | pepper.probe.allowed-targets: allowed target 'a/b' is neither a CIDR block, an IP address nor a host name
+					pepper.probe.tls-provider=openssl        | No enum constant io.pepper.probe.tls.TlsProvider.openssl
+					pepper.probe.dns-servers=10.0.0.53:0     | pepper.probe.dns-servers: '10.0.0.53:0' is not host or host:port with a port from 1 to 65535
+					pepper.probe.dns-servers=dns.example.com | pepper.probe.dns-servers: 'dns.example.com' must name the server by its IP address
 					""")
 	void refusesToStartWithABadSetting(String setting, String message) {
 		List<String> properties = new ArrayList<>(VALID);

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.pepper.contracts.v1.BodyAssertion;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.HttpMethod;
+import io.pepper.contracts.v1.HttpVersion;
 import io.pepper.contracts.v1.StatusRange;
 
 /**
@@ -57,6 +58,12 @@ public final class Specs {
 		return new EndpointSpec(id, spec.organizationId(), spec.name(), spec.url(), spec.method(), spec.headers(),
 				spec.body(), spec.expectedStatus(), spec.assertions(), spec.timeoutMs(), spec.followRedirects(),
 				spec.apdexThresholdMs(), spec.intervalSeconds());
+	}
+
+	public static EndpointSpec withHttpVersion(EndpointSpec spec, HttpVersion version) {
+		return new EndpointSpec(spec.id(), spec.organizationId(), spec.name(), spec.url(), spec.method(),
+				spec.headers(), spec.body(), spec.expectedStatus(), spec.assertions(), spec.timeoutMs(),
+				spec.followRedirects(), spec.apdexThresholdMs(), spec.intervalSeconds(), version);
 	}
 
 	public static EndpointSpec post(URI url, Map<String, String> headers, String body) {

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.pepper.contracts.v1.BodyAssertion;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.HttpMethod;
+import io.pepper.contracts.v1.HttpVersion;
 import io.pepper.contracts.v1.StatusRange;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -71,6 +72,10 @@ public class Endpoint {
 	@Column(name = "follow_redirects", nullable = false)
 	private boolean followRedirects;
 
+	@Enumerated(EnumType.STRING)
+	@Column(name = "http_version", nullable = false)
+	private HttpVersion httpVersion;
+
 	@Column(name = "apdex_threshold_ms", nullable = false)
 	private int apdexThresholdMs;
 
@@ -99,6 +104,7 @@ public class Endpoint {
 		this.name = "";
 		this.url = "";
 		this.method = HttpMethod.GET;
+		this.httpVersion = HttpVersion.AUTO;
 		this.headers = Map.of();
 		this.expectedStatus = List.of();
 		this.assertions = List.of();
@@ -124,6 +130,7 @@ public class Endpoint {
 		this.assertions = settings.assertions();
 		this.timeoutMs = settings.timeoutMs();
 		this.followRedirects = settings.followRedirects();
+		this.httpVersion = settings.httpVersion();
 		this.apdexThresholdMs = settings.apdexThresholdMs();
 		this.intervalSeconds = settings.intervalSeconds();
 		this.enabled = settings.enabled();
@@ -174,7 +181,7 @@ public class Endpoint {
 	public EndpointSettings getSettings() {
 		return new EndpointSettings(this.name, URI.create(this.url), this.method, this.headers, this.body,
 				this.expectedStatus, this.assertions, this.timeoutMs, this.followRedirects, this.apdexThresholdMs,
-				this.intervalSeconds, this.enabled, List.of(this.locations), List.of(this.tags));
+				this.intervalSeconds, this.enabled, List.of(this.locations), List.of(this.tags), this.httpVersion);
 	}
 
 	public Instant getCreatedAt() {

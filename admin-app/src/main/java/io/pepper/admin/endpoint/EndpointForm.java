@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import io.pepper.admin.ui.FieldErrors;
 import io.pepper.contracts.v1.BodyAssertion;
 import io.pepper.contracts.v1.HttpMethod;
+import io.pepper.contracts.v1.HttpVersion;
 import io.pepper.contracts.v1.StatusRange;
 import org.jspecify.annotations.Nullable;
 
@@ -36,11 +37,13 @@ import org.jspecify.annotations.Nullable;
  * @param enabled whether probes check it
  * @param locations where it is checked from
  * @param tags comma-separated labels
+ * @param http11Only whether checks speak HTTP/1.1 even where the server offers HTTP/2
  */
 record EndpointForm(@Nullable String name, @Nullable String url, @Nullable String method, @Nullable String headers,
 		@Nullable String body, @Nullable String expectedStatus, @Nullable String assertions, @Nullable String timeoutMs,
 		@Nullable Boolean followRedirects, @Nullable String apdexThresholdMs, @Nullable String intervalSeconds,
-		@Nullable Boolean enabled, @Nullable List<String> locations, @Nullable String tags) {
+		@Nullable Boolean enabled, @Nullable List<String> locations, @Nullable String tags,
+		@Nullable Boolean http11Only) {
 
 	static final String CONTAINS = "contains:";
 
@@ -53,7 +56,7 @@ record EndpointForm(@Nullable String name, @Nullable String url, @Nullable Strin
 		return new EndpointForm("", "https://", "GET", "", "", "", "",
 				String.valueOf(EndpointSettings.DEFAULT_TIMEOUT_MS), false,
 				String.valueOf(EndpointSettings.DEFAULT_APDEX_THRESHOLD_MS),
-				String.valueOf(EndpointSettings.DEFAULT_INTERVAL_SECONDS), true, allLocations, "");
+				String.valueOf(EndpointSettings.DEFAULT_INTERVAL_SECONDS), true, allLocations, "", false);
 	}
 
 	static EndpointForm of(EndpointSettings settings) {
@@ -73,7 +76,8 @@ record EndpointForm(@Nullable String name, @Nullable String url, @Nullable Strin
 				settings.assertions().stream().map(EndpointForm::line).collect(Collectors.joining("\n")),
 				String.valueOf(settings.timeoutMs()), settings.followRedirects(),
 				String.valueOf(settings.apdexThresholdMs()), String.valueOf(settings.intervalSeconds()),
-				settings.enabled(), settings.locations(), String.join(", ", settings.tags()));
+				settings.enabled(), settings.locations(), String.join(", ", settings.tags()),
+				settings.httpVersion() == HttpVersion.HTTP_1_1);
 	}
 
 	/**
@@ -85,7 +89,8 @@ record EndpointForm(@Nullable String name, @Nullable String url, @Nullable Strin
 				expectedStatus(errors), assertions(errors), number("timeoutMs", this.timeoutMs, errors),
 				Boolean.TRUE.equals(this.followRedirects), number("apdexThresholdMs", this.apdexThresholdMs, errors),
 				number("intervalSeconds", this.intervalSeconds, errors), Boolean.TRUE.equals(this.enabled),
-				Objects.requireNonNullElse(this.locations, List.of()), parseTags());
+				Objects.requireNonNullElse(this.locations, List.of()), parseTags(),
+				Boolean.TRUE.equals(this.http11Only) ? HttpVersion.HTTP_1_1 : HttpVersion.AUTO);
 	}
 
 	private @Nullable HttpMethod method(FieldErrors errors) {

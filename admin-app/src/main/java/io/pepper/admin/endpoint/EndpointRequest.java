@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.pepper.contracts.v1.BodyAssertion;
 import io.pepper.contracts.v1.HttpMethod;
+import io.pepper.contracts.v1.HttpVersion;
 import io.pepper.contracts.v1.StatusRange;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -32,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * @param enabled whether probes check it, true by default
  * @param locations where it is checked from; at least one, each existing
  * @param tags free labels
+ * @param httpVersion {@code AUTO} (HTTP/2 where the server offers it, the default) or
+ * {@code HTTP_1_1}
  */
 public record EndpointRequest(@NotBlank @Size(max = 200) @Nullable String name,
 		@NotBlank @Size(max = 2048) @HttpUrl @Nullable String url, @Nullable HttpMethod method,
@@ -42,6 +45,17 @@ public record EndpointRequest(@NotBlank @Size(max = 200) @Nullable String name,
 		@Range(min = 1, max = 120_000) @Nullable Integer apdexThresholdMs,
 		@Range(min = 10, max = 86_400) @Nullable Integer intervalSeconds, @Nullable Boolean enabled,
 		@NotEmpty @Size(max = 50) @Nullable List<@NotBlank String> locations,
-		@Size(max = 50) @Nullable List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\r\\n]*") String> tags) {
+		@Size(max = 50) @Nullable List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\r\\n]*") String> tags,
+		@Nullable HttpVersion httpVersion) {
+
+	/** A request that leaves the HTTP version to its default. */
+	public EndpointRequest(@Nullable String name, @Nullable String url, @Nullable HttpMethod method,
+			@Nullable Map<String, String> headers, @Nullable String body, @Nullable List<StatusRange> expectedStatus,
+			@Nullable List<BodyAssertion> assertions, @Nullable Integer timeoutMs, @Nullable Boolean followRedirects,
+			@Nullable Integer apdexThresholdMs, @Nullable Integer intervalSeconds, @Nullable Boolean enabled,
+			@Nullable List<String> locations, @Nullable List<String> tags) {
+		this(name, url, method, headers, body, expectedStatus, assertions, timeoutMs, followRedirects, apdexThresholdMs,
+				intervalSeconds, enabled, locations, tags, null);
+	}
 
 }

@@ -14,6 +14,7 @@ import io.pepper.admin.location.Locations;
 import io.pepper.http.server.FieldProblem;
 import io.pepper.admin.web.InvalidInputException;
 import io.pepper.contracts.v1.HttpMethod;
+import io.pepper.contracts.v1.HttpVersion;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
@@ -172,7 +173,8 @@ public class EndpointService {
 				Objects.requireNonNullElse(request.apdexThresholdMs(), EndpointSettings.DEFAULT_APDEX_THRESHOLD_MS),
 				Objects.requireNonNullElse(request.intervalSeconds(), EndpointSettings.DEFAULT_INTERVAL_SECONDS),
 				Objects.requireNonNullElse(request.enabled(), true), locationNames,
-				List.copyOf(new LinkedHashSet<>(Objects.requireNonNullElse(request.tags(), List.of()))));
+				List.copyOf(new LinkedHashSet<>(Objects.requireNonNullElse(request.tags(), List.of()))),
+				Objects.requireNonNullElse(request.httpVersion(), HttpVersion.AUTO));
 		try {
 			settings.toSpec(new UUID(0, 0), new UUID(0, 0));
 		}

@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.pepper.contracts.v1.BodyAssertion;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.HttpMethod;
+import io.pepper.contracts.v1.HttpVersion;
 import io.pepper.contracts.v1.StatusRange;
 import org.jspecify.annotations.Nullable;
 
@@ -29,11 +30,12 @@ import org.jspecify.annotations.Nullable;
  * @param enabled whether probes check it
  * @param locations where it is checked from
  * @param tags free labels
+ * @param httpVersion which HTTP versions checks may speak
  */
 public record EndpointSettings(String name, URI url, HttpMethod method, Map<String, String> headers,
 		@Nullable String body, List<StatusRange> expectedStatus, List<BodyAssertion> assertions, int timeoutMs,
 		boolean followRedirects, int apdexThresholdMs, int intervalSeconds, boolean enabled, List<String> locations,
-		List<String> tags) {
+		List<String> tags, HttpVersion httpVersion) {
 
 	public static final int DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -49,11 +51,19 @@ public record EndpointSettings(String name, URI url, HttpMethod method, Map<Stri
 		tags = List.copyOf(tags);
 	}
 
+	/** Settings that let checks negotiate their HTTP version. */
+	public EndpointSettings(String name, URI url, HttpMethod method, Map<String, String> headers, @Nullable String body,
+			List<StatusRange> expectedStatus, List<BodyAssertion> assertions, int timeoutMs, boolean followRedirects,
+			int apdexThresholdMs, int intervalSeconds, boolean enabled, List<String> locations, List<String> tags) {
+		this(name, url, method, headers, body, expectedStatus, assertions, timeoutMs, followRedirects, apdexThresholdMs,
+				intervalSeconds, enabled, locations, tags, HttpVersion.AUTO);
+	}
+
 	/** The wire form; its constructor re-checks the contract's invariants. */
 	public EndpointSpec toSpec(UUID id, UUID organizationId) {
 		return new EndpointSpec(id, organizationId, this.name, this.url, this.method, this.headers, this.body,
 				this.expectedStatus, this.assertions, this.timeoutMs, this.followRedirects, this.apdexThresholdMs,
-				this.intervalSeconds);
+				this.intervalSeconds, this.httpVersion);
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.pepper.contracts.v1.BodyAssertion;
 import io.pepper.contracts.v1.HttpMethod;
+import io.pepper.contracts.v1.HttpVersion;
 import io.pepper.contracts.v1.StatusRange;
 import org.jspecify.annotations.Nullable;
 
@@ -32,19 +33,20 @@ import org.jspecify.annotations.Nullable;
  * @param tags free labels
  * @param createdAt when it was created
  * @param updatedAt when it was last changed
+ * @param httpVersion which HTTP versions checks may speak
  */
 public record EndpointView(UUID id, UUID organizationId, String name, URI url, HttpMethod method,
 		Map<String, String> headers, @Nullable String body, List<StatusRange> expectedStatus,
 		List<BodyAssertion> assertions, int timeoutMs, boolean followRedirects, int apdexThresholdMs,
 		int intervalSeconds, boolean enabled, List<String> locations, List<String> tags, Instant createdAt,
-		Instant updatedAt) {
+		Instant updatedAt, HttpVersion httpVersion) {
 
 	static EndpointView of(Endpoint endpoint) {
 		EndpointSettings s = endpoint.getSettings();
 		return new EndpointView(endpoint.getId(), endpoint.getOrganizationId(), s.name(), s.url(), s.method(),
 				s.headers(), s.body(), s.expectedStatus(), s.assertions(), s.timeoutMs(), s.followRedirects(),
 				s.apdexThresholdMs(), s.intervalSeconds(), s.enabled(), s.locations(), s.tags(),
-				endpoint.getCreatedAt(), endpoint.getUpdatedAt());
+				endpoint.getCreatedAt(), endpoint.getUpdatedAt(), s.httpVersion());
 	}
 
 }

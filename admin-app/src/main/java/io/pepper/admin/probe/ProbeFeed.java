@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.pepper.admin.endpoint.EndpointJson;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.HttpMethod;
+import io.pepper.contracts.v1.HttpVersion;
 import io.pepper.contracts.v1.WireJson;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +33,7 @@ class ProbeFeed {
 	private static final String ENABLED_AT_LOCATION = """
 			SELECT id, organization_id, name, url, method, headers::text AS headers, body,
 				expected_status::text AS expected_status, assertions::text AS assertions,
-				timeout_ms, follow_redirects, apdex_threshold_ms, interval_seconds
+				timeout_ms, follow_redirects, apdex_threshold_ms, interval_seconds, http_version
 			FROM endpoints
 			WHERE enabled AND locations @> ARRAY[CAST(:location AS text)]
 				AND (CAST(:organization AS uuid) IS NULL OR organization_id = :organization)
@@ -105,7 +106,7 @@ class ProbeFeed {
 					EndpointJson.readStatusRanges(row.getString("expected_status")),
 					EndpointJson.readAssertions(row.getString("assertions")), row.getInt("timeout_ms"),
 					row.getBoolean("follow_redirects"), row.getInt("apdex_threshold_ms"),
-					row.getInt("interval_seconds")))
+					row.getInt("interval_seconds"), HttpVersion.valueOf(row.getString("http_version"))))
 			.list();
 	}
 

@@ -49,6 +49,7 @@ class ConfigAsCodeTest {
 			    timeoutMs: 2500
 			    apdexThresholdMs: 300
 			    intervalSeconds: 30
+			    httpVersion: HTTP_1_1
 			    locations: [local, eu-west]
 			    tags: [shop, critical]
 			  - name: Blog
@@ -148,8 +149,8 @@ class ConfigAsCodeTest {
 		assertThat(exported.status()).isEqualTo(200);
 		assertThat(exported.header("Content-Type")).startsWith("application/yaml");
 		assertThat(exported.body())
-			.contains("name: Shop", "endpoint: Shop", "- Ops Slack", "type: weekly", "https://hooks.slack.com/…mnop",
-					"••••ngth")
+			.contains("name: Shop", "httpVersion: HTTP_1_1", "httpVersion: AUTO", "endpoint: Shop", "- Ops Slack",
+					"type: weekly", "https://hooks.slack.com/…mnop", "••••ngth")
 			.doesNotContain("abcdefghijklmnop", "a-signing-secret-of-some-length");
 
 		String afterImport = fingerprint();

@@ -109,6 +109,7 @@ class EndpointApiTest {
 		assertThat(endpoint.path("apdexThresholdMs").asInt()).isEqualTo(500);
 		assertThat(endpoint.path("intervalSeconds").asInt()).isEqualTo(60);
 		assertThat(endpoint.path("followRedirects").asBoolean()).isFalse();
+		assertThat(endpoint.path("httpVersion").asString()).isEqualTo("AUTO");
 		assertThat(endpoint.path("enabled").asBoolean()).isTrue();
 		assertThat(endpoint.path("organizationId").asString()).isEqualTo(demoId().toString());
 
@@ -129,7 +130,8 @@ class EndpointApiTest {
 				 "assertions": [{"type": "keyword-present", "keyword": "pong"},
 				                {"type": "json-path-equals", "path": "$.status", "expected": "ok"}],
 				 "timeoutMs": 2500, "followRedirects": true, "apdexThresholdMs": 300, "intervalSeconds": 30,
-				 "enabled": false, "locations": ["local", "eu-west"], "tags": ["orders", "critical"]}
+				 "enabled": false, "locations": ["local", "eu-west"], "tags": ["orders", "critical"],
+				 "httpVersion": "HTTP_1_1"}
 				""");
 
 		assertThat(created.status()).isEqualTo(201);
@@ -146,6 +148,7 @@ class EndpointApiTest {
 		assertThat(endpoint.path("enabled").asBoolean()).isFalse();
 		assertThat(endpoint.path("locations").toString()).isEqualTo("[\"local\",\"eu-west\"]");
 		assertThat(endpoint.path("tags").toString()).isEqualTo("[\"orders\",\"critical\"]");
+		assertThat(endpoint.path("httpVersion").asString()).isEqualTo("HTTP_1_1");
 	}
 
 	@Test
@@ -208,6 +211,7 @@ class EndpointApiTest {
 				bad("blank name", (o) -> o.put("name", " "), 400, "name"),
 				bad("name of 201 characters", (o) -> o.put("name", "n".repeat(201)), 400, "name"),
 				bad("unknown method", (o) -> o.put("method", "FETCH"), 400, "method"),
+				bad("unknown HTTP version", (o) -> o.put("httpVersion", "HTTP_3"), 400, "httpVersion"),
 				bad("inverted status range",
 						(o) -> o.putArray("expectedStatus").addObject().put("from", 300).put("to", 200), 400,
 						"expectedStatus"),

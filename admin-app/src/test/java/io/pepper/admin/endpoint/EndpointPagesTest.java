@@ -11,6 +11,7 @@ import io.pepper.testsupport.Browser;
 import io.pepper.admin.ui.UiTestBase;
 import io.pepper.admin.user.User;
 import io.pepper.contracts.v1.BodyAssertion;
+import io.pepper.contracts.v1.HttpVersion;
 import io.pepper.contracts.v1.StatusRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,7 +50,8 @@ class EndpointPagesTest extends UiTestBase {
 				"method", "POST", "headers", "Accept: application/json\r\nX-Probe: pepper", "body", "{}",
 				"expectedStatus", "200-204, 301", "assertions", "contains: ok\njson: $.status = up", "timeoutMs",
 				"2500", "apdexThresholdMs", "300", "intervalSeconds", "30", "locations", "local", "locations",
-				"eu-west", "tags", "shop, critical", "enabled", "true", "followRedirects", "true");
+				"eu-west", "tags", "shop, critical", "enabled", "true", "followRedirects", "true", "http11Only",
+				"true");
 
 		assertThat(created.status()).isEqualTo(302);
 		Endpoint endpoint = this.endpoints.findByOrganizationIdOrderByName(organization).getFirst();
@@ -62,16 +64,20 @@ class EndpointPagesTest extends UiTestBase {
 				new BodyAssertion.JsonPathEquals("$.status", "up"));
 		assertThat(settings.timeoutMs()).isEqualTo(2500);
 		assertThat(settings.followRedirects()).isTrue();
+		assertThat(settings.httpVersion()).isEqualTo(HttpVersion.HTTP_1_1);
 		assertThat(settings.locations()).containsExactly("local", "eu-west");
 		assertThat(settings.tags()).containsExactly("shop", "critical");
 		Browser.Page shown = browser.follow(created);
-		assertThat(shown.body()).contains("Endpoint Shop created.").contains("data-placeholder=\"endpoint-charts\"");
+		assertThat(shown.body()).contains("Endpoint Shop created.")
+			.contains("data-placeholder=\"endpoint-charts\"")
+			.contains("HTTP/1.1 only");
 
 		// The edit form shows what is stored and saves it back unchanged.
 		String edit = "/endpoints/" + endpoint.getId();
 		assertThat(browser.get(edit + "/edit").body()).contains("value=\"https://shop.example.com/health\"")
 			.contains("contains: ok")
-			.contains("200-204, 301");
+			.contains("200-204, 301")
+			.containsPattern("id=\"http11Only\"[^>]*checked");
 		Browser.Page saved = browser.post(edit, "name", "Shop front", "url", "https://shop.example.com/", "method",
 				"GET", "timeoutMs", "1000", "locations", "asia", "enabled", "true");
 		assertThat(browser.follow(saved).body()).contains("Endpoint Shop front saved.");
@@ -79,6 +85,7 @@ class EndpointPagesTest extends UiTestBase {
 		assertThat(changed.name()).isEqualTo("Shop front");
 		assertThat(changed.locations()).containsExactly("asia");
 		assertThat(changed.headers()).isEmpty();
+		assertThat(changed.httpVersion()).as("an unchecked box negotiates again").isEqualTo(HttpVersion.AUTO);
 
 		assertThat(browser.follow(browser.post(edit + "/pause")).body()).contains("paused: probes skip it");
 		assertThat(this.endpoints.findById(endpoint.getId()).orElseThrow().getSettings().enabled()).isFalse();

@@ -15,6 +15,7 @@ import io.pepper.contracts.auth.BearerTokens;
 import io.pepper.contracts.v1.BodyAssertion;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.HttpMethod;
+import io.pepper.contracts.v1.HttpVersion;
 import io.pepper.contracts.v1.ProbeEndpointList;
 import io.pepper.contracts.v1.StatusRange;
 import io.pepper.contracts.v1.WireJson;
@@ -66,7 +67,7 @@ class ProbeFeedTest {
 					new EndpointRequest("Shop", "https://shop.example.com/health", HttpMethod.HEAD,
 							Map.of("X-Probe", "pepper"), null, List.of(StatusRange.of(204)),
 							List.of(new BodyAssertion.KeywordAbsent("error")), 2000, true, 250, 30, null,
-							List.of("local"), List.of("shop")))
+							List.of("local"), List.of("shop"), HttpVersion.HTTP_1_1))
 			.getId();
 		otherAtLocalAndEuWest = create(endpoints, other, "Other shop", null, "local", "eu-west").getId();
 		demoDisabledAtLocal = create(endpoints, demo, "Paused", false, "local").getId();
@@ -129,6 +130,10 @@ class ProbeFeedTest {
 		assertThat(shop.followRedirects()).isTrue();
 		assertThat(shop.apdexThresholdMs()).isEqualTo(250);
 		assertThat(shop.intervalSeconds()).isEqualTo(30);
+		assertThat(shop.httpVersion()).isEqualTo(HttpVersion.HTTP_1_1);
+		assertThat(list.endpoints().stream().filter((spec) -> spec.id().equals(otherAtLocalAndEuWest))).singleElement()
+			.extracting(EndpointSpec::httpVersion)
+			.isEqualTo(HttpVersion.AUTO);
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import io.pepper.contracts.v1.Outcome;
 import io.pepper.contracts.v1.OutcomeKind;
 import io.pepper.contracts.v1.Phase;
 import io.pepper.net.BlockedTargetException;
+import io.pepper.probe.dns.DnsTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /** Turns what went wrong during a check into an outcome that says why. */
@@ -37,6 +38,11 @@ final class Failures {
 		if (timedOut || failure instanceof InterruptedIOException) {
 			return Outcome.failed(OutcomeKind.TIMEOUT, phase,
 					"no answer within " + timeoutMs + " ms (" + describe(phase) + ")");
+		}
+		DnsTimeoutException dnsTimeout = find(chain, DnsTimeoutException.class);
+		if (dnsTimeout != null) {
+			return Outcome.failed(OutcomeKind.TIMEOUT, Phase.DNS,
+					"no answer within " + timeoutMs + " ms (" + describe(Phase.DNS) + ")");
 		}
 		UnknownHostException unknownHost = find(chain, UnknownHostException.class);
 		if (unknownHost != null) {

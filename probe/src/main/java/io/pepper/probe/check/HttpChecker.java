@@ -3,8 +3,6 @@ package io.pepper.probe.check;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,26 +11,27 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
-
 import io.pepper.contracts.v1.ApdexClass;
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.HttpMethod;
+import io.pepper.contracts.v1.HttpVersion;
 import io.pepper.contracts.v1.Outcome;
 import io.pepper.contracts.v1.OutcomeKind;
 import io.pepper.contracts.v1.Phase;
 import io.pepper.contracts.v1.PhaseTimings;
 import io.pepper.contracts.v1.StatusRange;
+import io.pepper.net.GuardedDns;
 import io.pepper.net.GuardedHttpClient;
 import io.pepper.net.TargetPolicy;
+import io.pepper.probe.dns.DeadlineResolver;
+import io.pepper.probe.tls.TlsSockets;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -42,8 +41,10 @@ import okio.BufferedSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs one HTTP check of an endpoint on a fresh connection and reports what it found. It
- * never throws: every failure becomes a failed {@link CheckResult} that says why.
+ * Runs one HTTP check of an endpoint on a fresh connection and reports what it found,
+ * including the protocol negotiated (HTTP/2 through ALPN where offered, unless the
+ * endpoint is pinned to HTTP/1.1). It never throws: every failure becomes a failed
+ * {@link CheckResult} that says why.
  */
 public final class HttpChecker {
 
@@ -52,7 +53,16 @@ public final class HttpChecker {
 
 	private static final MediaType DEFAULT_BODY_TYPE = MediaType.get("application/octet-stream");
 
+	/**
+	 * HTTP/2 where the server offers it through ALPN, as browsers do; HTTP/1.1 otherwise.
+	 */
+	private static final List<Protocol> NEGOTIATED = List.of(Protocol.HTTP_2, Protocol.HTTP_1_1);
+
+	private static final List<Protocol> HTTP_1_ONLY = List.of(Protocol.HTTP_1_1);
+
 	private final OkHttpClient base;
+
+	private final DeadlineResolver resolver;
 
 	private final TargetPolicy policy;
 
@@ -61,48 +71,30 @@ public final class HttpChecker {
 	private final Clock clock;
 
 	/**
-	 * @param base a client with the SSRF guard installed, see {@link #baseClient}
-	 * @param policy the same policy, applied to the URL's host before the call
+	 * @param tls how TLS connections are made and verified
+	 * @param resolver resolves host names within each check's deadline
+	 * @param policy the SSRF guard, applied to the URL's host, every resolved address and
+	 * every connect
 	 * @param maxBodyBytes how much of a body a check reads before it gives up
 	 */
-	public HttpChecker(OkHttpClient base, TargetPolicy policy, long maxBodyBytes, Clock clock) {
-		this.base = base;
+	public HttpChecker(TlsSockets tls, DeadlineResolver resolver, TargetPolicy policy, long maxBodyBytes, Clock clock) {
+		this.base = baseClient(policy, tls);
+		this.resolver = resolver;
 		this.policy = policy;
 		this.maxBodyBytes = maxBodyBytes;
 		this.clock = clock;
 	}
 
 	/**
-	 * The client every check derives from: guarded name resolution and connects, no proxy
-	 * (a probe measures the direct path), no silent retries, no cookies, the system's
-	 * trusted roots, and a full TLS handshake every time.
+	 * The client every check derives from: guarded connects, no proxy (a probe measures
+	 * the direct path), no silent retries, no cookies, and a full TLS handshake every
+	 * time. Each check adds its own guarded, deadline-bound name resolution.
 	 */
-	public static OkHttpClient baseClient(TargetPolicy policy) {
-		return baseClient(policy, systemTrust());
-	}
-
-	/** {@link #baseClient(TargetPolicy)} trusting other roots (tests, benchmarks). */
-	public static OkHttpClient baseClient(TargetPolicy policy, X509TrustManager trust) {
+	public static OkHttpClient baseClient(TargetPolicy policy, TlsSockets tls) {
 		return GuardedHttpClient.builder(policy)
-			.sslSocketFactory(new FreshSessionSocketFactory(trust), trust)
+			.sslSocketFactory(tls.socketFactory(), tls.trustManager())
 			.retryOnConnectionFailure(false)
 			.build();
-	}
-
-	private static X509TrustManager systemTrust() {
-		try {
-			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			factory.init((KeyStore) null);
-			for (TrustManager manager : factory.getTrustManagers()) {
-				if (manager instanceof X509TrustManager x509) {
-					return x509;
-				}
-			}
-			throw new IllegalStateException("the JDK offers no X509TrustManager");
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException("cannot load the system's trusted roots", ex);
-		}
 	}
 
 	public CheckResult check(EndpointSpec spec, String location, Instant scheduledAt) {
@@ -123,7 +115,7 @@ public final class HttpChecker {
 		Outcome outcome = finding.outcome();
 		return new CheckResult(spec.id(), spec.organizationId(), location, scheduledAt, startedAt, timings,
 				finding.status(), finding.bytes(), recorder.certificateExpiry(), outcome, spec.apdexThresholdMs(),
-				ApdexClass.of(outcome, timings.totalMs(), spec.apdexThresholdMs()));
+				ApdexClass.of(outcome, timings.totalMs(), spec.apdexThresholdMs()), recorder.protocol());
 	}
 
 	private Finding run(EndpointSpec spec, PhaseRecorder recorder) {
@@ -137,10 +129,14 @@ public final class HttpChecker {
 			return new Finding(Outcome.failed(OutcomeKind.BLOCKED, Phase.DNS, "blocked: " + refusal), null, 0);
 		}
 		Duration timeout = Duration.ofMillis(spec.timeoutMs());
+		long deadline = recorder.startNanos() + timeout.toNanos();
 		OkHttpClient client = this.base.newBuilder()
-			// A pool of its own that keeps nothing idle: every check pays DNS, connect
-			// and TLS.
-			.connectionPool(new ConnectionPool(0, 1, TimeUnit.MILLISECONDS))
+			.dns(new GuardedDns(this.policy, (host) -> this.resolver.resolve(host, deadline)))
+			.protocols((spec.httpVersion() == HttpVersion.HTTP_1_1) ? HTTP_1_ONLY : NEGOTIATED)
+			// A pool of its own, emptied when the check ends: every check pays DNS,
+			// connect and TLS. (A pool that keeps nothing idle would close an HTTP/2
+			// connection while its last stream is still being read.)
+			.connectionPool(new ConnectionPool(1, 1, TimeUnit.MINUTES))
 			.eventListener(recorder)
 			.callTimeout(timeout)
 			.connectTimeout(timeout)
@@ -153,12 +149,16 @@ public final class HttpChecker {
 		try (Response response = call.execute()) {
 			recorder.bodyStarted();
 			Body body = read(response.body(), !spec.assertions().isEmpty() && spec.method() != HttpMethod.HEAD);
+			recorder.protocol(response.protocol());
 			return new Finding(judge(spec, response.code(), body), validStatus(response.code()), body.bytes());
 		}
 		catch (IOException ex) {
 			// The call timeout cancels the call; that is how a deadline shows up here.
 			boolean timedOut = call.isCanceled();
 			return new Finding(Failures.classify(ex, recorder.phase(), timedOut, spec.timeoutMs()), null, 0);
+		}
+		finally {
+			client.connectionPool().evictAll();
 		}
 	}
 

@@ -46,8 +46,24 @@ final class PhaseRecorder extends EventListener {
 
 	private volatile @Nullable Instant certificateExpiry;
 
+	private volatile @Nullable Protocol protocol;
+
 	PhaseRecorder(long startNanos) {
 		this.startNanos = startNanos;
+	}
+
+	long startNanos() {
+		return this.startNanos;
+	}
+
+	/** The protocol of the last connection or response, as its ALPN id. */
+	@Nullable String protocol() {
+		Protocol known = this.protocol;
+		return (known != null) ? known.toString() : null;
+	}
+
+	void protocol(Protocol protocol) {
+		this.protocol = protocol;
 	}
 
 	/** The phase the check had reached, for a timeout or a failure. */
@@ -110,6 +126,9 @@ final class PhaseRecorder extends EventListener {
 	@Override
 	public void connectEnd(Call call, InetSocketAddress inetSocketAddress, Proxy proxy, @Nullable Protocol protocol) {
 		countConnect(System.nanoTime());
+		if (protocol != null) {
+			this.protocol = protocol;
+		}
 	}
 
 	@Override

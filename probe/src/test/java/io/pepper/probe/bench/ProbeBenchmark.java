@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.Security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,6 +45,9 @@ import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.probe.LocalServer;
 import io.pepper.probe.check.HttpChecker;
+import io.pepper.probe.dns.DeadlineResolver;
+import io.pepper.probe.tls.TlsProvider;
+import io.pepper.probe.tls.TlsSockets;
 import io.pepper.probe.round.Delivery;
 import io.pepper.probe.round.EndpointListClient;
 import io.pepper.probe.round.ProbeMetrics;
@@ -52,9 +56,12 @@ import io.pepper.probe.round.RoundReport;
 import io.pepper.probe.round.Shard;
 import io.pepper.probe.round.Sleeper;
 import io.pepper.net.TargetPolicy;
+import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import io.pepper.probe.ProbeProperties;
 import okhttp3.OkHttpClient;
 import okhttp3.tls.Certificates;
+import javax.net.ssl.X509TrustManager;
+
 import okhttp3.tls.HandshakeCertificates;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -62,10 +69,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The probe beside prometheus-blackbox-exporter on the same local target farm, in one
  * run: checks per minute sustained (closed loop, same concurrency), CPU seconds per 1,000
- * checks at the same fixed rate for HTTP and HTTPS, and the probe's timing error against
- * the delay the target injected at 10,000 checks per minute. The farm runs as its own
- * process and its CPU time is reported apart. Loopback only; every loop is bounded. Run
- * with {@code scripts/bench/probe}.
+ * checks at the same fixed rate for HTTP and HTTPS, the probe's timing error against the
+ * delay the target injected, the TLS phase against a bare native client's handshake (the
+ * floor), and the wall time of {@code --once}. HTTPS is measured for each TLS
+ * implementation the probe can use: JSSE, JSSE with Amazon Corretto Crypto Provider
+ * (AWS-LC under JSSE's handshake) and Conscrypt (BoringSSL, the default). The farm runs
+ * as its own process and its CPU time is reported apart. Loopback only; every loop is
+ * bounded. Run with {@code scripts/bench/probe}.
  */
 @Tag("benchmark")
 class ProbeBenchmark {
@@ -84,30 +94,43 @@ class ProbeBenchmark {
 
 	private static final int TIMING_RATE_PER_MINUTE = 10_000;
 
+	/** Low enough that no client queues for CPU: the TLS phase is the handshake's own. */
+	private static final int TLS_RATE_PER_MINUTE = Integer.getInteger("bench.tls-rate", 6_000);
+
 	private static final int[] INJECTED_DELAYS_MS = { 10, 50, 100, 250 };
 
 	private static final String BLACKBOX = "prometheus-blackbox-exporter";
 
 	private static final Pattern DURATION = Pattern.compile("(?m)^probe_duration_seconds ([0-9.eE+-]+)$");
 
+	private static final Pattern TLS_PHASE = Pattern
+		.compile("(?m)^probe_http_duration_seconds\\{phase=\"tls\"\\} ([0-9.eE+-]+)$");
+
 	private final Clock clock = Clock.systemUTC();
 
 	@Test
 	void probeBesideBlackboxExporter() throws Exception {
+		double loadAtStart = loadAverage();
 		Path dir = Files.createTempDirectory("pepper-probe-bench");
 		try (Farm farm = Farm.start(dir); Blackbox blackbox = Blackbox.start(dir, farm)) {
-			Probe probe = new Probe(farm);
-			log("warming up both");
+			Probe probe = new Probe(farm, TlsProvider.CONSCRYPT, false);
+			Probe jsse = new Probe(farm, TlsProvider.JSSE, false);
+			Probe accp = new Probe(farm, TlsProvider.JSSE, true);
+			log("warming up");
 			probe.throughput(targets(farm.http, 5_000, 0), Duration.ofSeconds(4));
 			probe.throughput(targets(farm.https, 3_000, 0), Duration.ofSeconds(3));
+			jsse.throughput(targets(farm.https, 3_000, 0), Duration.ofSeconds(3));
+			accp.throughput(targets(farm.https, 2_000, 0), Duration.ofSeconds(2));
 			blackbox.closedLoop(targets(farm.http, 2_000, 0), "http_2xx", Duration.ofSeconds(3));
 			blackbox.closedLoop(targets(farm.https, 2_000, 0), "https_2xx", Duration.ofSeconds(3));
 
 			log("throughput, closed loop, " + CONCURRENCY + " checks in flight");
 			Run probeHttp = probe.throughput(targets(farm.http, 20_000, 0), THROUGHPUT_WINDOW);
 			Run blackboxHttp = blackbox.closedLoop(targets(farm.http, 20_000, 0), "http_2xx", THROUGHPUT_WINDOW);
-			Run probeHttps = probe.throughput(targets(farm.https, 4_000, 0), THROUGHPUT_WINDOW);
-			Run blackboxHttps = blackbox.closedLoop(targets(farm.https, 4_000, 0), "https_2xx", THROUGHPUT_WINDOW);
+			Https throughput = new Https(probe.throughput(targets(farm.https, 4_000, 0), THROUGHPUT_WINDOW),
+					jsse.throughput(targets(farm.https, 4_000, 0), THROUGHPUT_WINDOW),
+					accp.throughput(targets(farm.https, 4_000, 0), THROUGHPUT_WINDOW),
+					blackbox.closedLoop(targets(farm.https, 4_000, 0), "https_2xx", THROUGHPUT_WINDOW));
 
 			log("the daemon's spread round at 100,000 checks/min");
 			Run probeDaemon = probe.spread(targets(farm.http, 100_000 / 6, 0), null);
@@ -116,9 +139,10 @@ class ProbeBenchmark {
 			int cpuEndpoints = CPU_RATE_PER_MINUTE / 6;
 			Run probeHttpCpu = probe.spread(targets(farm.http, cpuEndpoints, 0), null);
 			Run blackboxHttpCpu = blackbox.paced(targets(farm.http, cpuEndpoints, 0), "http_2xx", CPU_RATE_PER_MINUTE);
-			Run probeHttpsCpu = probe.spread(targets(farm.https, cpuEndpoints, 0), null);
-			Run blackboxHttpsCpu = blackbox.paced(targets(farm.https, cpuEndpoints, 0), "https_2xx",
-					CPU_RATE_PER_MINUTE);
+			Https cpu = new Https(probe.spread(targets(farm.https, cpuEndpoints, 0), null),
+					jsse.spread(targets(farm.https, cpuEndpoints, 0), null),
+					accp.spread(targets(farm.https, cpuEndpoints, 0), null),
+					blackbox.paced(targets(farm.https, cpuEndpoints, 0), "https_2xx", CPU_RATE_PER_MINUTE, null, null));
 
 			log("timing error at " + TIMING_RATE_PER_MINUTE + " checks/min, injected delays "
 					+ Arrays.toString(INJECTED_DELAYS_MS) + " ms");
@@ -126,44 +150,80 @@ class ProbeBenchmark {
 			for (int delay : INJECTED_DELAYS_MS) {
 				timed.addAll(targets(farm.http, TIMING_RATE_PER_MINUTE / 6 / INJECTED_DELAYS_MS.length, delay));
 			}
-			List<Double> probeErrors = new ArrayList<>();
-			Run probeTiming = probe.spread(timed, probeErrors);
+			List<CheckResult> probeTimed = new ArrayList<>();
+			Run probeTiming = probe.spread(timed, probeTimed);
+			List<Double> probeErrors = errors(probeTimed, timed);
 			List<Double> blackboxErrors = new ArrayList<>();
-			Run blackboxTiming = blackbox.paced(timed, "http_2xx", TIMING_RATE_PER_MINUTE, blackboxErrors);
-
+			Run blackboxTiming = blackbox.paced(timed, "http_2xx", TIMING_RATE_PER_MINUTE, blackboxErrors, null);
 			List<Double> socketErrors = rawSockets(timed, TIMING_RATE_PER_MINUTE);
 
-			report(probeDaemon, probeHttp, blackboxHttp, probeHttps, blackboxHttps, probeHttpCpu, blackboxHttpCpu,
-					probeHttpsCpu, blackboxHttpsCpu, probeTiming, probeErrors, blackboxTiming, blackboxErrors,
-					socketErrors);
+			log("TLS phase at " + TLS_RATE_PER_MINUTE + " HTTPS checks/min, beside a bare native handshake");
+			int tlsEndpoints = TLS_RATE_PER_MINUTE / 6;
+			List<Double> floor = bareHandshakes(farm, TLS_RATE_PER_MINUTE);
+			List<CheckResult> nativeTls = new ArrayList<>();
+			probe.spread(targets(farm.https, tlsEndpoints, 0), nativeTls);
+			List<CheckResult> jsseTls = new ArrayList<>();
+			jsse.spread(targets(farm.https, tlsEndpoints, 0), jsseTls);
+			List<Double> blackboxTls = new ArrayList<>();
+			blackbox.paced(targets(farm.https, tlsEndpoints, 0), "https_2xx", TLS_RATE_PER_MINUTE, null, blackboxTls);
+
+			log("--once wall time");
+			OnceTimes once = OnceTimes.measure(farm, dir);
+
+			StringBuilder out = new StringBuilder("\n");
+			out.append("Probe benchmark: pepper probe beside prometheus-blackbox-exporter, same targets, loopback\n");
+			out.append(String.format(Locale.ROOT,
+					"machine: %d cores, load average %.2f at the start, %.2f at the end "
+							+ "(other work on the machine skews the figures); farm TLS: %s%n",
+					Runtime.getRuntime().availableProcessors(), loadAtStart, loadAverage(), farm.tls));
+			http(out, probeHttp, blackboxHttp, probeHttpCpu, blackboxHttpCpu, probeTiming, probeErrors, blackboxTiming,
+					blackboxErrors, socketErrors);
+			https(out, throughput, cpu, tls(nativeTls), tls(jsseTls), blackboxTls, floor);
+			once.report(out);
+			out.append(String.format(Locale.ROOT,
+					"the probe's own scheduler (spread round, HTTP) asked for 100,000 checks/min: ran %.0f checks/min "
+							+ "using %.2f of %d cores (target farm %.2f cores)%n",
+					probeDaemon.perMinute(), probeDaemon.cpu() / probeDaemon.seconds(),
+					Runtime.getRuntime().availableProcessors(), probeDaemon.farmCpu() / probeDaemon.seconds()));
+			out.append(String.format(Locale.ROOT,
+					"failed checks (expected: 10%% of targets answer 404/500): probe %d of %d, blackbox %d of %d%n",
+					probeHttp.failed + throughput.conscrypt().failed, probeHttp.checks + throughput.conscrypt().checks,
+					blackboxHttp.failed + throughput.blackbox().failed,
+					blackboxHttp.checks + throughput.blackbox().checks));
+			out.append(String.format(Locale.ROOT,
+					"target farm CPU s (excluded above), closed loop: HTTP %.1f / %.1f (probe / blackbox), "
+							+ "HTTPS %.1f / %.1f / %.1f / %.1f (Conscrypt / JSSE / JSSE+ACCP / blackbox)%n",
+					probeHttp.farmCpu, blackboxHttp.farmCpu, throughput.conscrypt().farmCpu, throughput.jsse().farmCpu,
+					throughput.accp().farmCpu, throughput.blackbox().farmCpu));
+			out.append("aims: HTTPS CPU/check <= 0.8x blackbox_exporter's: ")
+				.append(verdict(cpu.conscrypt().cpuPerThousand() <= 0.8 * cpu.blackbox().cpuPerThousand()))
+				.append("; HTTPS checks/min >= 1.25x blackbox_exporter's: ")
+				.append(verdict(throughput.conscrypt().perMinute() >= 1.25 * throughput.blackbox().perMinute()))
+				.append("; HTTP CPU/check <= blackbox_exporter's: ")
+				.append(verdict(probeHttpCpu.cpuPerThousand() <= blackboxHttpCpu.cpuPerThousand()))
+				.append("; --once with one endpoint <= 1.5 s with the AOT cache: ")
+				.append(verdict(once.cached(1) <= 1.5))
+				.append('\n');
+			System.out.println(out);
+			// scripts/bench/probe prints this after Maven is done.
+			Files.writeString(Path.of("target", "probe-benchmark.txt"), out);
 			probe.close();
+			jsse.close();
+			accp.close();
 		}
 	}
 
-	private static void report(Run probeDaemon, Run probeHttp, Run blackboxHttp, Run probeHttps, Run blackboxHttps,
-			Run probeHttpCpu, Run blackboxHttpCpu, Run probeHttpsCpu, Run blackboxHttpsCpu, Run probeTiming,
-			List<Double> probeErrors, Run blackboxTiming, List<Double> blackboxErrors, List<Double> socketErrors) {
-		StringBuilder out = new StringBuilder("\n");
-		out.append("Probe benchmark: pepper probe beside prometheus-blackbox-exporter, same targets, loopback\n");
-		out.append(String.format(Locale.ROOT,
-				"machine: %d cores, load average at the end %.2f (other work on the machine skews the figures)%n",
-				Runtime.getRuntime().availableProcessors(),
-				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-		out.append(
-				String.format(Locale.ROOT, "%-46s %16s %18s %8s%n", "", "pepper probe", "blackbox_exporter", "ratio"));
+	private static void http(StringBuilder out, Run probeHttp, Run blackboxHttp, Run probeHttpCpu, Run blackboxHttpCpu,
+			Run probeTiming, List<Double> probeErrors, Run blackboxTiming, List<Double> blackboxErrors,
+			List<Double> socketErrors) {
+		out.append(String.format(Locale.ROOT, "%nHTTP%n%-46s %16s %18s %8s%n", "", "pepper probe", "blackbox_exporter",
+				"ratio"));
 		row(out, "HTTP checks/min sustained (closed loop)", probeHttp.perMinute(), blackboxHttp.perMinute(), "%.0f");
-		row(out, "HTTPS checks/min sustained (closed loop)", probeHttps.perMinute(), blackboxHttps.perMinute(), "%.0f");
 		row(out, "CPU s per 1,000 HTTP checks @" + CPU_RATE_PER_MINUTE + "/min", probeHttpCpu.cpuPerThousand(),
 				blackboxHttpCpu.cpuPerThousand(), "%.3f");
-		row(out, "CPU s per 1,000 HTTPS checks @" + CPU_RATE_PER_MINUTE + "/min", probeHttpsCpu.cpuPerThousand(),
-				blackboxHttpsCpu.cpuPerThousand(), "%.3f");
-		row(out, "  (achieved rate, checks/min, HTTP)", probeHttpCpu.perMinute(), blackboxHttpCpu.perMinute(), "%.0f");
-		row(out, "  (achieved rate, checks/min, HTTPS)", probeHttpsCpu.perMinute(), blackboxHttpsCpu.perMinute(),
-				"%.0f");
+		row(out, "  (achieved rate, checks/min)", probeHttpCpu.perMinute(), blackboxHttpCpu.perMinute(), "%.0f");
 		row(out, "CPU s per 1,000 HTTP checks (closed loop)", probeHttp.cpuPerThousand(), blackboxHttp.cpuPerThousand(),
 				"%.3f");
-		row(out, "CPU s per 1,000 HTTPS checks (closed loop)", probeHttps.cpuPerThousand(),
-				blackboxHttps.cpuPerThousand(), "%.3f");
 		row(out, "timing error p50, ms (total - injected)", percentile(probeErrors, 0.50),
 				percentile(blackboxErrors, 0.50), "%.3f");
 		row(out, "timing error p90, ms", percentile(probeErrors, 0.90), percentile(blackboxErrors, 0.90), "%.3f");
@@ -175,46 +235,95 @@ class ProbeBenchmark {
 						+ "p50 %.3f, p90 %.3f, p99 %.3f, max %.3f ms%n",
 				percentile(socketErrors, 0.50), percentile(socketErrors, 0.90), percentile(socketErrors, 0.99),
 				percentile(socketErrors, 1.0)));
+	}
+
+	private static void https(StringBuilder out, Https throughput, Https cpu, List<Double> nativeTls,
+			List<Double> jsseTls, List<Double> blackboxTls, List<Double> floor) {
+		out.append(String.format(Locale.ROOT, "%nHTTPS%n%-42s %10s %10s %10s %10s %9s %9s%n", "", "Conscrypt", "JSSE",
+				"JSSE+ACCP", "blackbox", "Consc/bb", "JSSE/bb"));
+		httpsRow(out, "checks/min sustained (closed loop)", throughput, Run::perMinute, "%.0f");
+		httpsRow(out, "CPU s per 1,000 checks @" + CPU_RATE_PER_MINUTE + "/min", cpu, Run::cpuPerThousand, "%.3f");
+		httpsRow(out, "  (achieved rate, checks/min)", cpu, Run::perMinute, "%.0f");
+		httpsRow(out, "CPU s per 1,000 checks (closed loop)", throughput, Run::cpuPerThousand, "%.3f");
+		out.append(String.format(Locale.ROOT, "%-42s %10s %10s %10s %10s%n",
+				"TLS phase p50 / p99, ms @" + TLS_RATE_PER_MINUTE + "/min", quantiles(nativeTls), quantiles(jsseTls),
+				"-", quantiles(blackboxTls)));
 		out.append(String.format(Locale.ROOT,
-				"the probe's own scheduler (spread round, HTTP) asked for 100,000 checks/min: ran %.0f checks/min "
-						+ "using %.2f of %d cores (target farm %.2f cores)%n",
-				probeDaemon.perMinute(), probeDaemon.cpu() / probeDaemon.seconds(),
-				Runtime.getRuntime().availableProcessors(), probeDaemon.farmCpu() / probeDaemon.seconds()));
-		out.append(String.format(Locale.ROOT,
-				"failed checks (expected: 10%% of targets answer 404/500): probe %d of %d, blackbox %d of %d%n",
-				probeHttp.failed + probeHttps.failed, probeHttp.checks + probeHttps.checks,
-				blackboxHttp.failed + blackboxHttps.failed, blackboxHttp.checks + blackboxHttps.checks));
-		out.append(String.format(Locale.ROOT,
-				"target farm CPU s (excluded above): HTTP %.1f / %.1f, HTTPS %.1f / %.1f (probe / blackbox closed loop)%n",
-				probeHttp.farmCpu, blackboxHttp.farmCpu, probeHttps.farmCpu, blackboxHttps.farmCpu));
-		out.append("targets: >= 100,000 HTTP checks/min: ")
-			.append(verdict(probeHttp.perMinute() >= 100_000))
-			.append("; CPU/check <= blackbox_exporter's: HTTP ")
-			.append(verdict(probeHttpCpu.cpuPerThousand() <= blackboxHttpCpu.cpuPerThousand()))
-			.append(", HTTPS ")
-			.append(verdict(probeHttpsCpu.cpuPerThousand() <= blackboxHttpsCpu.cpuPerThousand()))
-			.append("; timing error p99 <= 3 ms at 10,000/min: ")
-			.append(verdict(percentile(probeErrors, 0.99) <= 3.0))
-			.append('\n');
-		System.out.println(out);
-		try {
-			// scripts/bench/probe prints this after Maven is done.
-			Files.writeString(Path.of("target", "probe-benchmark.txt"), out);
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+				"bare native handshake (Conscrypt on a platform thread, no HTTP, fresh context), same farm and rate "
+						+ "(the floor): p50 %.3f, p99 %.3f ms; Conscrypt's TLS phase is %.2fx / %.2fx the floor%n",
+				percentile(floor, 0.5), percentile(floor, 0.99), percentile(nativeTls, 0.5) / percentile(floor, 0.5),
+				percentile(nativeTls, 0.99) / percentile(floor, 0.99)));
+	}
+
+	private static void httpsRow(StringBuilder out, String label, Https runs,
+			java.util.function.ToDoubleFunction<Run> value, String format) {
+		double bb = value.applyAsDouble(runs.blackbox());
+		out.append(String.format(Locale.ROOT, "%-42s %10s %10s %10s %10s %9s %9s%n", label,
+				String.format(Locale.ROOT, format, value.applyAsDouble(runs.conscrypt())),
+				String.format(Locale.ROOT, format, value.applyAsDouble(runs.jsse())),
+				String.format(Locale.ROOT, format, value.applyAsDouble(runs.accp())),
+				String.format(Locale.ROOT, format, bb),
+				(bb == 0) ? "-" : String.format(Locale.ROOT, "%.2f", value.applyAsDouble(runs.conscrypt()) / bb),
+				(bb == 0) ? "-" : String.format(Locale.ROOT, "%.2f", value.applyAsDouble(runs.jsse()) / bb)));
+	}
+
+	private static String quantiles(List<Double> values) {
+		return String.format(Locale.ROOT, "%.2f/%.2f", percentile(values, 0.5), percentile(values, 0.99));
+	}
+
+	private static List<Double> tls(List<CheckResult> results) {
+		return results.stream().map((result) -> result.timings().tlsMs()).filter(java.util.Objects::nonNull).toList();
+	}
+
+	private static List<Double> errors(List<CheckResult> results, List<Target> targets) {
+		Map<UUID, Integer> injected = new HashMap<>();
+		targets.forEach((target) -> injected.put(target.id(), target.delayMs()));
+		return results.stream()
+			.map((result) -> result.timings().totalMs() - injected.get(result.endpointId()))
+			.toList();
+	}
+
+	static double loadAverage() {
+		return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 	}
 
 	/**
-	 * The floor of timing error on this machine right now: a bare socket on a platform
-	 * thread, no HTTP client, no TLS, same targets at the same rate, total - injected.
+	 * The floor of the TLS phase: a full handshake with the farm from a bare Conscrypt
+	 * socket on a platform thread (fresh context, so no resumption), no HTTP client, at
+	 * the same rate as the probe's TLS runs.
 	 */
-	private static List<Double> rawSockets(List<Target> targets, int perMinute) throws InterruptedException {
+	private static List<Double> bareHandshakes(Farm farm, int perMinute) throws Exception {
+		X509TrustManager trust = new HandshakeCertificates.Builder()
+			.addTrustedCertificate(Certificates.decodeCertificatePem(Files.readString(farm.caFile)))
+			.build()
+			.trustManager();
+		javax.net.ssl.SSLSocketFactory factory = TlsSockets.create(TlsProvider.CONSCRYPT, trust).socketFactory();
+		ConcurrentLinkedQueue<Double> handshakes = new ConcurrentLinkedQueue<>();
+		atRate(perMinute, 64, (i) -> {
+			int port = farm.https.ports.get((int) (i % farm.https.ports.size()));
+			try (Socket plain = new Socket(InetAddress.getLoopbackAddress(), port);
+					javax.net.ssl.SSLSocket tls = (javax.net.ssl.SSLSocket) factory.createSocket(plain, "127.0.0.1",
+							port, true)) {
+				long began = System.nanoTime();
+				tls.startHandshake();
+				handshakes.add((System.nanoTime() - began) / 1e6);
+			}
+			catch (IOException ex) {
+				// A failed handshake has no time to compare.
+			}
+		});
+		return new ArrayList<>(handshakes);
+	}
+
+	/**
+	 * Runs {@code task} (given its sequence number) {@code perMinute} times a minute for
+	 * {@link #RATE_WINDOW}, each on a platform thread of a pool of {@code threads}.
+	 */
+	private static void atRate(int perMinute, int threads, java.util.function.LongConsumer task)
+			throws InterruptedException {
 		long total = RATE_WINDOW.toSeconds() * perMinute / 60;
 		long periodNanos = TimeUnit.MINUTES.toNanos(1) / perMinute;
-		ConcurrentLinkedQueue<Double> errors = new ConcurrentLinkedQueue<>();
-		ExecutorService threads = Executors.newFixedThreadPool(256);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
 			long start = System.nanoTime();
 			for (long i = 0; i < total; i++) {
@@ -223,27 +332,37 @@ class ProbeBenchmark {
 				while ((wait = due - System.nanoTime()) > 0) {
 					TimeUnit.NANOSECONDS.sleep(wait);
 				}
-				Target target = targets.get((int) (i % targets.size()));
-				threads.execute(() -> {
-					long began = System.nanoTime();
-					try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), target.url().getPort())) {
-						socket.getOutputStream()
-							.write(("GET " + target.url().getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-									+ "Connection: close\r\n\r\n")
-								.getBytes(StandardCharsets.US_ASCII));
-						socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-						errors.add((System.nanoTime() - began) / 1e6 - target.delayMs());
-					}
-					catch (IOException ex) {
-						// A failed request has no timing to compare.
-					}
-				});
+				long sequence = i;
+				pool.execute(() -> task.accept(sequence));
 			}
 		}
 		finally {
-			threads.shutdown();
-			threads.awaitTermination(1, TimeUnit.MINUTES);
+			pool.shutdown();
+			pool.awaitTermination(1, TimeUnit.MINUTES);
 		}
+	}
+
+	/**
+	 * The floor of timing error on this machine right now: a bare socket on a platform
+	 * thread, no HTTP client, no TLS, same targets at the same rate, total - injected.
+	 */
+	private static List<Double> rawSockets(List<Target> targets, int perMinute) throws InterruptedException {
+		ConcurrentLinkedQueue<Double> errors = new ConcurrentLinkedQueue<>();
+		atRate(perMinute, 256, (i) -> {
+			Target target = targets.get((int) (i % targets.size()));
+			long began = System.nanoTime();
+			try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), target.url().getPort())) {
+				socket.getOutputStream()
+					.write(("GET " + target.url().getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+							+ "Connection: close\r\n\r\n")
+						.getBytes(StandardCharsets.US_ASCII));
+				socket.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+				errors.add((System.nanoTime() - began) / 1e6 - target.delayMs());
+			}
+			catch (IOException ex) {
+				// A failed request has no timing to compare.
+			}
+		});
 		return new ArrayList<>(errors);
 	}
 
@@ -383,6 +502,11 @@ class ProbeBenchmark {
 
 	}
 
+	/** One HTTPS measurement for each TLS implementation, and blackbox_exporter's. */
+	record Https(Run conscrypt, Run jsse, Run accp, Run blackbox) {
+
+	}
+
 	/** The target farm process. */
 	static final class Farm implements AutoCloseable {
 
@@ -396,19 +520,22 @@ class ProbeBenchmark {
 
 		final int services;
 
-		private Farm(Process process, Path caFile, Ports http, Ports https, int services) {
+		final String tls;
+
+		private Farm(Process process, Path caFile, Ports http, Ports https, int services, String tls) {
 			this.process = process;
 			this.caFile = caFile;
 			this.http = http;
 			this.https = https;
 			this.services = services;
+			this.tls = tls;
 		}
 
 		static Farm start(Path dir) throws IOException {
 			Path caFile = dir.resolve("farm-ca.pem");
 			String java = ProcessHandle.current().info().command().orElse("java");
-			Process process = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-					TargetFarm.class.getName(), caFile.toString())
+			Process process = new ProcessBuilder(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-cp",
+					System.getProperty("java.class.path"), TargetFarm.class.getName(), caFile.toString())
 				.redirectError(ProcessBuilder.Redirect.INHERIT)
 				.start();
 			BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()));
@@ -423,7 +550,8 @@ class ProbeBenchmark {
 			}
 			log("target farm pid " + process.pid() + ": " + ready);
 			return new Farm(process, caFile, new Ports("http", ports(fields.get("http"))),
-					new Ports("https", ports(fields.get("https"))), Integer.parseInt(fields.get("services")));
+					new Ports("https", ports(fields.get("https"))), Integer.parseInt(fields.get("services")),
+					fields.get("tls"));
 		}
 
 		private static List<Integer> ports(String list) {
@@ -476,16 +604,23 @@ class ProbeBenchmark {
 
 		private final ProbeRound round;
 
-		Probe(Farm farm) throws IOException {
+		private final boolean accp;
+
+		/**
+		 * @param accp whether Amazon Corretto Crypto Provider is installed as the first
+		 * JCA provider while this probe runs (JSSE then does its crypto in AWS-LC)
+		 */
+		Probe(Farm farm, TlsProvider provider, boolean accp) throws IOException {
 			this.farm = farm;
+			this.accp = accp;
 			TargetPolicy policy = TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS, List.of("127.0.0.1/32"));
 			// Test-only trust of the farm's own root; production keeps the system trust
 			// store.
 			HandshakeCertificates trust = new HandshakeCertificates.Builder()
 				.addTrustedCertificate(Certificates.decodeCertificatePem(Files.readString(farm.caFile)))
 				.build();
-			OkHttpClient base = HttpChecker.baseClient(policy, trust.trustManager());
-			this.checker = new HttpChecker(base, policy, HttpChecker.DEFAULT_MAX_BODY_BYTES, ProbeBenchmark.this.clock);
+			this.checker = new HttpChecker(TlsSockets.create(provider, trust.trustManager()), DeadlineResolver.system(),
+					policy, HttpChecker.DEFAULT_MAX_BODY_BYTES, ProbeBenchmark.this.clock);
 			this.delivery = delivery(farm.servicesUrl());
 			this.round = round(this.delivery);
 		}
@@ -504,68 +639,211 @@ class ProbeBenchmark {
 					Sleeper.on(ProbeBenchmark.this.clock), metrics);
 		}
 
+		private void enter() {
+			if (this.accp) {
+				AmazonCorrettoCryptoProvider.install();
+				AmazonCorrettoCryptoProvider.INSTANCE.assertHealthy();
+			}
+		}
+
+		private void leave() {
+			if (this.accp) {
+				Security.removeProvider(AmazonCorrettoCryptoProvider.PROVIDER_NAME);
+			}
+		}
+
 		/** Rounds of all targets at once, back to back, until the window has passed. */
 		Run throughput(List<Target> targets, Duration window) throws IOException, InterruptedException {
 			this.farm.serve(targets.stream().map((target) -> target.spec(60)).toList());
-			double cpu = selfCpuSeconds();
-			double farmCpu = this.farm.cpu();
-			long start = System.nanoTime();
-			long checks = 0;
-			long failed = 0;
-			while (System.nanoTime() - start < window.toNanos()) {
-				Instant now = ProbeBenchmark.this.clock.instant();
-				RoundReport report = this.round.run(now.minusMillis(now.toEpochMilli() % 60_000), Duration.ofMinutes(1),
-						ProbeRound.Pacing.IMMEDIATE);
-				checks += report.checks();
-				failed += report.failed();
+			enter();
+			try {
+				double cpu = selfCpuSeconds();
+				double farmCpu = this.farm.cpu();
+				long start = System.nanoTime();
+				long checks = 0;
+				long failed = 0;
+				while (System.nanoTime() - start < window.toNanos()) {
+					Instant now = ProbeBenchmark.this.clock.instant();
+					RoundReport report = this.round.run(now.minusMillis(now.toEpochMilli() % 60_000),
+							Duration.ofMinutes(1), ProbeRound.Pacing.IMMEDIATE);
+					checks += report.checks();
+					failed += report.failed();
+				}
+				this.delivery.drain(Duration.ofMinutes(1));
+				return new Run(checks, failed, (System.nanoTime() - start) / 1e9, selfCpuSeconds() - cpu,
+						this.farm.cpu() - farmCpu);
 			}
-			this.delivery.drain(Duration.ofMinutes(1));
-			return new Run(checks, failed, (System.nanoTime() - start) / 1e9, selfCpuSeconds() - cpu,
-					this.farm.cpu() - farmCpu);
+			finally {
+				leave();
+			}
 		}
 
 		/**
 		 * One daemon round of {@link #RATE_WINDOW} over targets checked every 10 s, so
-		 * the rate is targets / 10 s; with {@code errors}, collects total - injected
-		 * delay.
+		 * the rate is targets / 10 s; with {@code results}, collects what the checks
+		 * found.
 		 */
-		Run spread(List<Target> targets, List<Double> errors) throws Exception {
+		Run spread(List<Target> targets, List<CheckResult> results) throws Exception {
 			this.farm.serve(targets.stream().map((target) -> target.spec(10)).toList());
 			LocalServer collector = null;
 			Delivery delivery = this.delivery;
 			ProbeRound round = this.round;
-			if (errors != null) {
-				// Results come back here to be compared with what each target injected.
+			if (results != null) {
+				// Results come back here to be looked at.
 				collector = LocalServer.http().answer(ResultBatch.PATH, 201, "");
 				delivery = delivery(collector.url("").toString());
 				round = round(delivery);
 			}
-			double cpu = selfCpuSeconds();
-			double farmCpu = this.farm.cpu();
-			long start = System.nanoTime();
-			RoundReport report = round.run(ProbeBenchmark.this.clock.instant(), RATE_WINDOW, ProbeRound.Pacing.SPREAD);
-			delivery.drain(Duration.ofMinutes(1));
-			Run run = new Run(report.checks(), report.failed(), (System.nanoTime() - start) / 1e9,
-					selfCpuSeconds() - cpu, this.farm.cpu() - farmCpu);
-			if (collector != null) {
-				Map<UUID, Integer> injected = new HashMap<>();
-				targets.forEach((target) -> injected.put(target.id(), target.delayMs()));
-				for (LocalServer.Received received : collector.received()) {
-					for (CheckResult result : WireJson.mapper()
-						.readValue(received.body(), ResultBatch.class)
-						.results()) {
-						errors.add(result.timings().totalMs() - injected.get(result.endpointId()));
+			enter();
+			try {
+				double cpu = selfCpuSeconds();
+				double farmCpu = this.farm.cpu();
+				long start = System.nanoTime();
+				RoundReport report = round.run(ProbeBenchmark.this.clock.instant(), RATE_WINDOW,
+						ProbeRound.Pacing.SPREAD);
+				delivery.drain(Duration.ofMinutes(1));
+				Run run = new Run(report.checks(), report.failed(), (System.nanoTime() - start) / 1e9,
+						selfCpuSeconds() - cpu, this.farm.cpu() - farmCpu);
+				if (collector != null) {
+					for (LocalServer.Received received : collector.received()) {
+						results.addAll(WireJson.mapper().readValue(received.body(), ResultBatch.class).results());
 					}
+					delivery.close();
+					collector.close();
 				}
-				delivery.close();
-				collector.close();
+				return run;
 			}
-			return run;
+			finally {
+				leave();
+			}
 		}
 
 		@Override
 		public void close() {
 			this.delivery.close();
+		}
+
+	}
+
+	/**
+	 * Wall time of {@code --once} from process start to exit, against the farm's HTTPS
+	 * targets: the runnable jar as it is ({@code java -jar probe-exec.jar --once}), and
+	 * through {@code scripts/probe-once} (extracted jar, JDK AOT cache from a training
+	 * run, Spring AOT). Both trust the farm's root through the JDK's trust store
+	 * property.
+	 */
+	static final class OnceTimes {
+
+		private static final int[] ENDPOINTS = { 1, 1_000 };
+
+		private final Map<String, List<Double>> walls = new java.util.LinkedHashMap<>();
+
+		private double training = Double.NaN;
+
+		private String problem;
+
+		static OnceTimes measure(Farm farm, Path dir) throws Exception {
+			OnceTimes times = new OnceTimes();
+			Path jar;
+			try (java.util.stream.Stream<Path> built = Files.list(Path.of("target"))) {
+				jar = built.filter((path) -> path.getFileName().toString().matches("probe-.*-exec\\.jar"))
+					.findFirst()
+					.orElse(null);
+			}
+			Path script = Path.of("..", "scripts", "probe-once").toAbsolutePath().normalize();
+			if (jar == null || !Files.isExecutable(script)) {
+				times.problem = "no runnable jar in target/ (scripts/bench/probe builds it) or no scripts/probe-once";
+				return times;
+			}
+			Path trustStore = dir.resolve("farm-roots.p12");
+			java.security.KeyStore roots = java.security.KeyStore.getInstance("PKCS12");
+			roots.load(null, null);
+			roots.setCertificateEntry("farm", Certificates.decodeCertificatePem(Files.readString(farm.caFile)));
+			try (java.io.OutputStream out = Files.newOutputStream(trustStore)) {
+				roots.store(out, "changeit".toCharArray());
+			}
+			Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS",
+					"-Djavax.net.ssl.trustStore=" + trustStore + " -Djavax.net.ssl.trustStorePassword=changeit",
+					"PEPPER_PROBE_ONCE_DIR", dir.resolve("once").toString());
+			List<String> settings = List.of("--pepper.probe.location=bench",
+					"--pepper.probe.admin-url=" + farm.servicesUrl(), "--pepper.probe.admin-token=bench",
+					"--pepper.probe.receiver-url=" + farm.servicesUrl(), "--pepper.probe.receiver-token=bench",
+					"--pepper.probe.failure-url=" + farm.servicesUrl(), "--pepper.probe.failure-token=bench",
+					"--pepper.probe.allowed-targets=127.0.0.1/32");
+			String java = ProcessHandle.current().info().command().orElse("java");
+			List<String> plain = new ArrayList<>(List.of(java, "-jar", jar.toAbsolutePath().toString(), "--once"));
+			plain.addAll(settings);
+			List<String> cached = new ArrayList<>(List.of("bash", script.toString()));
+			cached.addAll(settings);
+			for (int endpoints : ENDPOINTS) {
+				List<Target> targets = targets(farm.https.ports, "https", endpoints, 0).stream()
+					.map((target) -> new Target(target.id(),
+							URI.create(target.url().toString().replaceAll("/t/0/\\d+/", "/t/0/200/")), 0))
+					.toList();
+				farm.serve(targets.stream().map((target) -> target.spec(60)).toList());
+				if (Double.isNaN(times.training)) {
+					times.training = wall(cached, env, dir);
+				}
+				int runs = (endpoints == 1) ? 3 : 2;
+				for (int i = 0; i < runs; i++) {
+					times.add("plain " + endpoints, wall(plain, env, dir));
+					times.add("cached " + endpoints, wall(cached, env, dir));
+				}
+			}
+			return times;
+		}
+
+		private void add(String key, double seconds) {
+			this.walls.computeIfAbsent(key, (k) -> new ArrayList<>()).add(seconds);
+		}
+
+		double cached(int endpoints) {
+			List<Double> runs = this.walls.getOrDefault("cached " + endpoints, List.of());
+			return runs.isEmpty() ? Double.NaN : percentile(runs, 0.5);
+		}
+
+		private static double wall(List<String> command, Map<String, String> env, Path dir) throws Exception {
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(dir.resolve("once.log").toFile());
+			builder.environment().putAll(env);
+			long start = System.nanoTime();
+			Process process = builder.start();
+			if (!process.waitFor(3, TimeUnit.MINUTES)) {
+				process.destroyForcibly();
+				throw new IllegalStateException("--once did not end: " + Files.readString(dir.resolve("once.log")));
+			}
+			double seconds = (System.nanoTime() - start) / 1e9;
+			if (process.exitValue() != 0) {
+				throw new IllegalStateException(
+						"--once exited with " + process.exitValue() + ": " + Files.readString(dir.resolve("once.log")));
+			}
+			return seconds;
+		}
+
+		void report(StringBuilder out) {
+			out.append(String.format(Locale.ROOT, "%n--once wall time, process start to exit, HTTPS endpoints%n"));
+			if (this.problem != null) {
+				out.append("  not measured: ").append(this.problem).append('\n');
+				return;
+			}
+			out.append(String.format(Locale.ROOT, "%-46s %26s %26s%n", "", "java -jar probe-exec.jar",
+					"scripts/probe-once (AOT)"));
+			for (int endpoints : ENDPOINTS) {
+				out.append(String.format(Locale.ROOT, "%-46s %26s %26s%n",
+						String.format(Locale.ROOT, "%,d endpoint%s, median (min-max) s", endpoints,
+								(endpoints == 1) ? "" : "s"),
+						summary(this.walls.get("plain " + endpoints)), summary(this.walls.get("cached " + endpoints))));
+			}
+			out.append(String.format(Locale.ROOT,
+					"  (the training run that wrote the AOT cache, one endpoint: %.2f s)%n", this.training));
+		}
+
+		private static String summary(List<Double> runs) {
+			if (runs == null || runs.isEmpty()) {
+				return "-";
+			}
+			return String.format(Locale.ROOT, "%.2f (%.2f-%.2f)", percentile(runs, 0.5), percentile(runs, 0.0),
+					percentile(runs, 1.0));
 		}
 
 	}
@@ -633,9 +911,9 @@ class ProbeBenchmark {
 					workers.execute(() -> {
 						while (System.nanoTime() < deadline) {
 							Target target = targets.get((int) (next.getAndIncrement() % targets.size()));
-							Double duration = probe(target, module);
+							Probed probed = probe(target, module);
 							checks.incrementAndGet();
-							if (duration == null) {
+							if (probed == null) {
 								failed.incrementAndGet();
 							}
 						}
@@ -647,21 +925,23 @@ class ProbeBenchmark {
 		}
 
 		Run paced(List<Target> targets, String module, int perMinute) throws InterruptedException {
-			return paced(targets, module, perMinute, null);
+			return paced(targets, module, perMinute, null, null);
 		}
 
 		/**
 		 * Probes at a fixed rate for {@link #RATE_WINDOW}, as many concurrent requests as
 		 * that takes; with {@code errors}, collects probe_duration_seconds - injected
-		 * delay.
+		 * delay, with {@code tls} the TLS phase in ms.
 		 */
-		Run paced(List<Target> targets, String module, int perMinute, List<Double> errors) throws InterruptedException {
+		Run paced(List<Target> targets, String module, int perMinute, List<Double> errors, List<Double> tls)
+				throws InterruptedException {
 			long total = RATE_WINDOW.toSeconds() * perMinute / 60;
 			long periodNanos = TimeUnit.MINUTES.toNanos(1) / perMinute;
 			double cpu = cpuSeconds(this.process.pid());
 			double farmCpu = this.farm.cpu();
 			AtomicLong failed = new AtomicLong();
 			ConcurrentLinkedQueue<Double> measured = new ConcurrentLinkedQueue<>();
+			ConcurrentLinkedQueue<Double> handshakes = new ConcurrentLinkedQueue<>();
 			Semaphore inFlight = new Semaphore(4_000);
 			long start = System.nanoTime();
 			try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -675,12 +955,15 @@ class ProbeBenchmark {
 					inFlight.acquire();
 					requests.execute(() -> {
 						try {
-							Double duration = probe(target, module);
-							if (duration == null) {
+							Probed probed = probe(target, module);
+							if (probed == null) {
 								failed.incrementAndGet();
 							}
 							else {
-								measured.add(duration * 1000 - target.delayMs());
+								measured.add(probed.seconds() * 1000 - target.delayMs());
+								if (probed.tlsSeconds() != null) {
+									handshakes.add(probed.tlsSeconds() * 1000);
+								}
 							}
 						}
 						finally {
@@ -692,12 +975,15 @@ class ProbeBenchmark {
 			if (errors != null) {
 				errors.addAll(measured);
 			}
+			if (tls != null) {
+				tls.addAll(handshakes);
+			}
 			return new Run(total, failed.get(), (System.nanoTime() - start) / 1e9, cpuSeconds(this.process.pid()) - cpu,
 					this.farm.cpu() - farmCpu);
 		}
 
-		/** The probe's duration in seconds, or null when it failed. */
-		private Double probe(Target target, String module) {
+		/** The probe's duration and TLS phase in seconds, or null when it failed. */
+		private Probed probe(Target target, String module) {
 			URI uri = URI.create("http://127.0.0.1:" + this.port + "/probe?module=" + module + "&target="
 					+ URLEncoder.encode(target.url().toString(), StandardCharsets.UTF_8));
 			try {
@@ -707,7 +993,12 @@ class ProbeBenchmark {
 					return null;
 				}
 				Matcher duration = DURATION.matcher(response.body());
-				return duration.find() ? Double.parseDouble(duration.group(1)) : null;
+				if (!duration.find()) {
+					return null;
+				}
+				Matcher tls = TLS_PHASE.matcher(response.body());
+				return new Probed(Double.parseDouble(duration.group(1)),
+						tls.find() ? Double.parseDouble(tls.group(1)) : null);
 			}
 			catch (IOException ex) {
 				return null;
@@ -716,6 +1007,10 @@ class ProbeBenchmark {
 				Thread.currentThread().interrupt();
 				return null;
 			}
+		}
+
+		record Probed(double seconds, Double tlsSeconds) {
+
 		}
 
 		@Override

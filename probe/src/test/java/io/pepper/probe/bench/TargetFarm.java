@@ -21,8 +21,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+
 import okhttp3.tls.HandshakeCertificates;
 import okhttp3.tls.HeldCertificate;
+import org.conscrypt.Conscrypt;
 
 /**
  * The benchmark's target farm, run as a process of its own so its CPU time is not counted
@@ -53,6 +57,7 @@ public final class TargetFarm {
 			.heldCertificate(leaf, root.certificate())
 			.build();
 
+		SSLContext serverContext = serverContext(serverCertificates);
 		List<HttpServer> servers = new ArrayList<>();
 		List<Integer> http = new ArrayList<>();
 		List<Integer> https = new ArrayList<>();
@@ -62,7 +67,7 @@ public final class TargetFarm {
 			servers.add(plain);
 			http.add(plain.getAddress().getPort());
 			HttpsServer secure = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 4096);
-			secure.setHttpsConfigurator(new HttpsConfigurator(serverCertificates.sslContext()));
+			secure.setHttpsConfigurator(new HttpsConfigurator(serverContext));
 			secure.createContext("/t/", TargetFarm::target);
 			servers.add(secure);
 			https.add(secure.getAddress().getPort());
@@ -104,12 +109,26 @@ public final class TargetFarm {
 			server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 			server.start();
 		}
-		System.out.println(
-				"READY http=" + join(http) + " https=" + join(https) + " services=" + services.getAddress().getPort());
+		System.out.println("READY http=" + join(http) + " https=" + join(https) + " services="
+				+ services.getAddress().getPort() + " tls=" + serverContext.getProvider().getName());
 		System.out.flush();
 		// Serve until the benchmark closes our stdin (or dies).
 		System.in.transferTo(OutputStream.nullOutputStream());
 		servers.forEach((server) -> server.stop(0));
+	}
+
+	/**
+	 * The farm's TLS: BoringSSL through Conscrypt, so that the server side of a handshake
+	 * costs the farm little and clients are what the figures compare. JSSE with
+	 * {@code -Dfarm.tls=jsse}.
+	 */
+	private static SSLContext serverContext(HandshakeCertificates certificates) throws Exception {
+		if ("jsse".equals(System.getProperty("farm.tls")) || !Conscrypt.isAvailable()) {
+			return certificates.sslContext();
+		}
+		SSLContext context = SSLContext.getInstance("TLS", Conscrypt.newProvider());
+		context.init(new KeyManager[] { certificates.keyManager() }, null, null);
+		return context;
 	}
 
 	private static void target(HttpExchange exchange) throws IOException {

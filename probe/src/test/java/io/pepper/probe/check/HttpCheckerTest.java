@@ -22,19 +22,28 @@ import io.pepper.contracts.v1.ApdexClass;
 import io.pepper.contracts.v1.BodyAssertion;
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.EndpointSpec;
+import io.pepper.contracts.v1.HttpVersion;
 import io.pepper.contracts.v1.OutcomeKind;
 import io.pepper.contracts.v1.Phase;
 import io.pepper.contracts.v1.StatusRange;
+import io.pepper.probe.LocalDnsServer;
 import io.pepper.probe.LocalServer;
 import io.pepper.probe.Specs;
+import io.pepper.probe.Tls;
+import io.pepper.probe.dns.DeadlineResolver;
+import io.pepper.probe.tls.TlsProvider;
+import io.pepper.probe.tls.TlsSockets;
 import io.pepper.net.TargetPolicy;
 import io.pepper.probe.ProbeProperties;
-import okhttp3.tls.HandshakeCertificates;
+import okhttp3.Protocol;
+import okhttp3.mockwebserver.MockResponse;
+import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,8 +56,8 @@ class HttpCheckerTest {
 	private static final TargetPolicy LOOPBACK_ALLOWED = TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS,
 			List.of("127.0.0.1/32", "::1/128"));
 
-	private final HttpChecker checker = new HttpChecker(HttpChecker.baseClient(LOOPBACK_ALLOWED), LOOPBACK_ALLOWED,
-			HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+	private final HttpChecker checker = checker(TlsProvider.CONSCRYPT, TlsSockets.systemTrust(),
+			DeadlineResolver.system());
 
 	private LocalServer server = LocalServer.http();
 
@@ -101,10 +110,9 @@ class HttpCheckerTest {
 	@Test
 	void resolvesHostNamesAndTimesTheLookup() {
 		this.server.answer("/ok", 200, "hello");
-		HttpChecker localhostAllowed = new HttpChecker(
-				HttpChecker.baseClient(TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS, List.of("localhost"))),
-				TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS, List.of("localhost")),
-				HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+		TargetPolicy localhost = TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS, List.of("localhost"));
+		HttpChecker localhostAllowed = new HttpChecker(TlsSockets.create(TlsProvider.JSSE, TlsSockets.systemTrust()),
+				DeadlineResolver.system(), localhost, HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
 
 		CheckResult result = localhostAllowed
 			.check(Specs.get(URI.create("http://localhost:" + this.server.port() + "/ok")), "local", SLOT);
@@ -141,12 +149,53 @@ class HttpCheckerTest {
 	}
 
 	@Test
+	void resolvesThroughARealDnsServerAndTimesTheLookup() {
+		this.server.answer("/ok", 200, "hello");
+		try (LocalDnsServer dns = LocalDnsServer.answering().add("status.pepper.test", "127.0.0.1")) {
+			HttpChecker checker = checker(TlsProvider.CONSCRYPT, TlsSockets.systemTrust(),
+					DeadlineResolver.using(List.of(dns.address())));
+
+			CheckResult result = checker
+				.check(Specs.get(URI.create("http://status.pepper.test:" + this.server.port() + "/ok")), "local", SLOT);
+
+			assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UP);
+			assertThat(result.timings().dnsMs()).isNotNull().isGreaterThan(0.0);
+			assertThat(dns.queries()).contains("status.pepper.test. A", "status.pepper.test. AAAA");
+		}
+	}
+
+	@Test
+	void endsAsATimeoutInTheDnsPhaseWhenTheNameServerStaysSilent() {
+		try (LocalDnsServer silent = LocalDnsServer.silent()) {
+			HttpChecker checker = checker(TlsProvider.CONSCRYPT, TlsSockets.systemTrust(),
+					DeadlineResolver.using(List.of(silent.address())));
+			long started = System.nanoTime();
+
+			CheckResult result = checker
+				.check(Specs.withTimeout(Specs.get(URI.create("http://status.pepper.test/")), 400), "local", SLOT);
+
+			double tookMs = (System.nanoTime() - started) / 1e6;
+			assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.TIMEOUT);
+			assertThat(result.outcome().phase()).isEqualTo(Phase.DNS);
+			assertThat(result.outcome().reason()).isEqualTo("no answer within 400 ms (resolving the host name)");
+			assertThat(silent.queries()).isNotEmpty();
+			assertThat(tookMs).as("the check's timeout plus a small margin").isBetween(390.0, 400.0 + 250.0);
+			assertThat(result.timings().totalMs()).isBetween(390.0, 400.0 + 250.0);
+		}
+	}
+
+	@Test
 	void reportsDnsFailureForAHostThatDoesNotResolve() {
-		CheckResult result = this.checker.check(Specs.get(URI.create("http://no-such-host.invalid/")), "local", SLOT);
+		CheckResult result;
+		try (LocalDnsServer dns = LocalDnsServer.answering()) {
+			result = checker(TlsProvider.CONSCRYPT, TlsSockets.systemTrust(),
+					DeadlineResolver.using(List.of(dns.address())))
+				.check(Specs.get(URI.create("http://no-such-host.invalid/")), "local", SLOT);
+		}
 
 		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.DNS_FAILURE);
 		assertThat(result.outcome().phase()).isEqualTo(Phase.DNS);
-		assertThat(result.outcome().reason()).contains("no-such-host.invalid");
+		assertThat(result.outcome().reason()).contains("no-such-host.invalid").contains("NXDOMAIN");
 		assertThat(result.status()).isNull();
 	}
 
@@ -202,8 +251,9 @@ class HttpCheckerTest {
 		assertThat(result.timings().totalMs()).isBetween(250.0, 2_500.0);
 	}
 
-	@Test
-	void reportsTimeoutDuringTheTlsHandshake() throws Exception {
+	@ParameterizedTest
+	@EnumSource(TlsProvider.class)
+	void reportsTimeoutDuringTheTlsHandshake(TlsProvider provider) throws Exception {
 		// Accepts the connection, then never says a word of TLS.
 		try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
 			Thread.ofVirtual().start(() -> {
@@ -217,7 +267,7 @@ class HttpCheckerTest {
 				}
 			});
 
-			CheckResult result = this.checker.check(
+			CheckResult result = checker(provider, TlsSockets.systemTrust(), DeadlineResolver.system()).check(
 					Specs.withTimeout(Specs.get(URI.create("https://127.0.0.1:" + silent.getLocalPort() + "/")), 300),
 					"local", SLOT);
 
@@ -336,35 +386,69 @@ class HttpCheckerTest {
 		assertThat(notFollowed.outcome().reason()).isEqualTo("expected 200-299 but got 302");
 	}
 
-	@Test
-	void reportsTlsTimingsAndCertificateExpiry() {
-		HeldCertificate root = root();
-		HeldCertificate leaf = leaf(root, Instant.now().minus(1, ChronoUnit.DAYS),
-				Instant.now().plus(30, ChronoUnit.DAYS), "127.0.0.1");
-		try (LocalServer tls = LocalServer.https(serverCertificates(root, leaf))) {
+	@ParameterizedTest
+	@EnumSource(TlsProvider.class)
+	void reportsTlsTimingsCertificateExpiryAndTheProtocol(TlsProvider provider) {
+		HeldCertificate root = Tls.root();
+		HeldCertificate leaf = Tls.leaf(root, "127.0.0.1");
+		try (LocalServer tls = LocalServer.https(Tls.serverContext(root, leaf))) {
 			tls.answer("/ok", 200, "secure");
 
-			CheckResult result = trusting(root).check(Specs.get(tls.url("/ok")), "local", SLOT);
+			CheckResult result = trusting(provider, root).check(Specs.get(tls.url("/ok")), "local", SLOT);
 
 			assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.UP);
 			assertThat(result.timings().tlsMs()).isNotNull().isGreaterThan(0.0);
+			assertThat(result.timings().firstByteMs()).isGreaterThan(result.timings().tlsMs());
 			assertThat(result.tlsCertExpiresAt())
 				.isEqualTo(leaf.certificate().getNotAfter().toInstant().truncatedTo(ChronoUnit.SECONDS));
+			assertThat(result.protocol()).as("the JDK's server offers no HTTP/2").isEqualTo("http/1.1");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TlsProvider.class)
+	void speaksHttp2WhereTheServerOffersItThroughAlpn(TlsProvider provider) throws Exception {
+		HeldCertificate root = Tls.root();
+		try (MockWebServer h2 = new MockWebServer()) {
+			h2.useHttps(Tls.server(root, Tls.leaf(root, "127.0.0.1")).sslSocketFactory(), false);
+			h2.setProtocols(List.of(Protocol.HTTP_2, Protocol.HTTP_1_1));
+			h2.enqueue(new MockResponse().setBody("over h2"));
+			h2.enqueue(new MockResponse().setBody("over http/1.1"));
+			h2.start(java.net.InetAddress.getLoopbackAddress(), 0);
+			URI url = URI.create("https://127.0.0.1:" + h2.getPort() + "/ok");
+			HttpChecker checker = trusting(provider, root);
+
+			CheckResult negotiated = checker.check(Specs.get(url), "local", SLOT);
+			CheckResult pinned = checker.check(Specs.withHttpVersion(Specs.get(url), HttpVersion.HTTP_1_1), "local",
+					SLOT);
+
+			assertThat(negotiated.outcome().kind()).as(negotiated.outcome().reason()).isEqualTo(OutcomeKind.UP);
+			assertThat(negotiated.protocol()).isEqualTo("h2");
+			assertThat(negotiated.bytes()).isEqualTo("over h2".length());
+			assertThat(negotiated.timings().tlsMs()).isNotNull();
+			assertThat(pinned.outcome().kind()).as(pinned.outcome().reason()).isEqualTo(OutcomeKind.UP);
+			assertThat(pinned.protocol()).isEqualTo("http/1.1");
+			assertThat(h2.getRequestCount()).isEqualTo(2);
 		}
 	}
 
 	@Test
-	void verifiesTheCertificateInAFullHandshakeOnEveryCheck() {
-		HeldCertificate root = root();
-		HeldCertificate leaf = leaf(root, Instant.now().minus(1, ChronoUnit.DAYS),
-				Instant.now().plus(30, ChronoUnit.DAYS), "127.0.0.1");
-		X509TrustManager trusted = new HandshakeCertificates.Builder().addTrustedCertificate(root.certificate())
-			.build()
-			.trustManager();
+	void speaksHttp11OverPlainHttp() {
+		this.server.answer("/ok", 200, "plain");
+
+		assertThat(this.checker.check(Specs.get(this.server.url("/ok")), "local", SLOT).protocol())
+			.isEqualTo("http/1.1");
+	}
+
+	@ParameterizedTest
+	@EnumSource(TlsProvider.class)
+	void verifiesTheCertificateInAFullHandshakeOnEveryCheck(TlsProvider provider) {
+		HeldCertificate root = Tls.root();
+		HeldCertificate leaf = Tls.leaf(root, "127.0.0.1");
+		X509TrustManager trusted = Tls.trusting(root);
 		AtomicInteger verified = new AtomicInteger();
 		// A resumed TLS session skips the certificate check, so counting checks counts
-		// full
-		// handshakes.
+		// full handshakes.
 		X509TrustManager counting = new X509TrustManager() {
 
 			@Override
@@ -384,9 +468,8 @@ class HttpCheckerTest {
 			}
 
 		};
-		HttpChecker checker = new HttpChecker(HttpChecker.baseClient(LOOPBACK_ALLOWED, counting), LOOPBACK_ALLOWED,
-				HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
-		try (LocalServer tls = LocalServer.https(serverCertificates(root, leaf))) {
+		HttpChecker checker = checker(provider, counting, DeadlineResolver.system());
+		try (LocalServer tls = LocalServer.https(Tls.serverContext(root, leaf))) {
 			tls.answer("/ok", 200, "secure");
 
 			for (int i = 0; i < 3; i++) {
@@ -398,75 +481,61 @@ class HttpCheckerTest {
 		assertThat(verified).hasValue(3);
 	}
 
-	@Test
-	void reportsAnExpiredCertificate() {
-		HeldCertificate root = root();
-		HeldCertificate expired = leaf(root, Instant.now().minus(30, ChronoUnit.DAYS),
+	@ParameterizedTest
+	@EnumSource(TlsProvider.class)
+	void reportsAnExpiredCertificate(TlsProvider provider) {
+		HeldCertificate root = Tls.root();
+		HeldCertificate expired = Tls.leaf(root, Instant.now().minus(30, ChronoUnit.DAYS),
 				Instant.now().minus(1, ChronoUnit.DAYS), "127.0.0.1");
 
-		CheckResult result = tlsCheck(root, expired, root);
+		CheckResult result = tlsCheck(provider, root, expired, root);
 
 		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.TLS_ERROR);
 		assertThat(result.outcome().phase()).isEqualTo(Phase.TLS);
 		assertThat(result.outcome().reason()).isEqualTo("certificate expired");
 	}
 
-	@Test
-	void reportsAnUntrustedCertificate() {
-		HeldCertificate root = root();
-		HeldCertificate leaf = leaf(root, Instant.now().minus(1, ChronoUnit.DAYS),
-				Instant.now().plus(30, ChronoUnit.DAYS), "127.0.0.1");
+	@ParameterizedTest
+	@EnumSource(TlsProvider.class)
+	void reportsAnUntrustedCertificate(TlsProvider provider) {
+		HeldCertificate root = Tls.root();
 
-		CheckResult result = tlsCheck(root, leaf, root("Some Other Root"));
+		CheckResult result = tlsCheck(provider, root, Tls.leaf(root, "127.0.0.1"), Tls.root("Some Other Root"));
 
 		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.TLS_ERROR);
+		assertThat(result.outcome().phase()).isEqualTo(Phase.TLS);
 		assertThat(result.outcome().reason()).isEqualTo("certificate not trusted (unknown issuer or self-signed)");
 	}
 
-	@Test
-	void reportsACertificateForAnotherHost() {
-		HeldCertificate root = root();
-		HeldCertificate otherHost = leaf(root, Instant.now().minus(1, ChronoUnit.DAYS),
-				Instant.now().plus(30, ChronoUnit.DAYS), "www.example.com");
+	@ParameterizedTest
+	@EnumSource(TlsProvider.class)
+	void reportsACertificateForAnotherHost(TlsProvider provider) {
+		HeldCertificate root = Tls.root();
 
-		CheckResult result = tlsCheck(root, otherHost, root);
+		CheckResult result = tlsCheck(provider, root, Tls.leaf(root, "www.example.com"), root);
 
 		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.TLS_ERROR);
+		assertThat(result.outcome().phase()).isEqualTo(Phase.TLS);
 		assertThat(result.outcome().reason()).startsWith("certificate does not match the host name")
 			.contains("127.0.0.1");
 	}
 
-	private CheckResult tlsCheck(HeldCertificate serverRoot, HeldCertificate serverLeaf, HeldCertificate trusted) {
-		try (LocalServer tls = LocalServer.https(serverCertificates(serverRoot, serverLeaf))) {
+	private CheckResult tlsCheck(TlsProvider provider, HeldCertificate serverRoot, HeldCertificate serverLeaf,
+			HeldCertificate trusted) {
+		try (LocalServer tls = LocalServer.https(Tls.serverContext(serverRoot, serverLeaf))) {
 			tls.answer("/ok", 200, "secure");
-			return trusting(trusted).check(Specs.get(tls.url("/ok")), "local", SLOT);
+			return trusting(provider, trusted).check(Specs.get(tls.url("/ok")), "local", SLOT);
 		}
 	}
 
-	private static HttpChecker trusting(HeldCertificate root) {
-		HandshakeCertificates client = new HandshakeCertificates.Builder().addTrustedCertificate(root.certificate())
-			.build();
-		return new HttpChecker(HttpChecker.baseClient(LOOPBACK_ALLOWED, client.trustManager()), LOOPBACK_ALLOWED,
-				HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+	private static HttpChecker trusting(TlsProvider provider, HeldCertificate root) {
+		return checker(provider, Tls.trusting(root), DeadlineResolver.system());
 	}
 
-	private static javax.net.ssl.SSLContext serverCertificates(HeldCertificate root, HeldCertificate leaf) {
-		return new HandshakeCertificates.Builder().heldCertificate(leaf, root.certificate()).build().sslContext();
-	}
-
-	private static HeldCertificate root() {
-		return root("Pepper Test Root");
-	}
-
-	private static HeldCertificate root(String name) {
-		return new HeldCertificate.Builder().certificateAuthority(0).commonName(name).build();
-	}
-
-	private static HeldCertificate leaf(HeldCertificate root, Instant from, Instant until, String host) {
-		HeldCertificate.Builder builder = new HeldCertificate.Builder().signedBy(root)
-			.commonName(host)
-			.validityInterval(from.toEpochMilli(), until.toEpochMilli());
-		return builder.addSubjectAlternativeName(host).build();
+	private static HttpChecker checker(TlsProvider provider, X509TrustManager trust, DeadlineResolver resolver) {
+		TlsSockets tls = TlsSockets.create(provider, trust);
+		assertThat(tls.provider()).as("the native library loads on this machine").isEqualTo(provider);
+		return new HttpChecker(tls, resolver, LOOPBACK_ALLOWED, HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
 	}
 
 	private static void sleep(long millis) {

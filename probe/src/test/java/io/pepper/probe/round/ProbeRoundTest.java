@@ -25,6 +25,9 @@ import io.pepper.contracts.v1.WireJson;
 import io.pepper.probe.LocalServer;
 import io.pepper.probe.Specs;
 import io.pepper.probe.check.HttpChecker;
+import io.pepper.probe.dns.DeadlineResolver;
+import io.pepper.probe.tls.TlsProvider;
+import io.pepper.probe.tls.TlsSockets;
 import io.pepper.net.TargetPolicy;
 import io.pepper.probe.ProbeProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -400,8 +403,8 @@ class ProbeRoundTest {
 
 	private static HttpChecker checker() {
 		TargetPolicy loopback = TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS, List.of("127.0.0.1/32"));
-		return new HttpChecker(HttpChecker.baseClient(loopback), loopback, HttpChecker.DEFAULT_MAX_BODY_BYTES,
-				Clock.systemUTC());
+		return new HttpChecker(TlsSockets.create(TlsProvider.CONSCRYPT, TlsSockets.systemTrust()),
+				DeadlineResolver.system(), loopback, HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
 	}
 
 }

@@ -1,9 +1,5 @@
 package io.pepper.probe.ssrf;
 
-import io.pepper.net.GuardedDns;
-import io.pepper.net.TargetPolicy;
-import io.pepper.probe.ProbeProperties;
-
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -12,17 +8,28 @@ import java.util.List;
 
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.OutcomeKind;
+import io.pepper.net.BlockedTargetException;
+import io.pepper.net.GuardedDns;
+import io.pepper.net.TargetPolicy;
+import io.pepper.probe.LocalDnsServer;
 import io.pepper.probe.LocalServer;
+import io.pepper.probe.ProbeProperties;
 import io.pepper.probe.Specs;
 import io.pepper.probe.check.HttpChecker;
+import io.pepper.probe.dns.DeadlineResolver;
+import io.pepper.probe.tls.TlsProvider;
+import io.pepper.probe.tls.TlsSockets;
 import okhttp3.Dns;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The guard, end to end through real checks against a real local server. */
 class SsrfGuardTest {
@@ -75,32 +82,51 @@ class SsrfGuardTest {
 
 	@Test
 	void blocksAPublicLookingNameThatResolvesTo127001() {
-		TargetPolicy policy = TargetPolicy.publicOnly(ProbeProperties.ALLOWED_TARGETS);
-		Dns rebinding = (hostname) -> List.of(InetAddress.getByAddress(hostname, new byte[] { 127, 0, 0, 1 }));
-		OkHttpClient client = HttpChecker.baseClient(policy)
-			.newBuilder()
-			.dns(new GuardedDns(policy, rebinding))
-			.build();
+		try (LocalDnsServer dns = LocalDnsServer.answering().add("status.example.com", "127.0.0.1")) {
+			CheckResult result = check(TargetPolicy.publicOnly(ProbeProperties.ALLOWED_TARGETS),
+					DeadlineResolver.using(List.of(dns.address())),
+					URI.create("http://status.example.com:" + this.server.port() + "/"));
 
-		CheckResult result = new HttpChecker(client, policy, HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC())
-			.check(Specs.get(URI.create("http://status.example.com:" + this.server.port() + "/")), "local", SLOT);
-
-		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
-		assertThat(result.outcome().reason()).contains("status.example.com (127.0.0.1)").contains("loopback");
-		assertThat(this.server.received()).isEmpty();
+			assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
+			assertThat(result.outcome().reason()).contains("status.example.com (127.0.0.1)").contains("loopback");
+			assertThat(this.server.received()).isEmpty();
+		}
 	}
 
 	@Test
-	void blocksTheConnectEvenWhenANameSlipsPastTheLookup() {
-		// The socket checks the address it connects to, whatever the lookup said.
+	void blocksANameWhenAnyOfItsAddressesIsInternal() {
+		// A public address first, loopback second: every resolved address is checked.
+		try (LocalDnsServer dns = LocalDnsServer.answering()
+			.add("status.example.com", "93.184.215.14", "127.0.0.1", "2606:2800:21f:cb07:6820:80da:af6b:8b2c")) {
+			CheckResult result = check(TargetPolicy.publicOnly(ProbeProperties.ALLOWED_TARGETS),
+					DeadlineResolver.using(List.of(dns.address())),
+					URI.create("http://status.example.com:" + this.server.port() + "/"));
+
+			assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
+			assertThat(result.outcome().reason()).contains("127.0.0.1").contains("loopback");
+			assertThat(this.server.received()).isEmpty();
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource(TlsProvider.class)
+	void blocksTheConnectEvenWhenANameSlipsPastTheLookup(TlsProvider provider) throws Exception {
+		// The socket checks the address it connects to, whatever the lookup said, for
+		// plain and TLS connections alike.
 		TargetPolicy policy = TargetPolicy.publicOnly(ProbeProperties.ALLOWED_TARGETS);
 		Dns unguarded = (hostname) -> List.of(InetAddress.getByAddress(hostname, new byte[] { 127, 0, 0, 1 }));
-		OkHttpClient client = HttpChecker.baseClient(policy).newBuilder().dns(unguarded).build();
+		OkHttpClient client = HttpChecker.baseClient(policy, TlsSockets.create(provider, TlsSockets.systemTrust()))
+			.newBuilder()
+			.dns(unguarded)
+			.build();
 
-		CheckResult result = new HttpChecker(client, policy, HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC())
-			.check(Specs.get(URI.create("http://status.example.com:" + this.server.port() + "/")), "local", SLOT);
-
-		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
+		for (String scheme : List.of("http", "https")) {
+			Request request = new Request.Builder().url(scheme + "://status.example.com:" + this.server.port() + "/")
+				.build();
+			assertThatExceptionOfType(BlockedTargetException.class)
+				.isThrownBy(() -> client.newCall(request).execute().close())
+				.withMessageContaining("(127.0.0.1) is a loopback address");
+		}
 		assertThat(this.server.received()).isEmpty();
 	}
 
@@ -140,8 +166,12 @@ class SsrfGuardTest {
 	}
 
 	private static CheckResult check(TargetPolicy policy, URI url) {
-		HttpChecker checker = new HttpChecker(HttpChecker.baseClient(policy), policy,
-				HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+		return check(policy, DeadlineResolver.system(), url);
+	}
+
+	private static CheckResult check(TargetPolicy policy, DeadlineResolver resolver, URI url) {
+		HttpChecker checker = new HttpChecker(TlsSockets.create(TlsProvider.CONSCRYPT, TlsSockets.systemTrust()),
+				resolver, policy, HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
 		return checker.check(Specs.get(url), "local", SLOT);
 	}
 

@@ -2,6 +2,7 @@ package io.pepper.contracts.v1;
 
 import java.time.Instant;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
@@ -22,11 +23,16 @@ import org.jspecify.annotations.Nullable;
  * @param outcome what the check found and why
  * @param apdexThresholdMs the endpoint's Apdex threshold T at the time of the check
  * @param apdex how the check counts towards Apdex for that T
+ * @param protocol the HTTP protocol spoken, as its ALPN id ({@code http/1.1},
+ * {@code h2}); null when no connection got that far, or from a sender that does not
+ * report it
  */
 public record CheckResult(UUID endpointId, UUID organizationId, String location, Instant scheduledAt, Instant startedAt,
 		PhaseTimings timings, @Nullable Integer status, @JsonProperty(required = true) long bytes,
 		@Nullable Instant tlsCertExpiresAt, Outcome outcome, @JsonProperty(required = true) int apdexThresholdMs,
-		ApdexClass apdex) {
+		ApdexClass apdex, @Nullable String protocol) {
+
+	private static final Pattern PROTOCOL = Pattern.compile("[a-z0-9][a-z0-9./-]{0,31}");
 
 	public CheckResult {
 		Require.present(endpointId, "endpointId");
@@ -45,6 +51,18 @@ public record CheckResult(UUID endpointId, UUID organizationId, String location,
 		if (!outcome.isUp() && apdex != ApdexClass.FRUSTRATED) {
 			throw new IllegalArgumentException("apdex of a failed check must be FRUSTRATED but was " + apdex);
 		}
+		if (protocol != null && !PROTOCOL.matcher(protocol).matches()) {
+			throw new IllegalArgumentException(
+					"protocol must be an ALPN protocol id such as http/1.1 or h2 but was '" + protocol + "'");
+		}
+	}
+
+	/** A result that does not say which protocol was spoken. */
+	public CheckResult(UUID endpointId, UUID organizationId, String location, Instant scheduledAt, Instant startedAt,
+			PhaseTimings timings, @Nullable Integer status, long bytes, @Nullable Instant tlsCertExpiresAt,
+			Outcome outcome, int apdexThresholdMs, ApdexClass apdex) {
+		this(endpointId, organizationId, location, scheduledAt, startedAt, timings, status, bytes, tlsCertExpiresAt,
+				outcome, apdexThresholdMs, apdex, null);
 	}
 
 }

@@ -26,12 +26,14 @@ import org.jspecify.annotations.Nullable;
  * @param followRedirects whether redirects are followed
  * @param apdexThresholdMs the Apdex threshold T
  * @param intervalSeconds how often the endpoint is checked
+ * @param httpVersion which HTTP versions the check may speak; {@link HttpVersion#AUTO}
+ * when a sender leaves it out
  */
 public record EndpointSpec(UUID id, UUID organizationId, String name, URI url, HttpMethod method,
 		Map<String, String> headers, @Nullable String body, List<StatusRange> expectedStatus,
 		List<BodyAssertion> assertions, @JsonProperty(required = true) int timeoutMs,
 		@JsonProperty(required = true) boolean followRedirects, @JsonProperty(required = true) int apdexThresholdMs,
-		@JsonProperty(required = true) int intervalSeconds) {
+		@JsonProperty(required = true) int intervalSeconds, @Nullable HttpVersion httpVersion) {
 
 	public static final int MAX_TIMEOUT_MS = 120_000;
 
@@ -51,6 +53,16 @@ public record EndpointSpec(UUID id, UUID organizationId, String name, URI url, H
 		Require.between(timeoutMs, 1, MAX_TIMEOUT_MS, "timeoutMs");
 		Require.between(apdexThresholdMs, 1, MAX_TIMEOUT_MS, "apdexThresholdMs");
 		Require.between(intervalSeconds, 10, 86_400, "intervalSeconds");
+		httpVersion = (httpVersion != null) ? httpVersion : HttpVersion.AUTO;
+	}
+
+	/** A spec that lets the check negotiate its HTTP version. */
+	public EndpointSpec(UUID id, UUID organizationId, String name, URI url, HttpMethod method,
+			Map<String, String> headers, @Nullable String body, List<StatusRange> expectedStatus,
+			List<BodyAssertion> assertions, int timeoutMs, boolean followRedirects, int apdexThresholdMs,
+			int intervalSeconds) {
+		this(id, organizationId, name, url, method, headers, body, expectedStatus, assertions, timeoutMs,
+				followRedirects, apdexThresholdMs, intervalSeconds, HttpVersion.AUTO);
 	}
 
 	/** Whether {@code status} is one this endpoint accepts. */

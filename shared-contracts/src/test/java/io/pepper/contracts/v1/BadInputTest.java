@@ -35,7 +35,9 @@ class BadInputTest {
 				Arguments.of("status out of range", edit((o) -> o.put("status", 99)), "status must be between 100"),
 				Arguments.of("failed but satisfied",
 						edit((o) -> ((ObjectNode) o.get("outcome")).put("kind", "TIMEOUT")),
-						"apdex of a failed check must be FRUSTRATED"));
+						"apdex of a failed check must be FRUSTRATED"),
+				Arguments.of("protocol that is no ALPN id", edit((o) -> o.put("protocol", "HTTP 2")),
+						"protocol must be an ALPN protocol id such as http/1.1 or h2 but was 'HTTP 2'"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -60,7 +62,8 @@ class BadInputTest {
 				Arguments.of("zero timeout", valid.replace("\"timeoutMs\":5000", "\"timeoutMs\":0"),
 						"timeoutMs must be between 1"),
 				Arguments.of("missing timeout", valid.replace("\"timeoutMs\":5000,", ""), "timeoutMs"),
-				Arguments.of("blank name", valid.replace("\"Checkout API\"", "\" \""), "name is required"));
+				Arguments.of("blank name", valid.replace("\"Checkout API\"", "\" \""), "name is required"),
+				Arguments.of("unknown HTTP version", valid.replace("\"HTTP_1_1\"", "\"HTTP_3\""), "HTTP_3"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -61,6 +61,28 @@ class RoundTripTest {
 	}
 
 	@Test
+	void aResultFromASenderThatDoesNotReportTheProtocolHasNone() {
+		tools.jackson.databind.node.ObjectNode old = this.json.valueToTree(Samples.up());
+		old.remove("protocol");
+
+		CheckResult result = this.json.treeToValue(old, CheckResult.class);
+
+		assertThat(result.protocol()).isNull();
+		assertThat(result).isEqualTo(new CheckResult(Samples.up().endpointId(), Samples.up().organizationId(),
+				"eu-west", Samples.up().scheduledAt(), Samples.up().startedAt(), Samples.up().timings(), 200, 1234,
+				Samples.up().tlsCertExpiresAt(), Outcome.up(), 300, ApdexClass.SATISFIED));
+	}
+
+	@Test
+	void anEndpointFromASenderThatDoesNotSayTheHttpVersionNegotiatesIt() {
+		tools.jackson.databind.node.ObjectNode old = this.json.valueToTree(Samples.endpoint());
+		old.remove("httpVersion");
+
+		assertThat(this.json.treeToValue(old, EndpointSpec.class).httpVersion()).isEqualTo(HttpVersion.AUTO);
+		assertThat(this.json.writeValueAsString(Samples.endpoint())).contains("\"httpVersion\":\"HTTP_1_1\"");
+	}
+
+	@Test
 	void emptyExpectedStatusMeansAny2xx() {
 		EndpointSpec spec = Samples.endpoint();
 		EndpointSpec defaults = new EndpointSpec(spec.id(), spec.organizationId(), spec.name(), spec.url(),

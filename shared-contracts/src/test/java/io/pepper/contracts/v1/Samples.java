@@ -19,15 +19,16 @@ final class Samples {
 	static EndpointSpec endpoint() {
 		return new EndpointSpec(ENDPOINT, ORGANIZATION, "Checkout API", URI.create("https://shop.example.com/health"),
 				HttpMethod.POST, Map.of("Accept", "application/json"), "{\"ping\":true}",
-				List.of(StatusRange.of(200), new StatusRange(300, 302)), List.of(new BodyAssertion.KeywordPresent("ok"),
-						new BodyAssertion.KeywordAbsent("error"), new BodyAssertion.JsonPathEquals("$.status", "UP")),
-				5_000, true, 300, 60);
+				List.of(StatusRange.of(200), new StatusRange(300, 302)),
+				List.of(new BodyAssertion.KeywordPresent("ok"), new BodyAssertion.KeywordAbsent("error"),
+						new BodyAssertion.JsonPathEquals("$.status", "UP")),
+				5_000, true, 300, 60, HttpVersion.HTTP_1_1);
 	}
 
 	static CheckResult up() {
 		return new CheckResult(ENDPOINT, ORGANIZATION, "eu-west", Instant.parse("2026-11-24T10:15:00Z"),
 				Instant.parse("2026-11-24T10:15:00.250Z"), new PhaseTimings(1.5, 2.25, 10.0, 40.125, 42.5), 200, 1234,
-				Instant.parse("2027-02-01T00:00:00Z"), Outcome.up(), 300, ApdexClass.SATISFIED);
+				Instant.parse("2027-02-01T00:00:00Z"), Outcome.up(), 300, ApdexClass.SATISFIED, "h2");
 	}
 
 	static CheckResult failed() {
