@@ -3,9 +3,10 @@ package io.pepper.receiver.queue;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -27,10 +28,11 @@ import org.springframework.data.redis.connection.stream.RecordId;
  * Drains the results stream into the metric store on a thread of its own, as one consumer
  * of the group. An entry is acknowledged only after the store confirmed its write. While
  * the store is unavailable the worker retries the entry in memory after a growing pause,
- * keeping it claimed; an entry the store rejects, that cannot be read, or that failed
- * {@code max-deliveries} times goes to the dead-letter stream. Every
- * {@code housekeeping-interval} the worker trims acknowledged entries and claims those
- * other workers left idle for {@code claim-idle}, e.g. because they died.
+ * while a lease thread keeps the entries it works on claimed; an entry the store rejects,
+ * that cannot be read, or that failed {@code max-deliveries} times goes to the
+ * dead-letter stream. Every {@code housekeeping-interval} the worker trims acknowledged
+ * entries and claims those other workers left idle for {@code claim-idle}, e.g. because
+ * they died.
  */
 public final class ResultWorker implements SmartLifecycle {
 
@@ -60,6 +62,12 @@ public final class ResultWorker implements SmartLifecycle {
 
 	/** Failed attempts in a row, of any kind; only the worker's thread touches it. */
 	private int failures;
+
+	/**
+	 * The entries being worked on, kept claimed by a lease thread, so a slow write or a
+	 * long retry never looks like a dead worker to the others.
+	 */
+	private final Set<RecordId> held = ConcurrentHashMap.newKeySet();
 
 	public ResultWorker(ResultQueue queue, MetricStore store, String consumer, ReceiverProperties.Queue settings) {
 		this.queue = queue;
@@ -107,6 +115,7 @@ public final class ResultWorker implements SmartLifecycle {
 						"Results worker {} died; its pending entries go to another worker after {}", this.consumer,
 						this.settings.claimIdle(), ex))
 				.start(this::run);
+			Thread.ofVirtual().name("results-lease-" + this.consumer).start(this::renewLease);
 		}
 		log.info("Results worker {} started on stream {} in group {}", this.consumer, this.queue.stream(),
 				this.queue.group());
@@ -229,23 +238,47 @@ public final class ResultWorker implements SmartLifecycle {
 	}
 
 	private void handleAll(List<ResultQueue.Delivery> entries) {
-		List<RecordId> held = new ArrayList<>(entries.stream().map(ResultQueue.Delivery::id).toList());
-		long heldSince = System.nanoTime();
-		for (ResultQueue.Delivery delivery : entries) {
-			if (!this.running) {
-				return;
+		entries.forEach((delivery) -> this.held.add(delivery.id()));
+		try {
+			for (ResultQueue.Delivery delivery : entries) {
+				if (!this.running) {
+					return;
+				}
+				handle(delivery);
+				this.held.remove(delivery.id());
 			}
-			if (System.nanoTime() - heldSince > this.settings.claimIdle().toNanos() / 2) {
-				// A long list: keep the rest ours so no other worker writes it too.
-				this.queue.keepClaimed(this.consumer, held);
-				heldSince = System.nanoTime();
-			}
-			handle(delivery, held);
-			held.remove(delivery.id());
+		}
+		finally {
+			this.held.clear();
 		}
 	}
 
-	private void handle(ResultQueue.Delivery delivery, List<RecordId> held) {
+	/**
+	 * Claims the held entries again every third of {@code claim-idle}, resetting their
+	 * idle time without counting a delivery.
+	 */
+	private void renewLease() {
+		long period = Math.max(1, this.settings.claimIdle().toMillis() / 3);
+		while (this.running) {
+			try {
+				if (this.stopSignal.await(period, TimeUnit.MILLISECONDS)) {
+					return;
+				}
+				if (!this.held.isEmpty()) {
+					this.queue.keepClaimed(this.consumer, List.copyOf(this.held));
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.debug("Results worker {} could not renew its claim: {}", this.consumer, ex.toString());
+			}
+		}
+	}
+
+	private void handle(ResultQueue.Delivery delivery) {
 		MapRecord<String, String, String> entry = delivery.entry();
 		if (entry.getValue().isEmpty()) {
 			log.warn("Results worker {} acknowledges entry {} of {} whose data was already removed", this.consumer,
@@ -280,7 +313,7 @@ public final class ResultWorker implements SmartLifecycle {
 				// The store, not the entry, is at fault: retry in memory, so an outage
 				// uses up no delivery attempts, and keep the entries ours meanwhile.
 				pauseAfter(++this.failures, "the metric store did not confirm a write", ex);
-				if (!this.queue.keepClaimed(this.consumer, held).contains(entry.getId())) {
+				if (!this.queue.keepClaimed(this.consumer, List.of(entry.getId())).contains(entry.getId())) {
 					log.info("Results worker {} drops entry {}: it is no longer pending", this.consumer, entry.getId());
 					return;
 				}
