@@ -51,7 +51,8 @@ import static org.awaitility.Awaitility.await;
  */
 class EndToEndIT {
 
-	// Four JVMs start at once; on a busy 2-core machine admin-app alone can take two minutes.
+	// Four JVMs start at once; on a busy 2-core machine admin-app alone can take two
+	// minutes.
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
 	private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(90);
