@@ -69,7 +69,8 @@ class EndpointPagesTest extends UiTestBase {
 		assertThat(settings.tags()).containsExactly("shop", "critical");
 		Browser.Page shown = browser.follow(created);
 		assertThat(shown.body()).contains("Endpoint Shop created.")
-			.contains("data-placeholder=\"endpoint-charts\"")
+			.contains("id=\"history-unavailable\"")
+			.contains("receiver-service is not configured")
 			.contains("HTTP/1.1 only");
 
 		// The edit form shows what is stored and saves it back unchanged.
@@ -114,7 +115,8 @@ class EndpointPagesTest extends UiTestBase {
 		assertThat(first.body()).contains("1–50 of 121")
 			.contains("Page 1 of 3")
 			.contains("Checkout")
-			.contains("data-placeholder=\"live-status\"")
+			.contains("data-status=\"NO_DATA\"")
+			.contains("id=\"history-unavailable\"")
 			.doesNotContain("Service 049");
 		assertThat(browser.get("/endpoints?page=2").body()).contains("101–121 of 121").contains("Service 119");
 		assertThat(browser.get("/endpoints?q=s04").body()).contains("1–10 of 10").contains("Service 049");
@@ -297,7 +299,7 @@ class EndpointPagesTest extends UiTestBase {
 
 		Endpoint endpoint = endpoint(organization, "Full", "https://full.example.com/", List.of("web"));
 		assertThat(browser.get("/endpoints").body()).contains("id=\"endpoints\"").contains("web").contains("Full");
-		assertThat(browser.get("/endpoints/" + endpoint.getId()).body()).contains("Live status and charts")
+		assertThat(browser.get("/endpoints/" + endpoint.getId()).body()).contains("id=\"endpoint-status\"")
 			.contains("https://full.example.com/");
 		Browser anonymous = browser();
 		assertThat(anonymous.get("/login").body()).contains("Sign in");
