@@ -160,3 +160,12 @@ stop_influx() {
 ensure_maven() {
   require_command mvn maven
 }
+
+# The browser tests drive Debian's Chromium through its chromedriver (headless; no browser is
+# downloaded at test time).
+ensure_chromium() {
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    apt_install chromium chromium-driver
+  fi
+  command -v chromedriver >/dev/null 2>&1 || die "chromedriver still missing after installing chromium-driver"
+}
