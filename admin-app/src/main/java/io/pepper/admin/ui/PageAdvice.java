@@ -18,6 +18,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * What the shared layout needs on every page, and errors as pages: a missing or foreign
@@ -64,6 +65,16 @@ class PageAdvice {
 							? StrictJson.NUL_MESSAGE : "is not valid");
 		}
 		model.addAttribute("problems", problems);
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		return BAD_REQUEST;
+	}
+
+	/** A query parameter that could not be converted: 400 naming it. */
+	@ExceptionHandler
+	String unconvertible(MethodArgumentTypeMismatchException ex, Model model, HttpServletResponse response) {
+		model.addAttribute("problems",
+				Map.of(ex.getName(), (ex.getValue() instanceof String text && StrictJson.hasNul(text))
+						? StrictJson.NUL_MESSAGE : "is not valid"));
 		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		return BAD_REQUEST;
 	}

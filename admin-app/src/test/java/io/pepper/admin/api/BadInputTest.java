@@ -45,6 +45,7 @@ class BadInputTest {
 
 	@BeforeAll
 	static void existing(@Autowired ApplicationContext context, @LocalServerPort int port) {
+		TestTenants.create(context);
 		TestApi api = new TestApi(port);
 		endpointId = api.post("/api/v1/endpoints", TestApi.OWNER_TOKEN, """
 				{"name": "Existing", "url": "https://existing.example.com/", "locations": ["local"]}
@@ -167,6 +168,7 @@ class BadInputTest {
 						"url"),
 				bad("token without name", "/api/v1/tokens", "{}", 400, "name"),
 				bad("location with capitals", "/api/v1/locations", "{\"name\": \"EU West\"}", 400, "name"),
+				bad("NUL in a location name", "/api/v1/locations", "{\"name\": \"eu\\u0000\"}", 400, "name"),
 				bad("oversized endpoint name", "/api/v1/endpoints",
 						"{\"name\": \"" + "n".repeat(300)
 								+ "\", \"url\": \"https://x.example.com/\", \"locations\": [\"local\"]}",
@@ -224,7 +226,8 @@ class BadInputTest {
 		String method = target.startsWith("PUT ") ? "PUT" : "POST";
 		String path = target.replaceFirst("^PUT ", "").replace("{endpoint}", endpointId);
 
-		TestApi.Response answer = api().send(method, path, TestApi.OWNER_TOKEN, "application/json",
+		String token = path.startsWith("/api/v1/locations") ? TestTenants.OPERATOR_TOKEN : TestApi.OWNER_TOKEN;
+		TestApi.Response answer = api().send(method, path, token, "application/json",
 				body.replace("{endpoint}", endpointId));
 
 		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
