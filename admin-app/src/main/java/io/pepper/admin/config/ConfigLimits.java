@@ -68,7 +68,11 @@ final class ConfigLimits {
 
 	/** The body, read only until {@link #PARSE_BUDGET} is spent. */
 	static InputStream withinBudget(byte[] body) {
-		return new Deadline(body, System.nanoTime() + PARSE_BUDGET.toNanos());
+		return withinBudget(body, PARSE_BUDGET);
+	}
+
+	static InputStream withinBudget(byte[] body, Duration budget) {
+		return new Deadline(body, System.nanoTime() + budget.toNanos());
 	}
 
 	/** Whether the parser stopped because the budget was spent. */
