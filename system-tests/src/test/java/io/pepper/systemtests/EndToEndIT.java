@@ -139,17 +139,12 @@ class EndToEndIT {
 				"--spring.mail.port=" + this.smtp.getSmtp().getPort(), "--pepper.admin.ui.base-url=" + adminUrl,
 				"--pepper.admin.ui.mail-from=pepper@e2e.example"));
 		adminArgs.addAll(redisArgs);
-		List<String> receiverArgs = new ArrayList<>(List.of("--pepper.receiver.redis-key-prefix=" + keys.prefix(),
-				"--pepper.receiver.ingest-token-sha256=" + Tokens.sha256(probeToReceiver) + ","
-						+ Tokens.sha256(failureToReceiver),
-				"--pepper.receiver.query-token-sha256=" + Tokens.sha256(this.queryToken),
-				"--pepper.receiver.influx.url=" + influxServer.url(),
-				"--pepper.receiver.influx.database=" + this.influx.name(), "--pepper.receiver.influx.v1-compat=true",
-				"--pepper.receiver.admin-url=" + adminUrl, "--pepper.receiver.admin-token=" + adminServiceToken,
-				"--pepper.receiver.failure-url=" + failureUrl,
+		List<String> receiverArgs = ServiceArgs.receiver(redis.host(), redis.port(), keys.prefix(), influxServer.url(),
+				this.influx.name(), List.of(probeToReceiver, failureToReceiver), this.queryToken);
+		receiverArgs.addAll(List.of("--pepper.receiver.admin-url=" + adminUrl,
+				"--pepper.receiver.admin-token=" + adminServiceToken, "--pepper.receiver.failure-url=" + failureUrl,
 				"--pepper.receiver.failure-token=" + this.failureServiceToken,
 				"--pepper.receiver.recovery.poll-interval=1s"));
-		receiverArgs.addAll(redisArgs);
 		List<String> failureArgs = List.of("--spring.datasource.url=" + failureDb.jdbcUrl(),
 				"--spring.datasource.username=" + failureDb.username(),
 				"--spring.datasource.password=" + failureDb.password(), "--spring.mail.host=127.0.0.1",
@@ -371,9 +366,8 @@ class EndToEndIT {
 
 	private HistorySeries history(String endpointId) throws Exception {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
-		String query = "/v1/history/" + endpointId + "?from=" + now.minus(1, ChronoUnit.HOURS) + "&to="
-				+ now.plus(1, ChronoUnit.HOURS) + "&step=7200";
-		return WireJson.mapper().readValue(get(this.receiver, query, this.queryToken), HistorySeries.class);
+		return History.series(this.receiver, this.queryToken, endpointId, now.minus(1, ChronoUnit.HOURS),
+				now.plus(1, ChronoUnit.HOURS), Duration.ofHours(2), "auto");
 	}
 
 	private List<IncidentView> incidents(String organizationId, String state) throws Exception {

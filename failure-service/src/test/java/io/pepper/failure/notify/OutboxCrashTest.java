@@ -112,7 +112,8 @@ class OutboxCrashTest {
 				"--spring.mail.port=" + this.smtp.getSmtp().getPort(),
 				"--pepper.failure.ingest-token-sha256=" + BearerTokens.sha256Hex(TOKEN),
 				"--pepper.failure.mail.standalone-to=oncall@example.com,lead@example.com",
-				"--pepper.failure.dispatch-interval=100ms", "--pepper.failure.dispatch-enabled=" + dispatching);
+				"--pepper.failure.standalone-locations=eu-west", "--pepper.failure.dispatch-interval=100ms",
+				"--pepper.failure.dispatch-enabled=" + dispatching);
 	}
 
 	private HttpResponseStatus post(ConfigurableApplicationContext context, FailureReport report) {
