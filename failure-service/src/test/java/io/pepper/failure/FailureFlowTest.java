@@ -53,9 +53,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * failure-service running stand-alone (no admin-app: the default policy, two failures in
- * a row, and the configured recipients) against real PostgreSQL and real SMTP: failures
- * posted, stored once, confirmed into one incident emailed once to each recipient, and
- * bad requests turned away.
+ * a row, from the one configured location, and the configured recipients) against real
+ * PostgreSQL and real SMTP: failures posted, stored once, confirmed into one incident
+ * emailed once to each recipient, and bad requests turned away.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FailureFlowTest {
@@ -84,6 +84,7 @@ class FailureFlowTest {
 		registry.add("pepper.failure.ingest-token-sha256", () -> TOKEN_SHA256);
 		registry.add("pepper.failure.mail.from", () -> "pepper@example.com");
 		registry.add("pepper.failure.mail.standalone-to", () -> String.join(",", RECIPIENTS));
+		registry.add("pepper.failure.standalone-locations", () -> "eu-west");
 		registry.add("pepper.failure.dispatch-interval", () -> "100ms");
 		registry.add("pepper.failure.dispatch-max-attempts", () -> "3");
 		registry.add("pepper.failure.dispatch-retry-backoff", () -> "50ms");
@@ -155,7 +156,7 @@ class FailureFlowTest {
 
 	@Test
 	void storesARetriedBatchOnceAndEmailsOnce() throws Exception {
-		FailureReport report = Failures.report("Search", "https://search.example.com", "us-east");
+		FailureReport report = Failures.report("Search", "https://search.example.com", "eu-west");
 		String batch = Failures.json(Failures.batch(report, Failures.next(report)));
 
 		HttpResponse<String> first = post(batch, "Bearer " + TOKEN);
