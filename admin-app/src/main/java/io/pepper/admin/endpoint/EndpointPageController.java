@@ -12,7 +12,6 @@ import io.pepper.admin.web.FieldProblemsException;
 import io.pepper.contracts.v1.HttpMethod;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -166,7 +165,7 @@ class EndpointPageController {
 	}
 
 	private List<String> locationNames() {
-		return this.locations.findAll(Sort.by("name")).stream().map(Location::getName).toList();
+		return this.locations.findByRetiredAtIsNullOrderByName().stream().map(Location::getName).toList();
 	}
 
 }

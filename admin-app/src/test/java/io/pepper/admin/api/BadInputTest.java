@@ -57,6 +57,7 @@ class BadInputTest {
 
 	@BeforeAll
 	static void existing(@Autowired ApplicationContext context, @LocalServerPort int port) {
+		TestTenants.create(context);
 		TestApi api = new TestApi(port);
 		endpointId = api.post("/api/v1/endpoints", TestApi.OWNER_TOKEN, """
 				{"name": "Existing", "url": "https://existing.example.com/", "locations": ["local"]}
@@ -91,6 +92,13 @@ class BadInputTest {
 	static final String POLICIES = "/api/v1/policies";
 
 	static final String WINDOWS = "/api/v1/maintenance-windows";
+
+	static final String ENDPOINTS = "/api/v1/endpoints";
+
+	/** A valid new endpoint with {@code extra} settings. */
+	static String endpoint(String extra) {
+		return "{\"name\": \"N\", \"url\": \"https://n.example.com/\", \"locations\": [\"local\"], " + extra + "}";
+	}
 
 	static Stream<Arguments> badInput() {
 		String window = "{\"name\": \"W\", \"schedule\": %s}";
@@ -180,8 +188,54 @@ class BadInputTest {
 						"{\"name\": \"P\", \"url\": \"http://exa_mple.com/\", \"locations\": [\"local\"]}", 400, "url"),
 				bad("token without name", "/api/v1/tokens", "{}", 400, "name"),
 				bad("location with capitals", "/api/v1/locations", "{\"name\": \"EU West\"}", 400, "name"),
-				bad("oversized endpoint name", "/api/v1/endpoints", "{\"name\": \"" + "n".repeat(300)
-						+ "\", \"url\": \"https://x.example.com/\", \"locations\": [\"local\"]}", 400, "name"));
+				bad("NUL in a location name", "/api/v1/locations", "{\"name\": \"eu\\u0000\"}", 400, "name"),
+				bad("oversized endpoint name", "/api/v1/endpoints",
+						"{\"name\": \"" + "n".repeat(300)
+								+ "\", \"url\": \"https://x.example.com/\", \"locations\": [\"local\"]}",
+						400, "name"),
+				// no scalar is coerced into another type
+				bad("method as a number", ENDPOINTS, endpoint("\"method\": 5"), 400, "method"),
+				bad("timeout as a string", ENDPOINTS, endpoint("\"timeoutMs\": \"100\""), 400, "timeoutMs"),
+				bad("timeout as a fraction", ENDPOINTS, endpoint("\"timeoutMs\": 1.5"), 400, "timeoutMs"),
+				bad("followRedirects as a number", ENDPOINTS, endpoint("\"followRedirects\": 1"), 400,
+						"followRedirects"),
+				bad("endpoint name as a number", ENDPOINTS,
+						"{\"name\": 123, \"url\": \"https://n.example.com/\", \"locations\": [\"local\"]}", 400,
+						"name"),
+				bad("failures to open as a string", POLICIES,
+						"{\"name\": \"P\", \"tag\": \"t\", \"failuresToOpen\": \"3\"}", 400, "failuresToOpen"),
+				bad("infinite apdex floor", POLICIES, "{\"name\": \"P\", \"tag\": \"t\", \"apdexFloor\": 1e400}", 400,
+						"apdexFloor"),
+				// one name rule for every resource
+				bad("CR LF in an endpoint name", ENDPOINTS,
+						"{\"name\": \"a\\r\\nb\", \"url\": \"https://n.example.com/\", \"locations\": [\"local\"]}",
+						400, "name"),
+				bad("terminal escape in an endpoint name", ENDPOINTS,
+						"{\"name\": \"a\\u0007\\u001b[31m\", \"url\": \"https://n.example.com/\", \"locations\": [\"local\"]}",
+						400, "name"),
+				bad("terminal escape in a token name", "/api/v1/tokens", "{\"name\": \"\\u001b[2J\"}", 400, "name"),
+				bad("bidi override in a policy name", POLICIES, "{\"name\": \"a\\u202eb\", \"tag\": \"t\"}", 400,
+						"name"),
+				// NUL is refused wherever it is, never stored or stripped
+				bad("NUL in an endpoint name", ENDPOINTS,
+						"{\"name\": \"a\\u0000b\", \"url\": \"https://n.example.com/\", \"locations\": [\"local\"]}",
+						400, "name"),
+				bad("NUL in an endpoint tag", ENDPOINTS, endpoint("\"tags\": [\"ok\", \"t\\u0000\"]"), 400, "tags[1]"),
+				bad("NUL in an endpoint body", ENDPOINTS, endpoint("\"body\": \"x\\u0000\""), 400, "body"),
+				bad("NUL in an endpoint location", ENDPOINTS,
+						"{\"name\": \"N\", \"url\": \"https://n.example.com/\", \"locations\": [\"lo\\u0000cal\"]}",
+						400, "locations[0]"),
+				bad("NUL in a channel name", CHANNELS,
+						"{\"type\": \"email\", \"name\": \"\\u0000\", \"addresses\": [\"a@example.com\"]}", 400,
+						"name"),
+				bad("NUL in a policy tag", POLICIES, "{\"name\": \"P\", \"tag\": \"t\\u0000\"}", 400, "tag"),
+				bad("NUL in a window name", WINDOWS, window.formatted(
+						"{\"type\": \"one-off\", \"start\": \"2030-01-01T00:00:00Z\", \"end\": \"2030-01-01T01:00:00Z\"}")
+					.replace("\"W\"", "\"W\\u0000\""), 400, "name"),
+				bad("NUL in a token name", "/api/v1/tokens", "{\"name\": \"t\\u0000\"}", 400, "name"),
+				bad("NUL in a header name", "PUT /api/v1/endpoints/{endpoint}",
+						"{\"name\": \"Existing\", \"url\": \"https://existing.example.com/\", \"locations\": [\"local\"], \"headers\": {\"X\\u0000\": \"a\"}}",
+						400, "headers"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -192,7 +246,8 @@ class BadInputTest {
 		String method = target.startsWith("PUT ") ? "PUT" : "POST";
 		String path = target.replaceFirst("^PUT ", "").replace("{endpoint}", endpointId);
 
-		TestApi.Response answer = api().send(method, path, TestApi.OWNER_TOKEN, "application/json",
+		String token = path.startsWith("/api/v1/locations") ? TestTenants.OPERATOR_TOKEN : TestApi.OWNER_TOKEN;
+		TestApi.Response answer = api().send(method, path, token, "application/json",
 				body.replace("{endpoint}", endpointId));
 
 		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
@@ -228,6 +283,22 @@ class BadInputTest {
 			assertThat(answer.json().path("detail").asString()).contains(url.refusal());
 			assertThat(everything()).isEqualTo(before);
 		}
+	}
+
+	static Stream<Arguments> badQueries() {
+		return Stream.of(Arguments.of("/api/v1/endpoints?q=%00", "q"), Arguments.of("/api/v1/endpoints?tag=%00", "tag"),
+				Arguments.of("/api/v1/endpoints?q=a%00b&tag=ok", "q"),
+				Arguments.of("/api/v1/endpoints?page=x", "page"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badQueries")
+	void refusesBadQueriesNamingTheParameter(String path, String field) {
+		TestApi.Response answer = api().get(path, TestApi.OWNER_TOKEN);
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(answer.problemFields()).contains(field);
 	}
 
 	@Test
