@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One Pepper service started from its runnable jar as a separate JVM, as it runs in
  * production. The jar is {@code -Dpepper.jar.<name>} (set by the build), its log goes to
- * {@code -Dpepper.logs}. It can be killed (SIGKILL) and started again with the same arguments.
+ * {@code -Dpepper.logs}. It can be killed (SIGKILL) and started again with the same
+ * arguments.
  */
 public final class ServiceProcess implements AutoCloseable {
 
