@@ -298,7 +298,7 @@ final class Suite implements AutoCloseable {
 		public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
 			return context.getRoot()
 				.getStore(ExtensionContext.Namespace.GLOBAL)
-				.getOrComputeIfAbsent(Suite.class, (key) -> start(), Suite.class);
+				.computeIfAbsent(Suite.class, (key) -> start(), Suite.class);
 		}
 
 		private static Suite start() {
