@@ -29,6 +29,7 @@ import io.pepper.testsupport.Browser;
 import io.pepper.testsupport.LocalInflux;
 import io.pepper.testsupport.LocalPostgres;
 import io.pepper.testsupport.LocalRedis;
+import io.pepper.testsupport.ServiceProcess;
 import io.pepper.testsupport.TestDatabase;
 import io.pepper.testsupport.TestInfluxDatabase;
 import io.pepper.testsupport.TestRedisNamespace;

@@ -197,11 +197,16 @@ class EndpointPagesTest extends UiTestBase {
 
 		assertThat(browser.get("/endpoints").body()).contains("Watched").doesNotContain("New endpoint");
 		assertThat(browser.get(id).body()).contains("Watched").doesNotContain("/pause");
+		// Viewers see every dashboard.
+		assertThat(browser.get("/").status()).isEqualTo(200);
+		assertThat(browser.get("/incidents").status()).isEqualTo(200);
+		assertThat(browser.get(id + "/charts").status()).isEqualTo(200);
+		assertThat(browser.get("/endpoints/live").status()).isEqualTo(200);
 		assertThat(browser.get("/endpoints/new").status()).isEqualTo(403);
 		assertThat(browser.get(id + "/edit").status()).isEqualTo(403);
 		List<String> changes = List.of("/endpoints", id, id + "/pause", id + "/resume", id + "/delete", "/invitations",
 				"/members/" + other.getId() + "/role", "/members/" + other.getId() + "/remove",
-				"/members/" + viewer.getId() + "/role");
+				"/members/" + viewer.getId() + "/role", "/incidents/" + UUID.randomUUID() + "/acknowledge");
 		for (String route : changes) {
 			assertThat(browser
 				.post(route, "name", "Hacked", "url", "https://hacked.example.com/", "locations", "local", "role",
@@ -243,7 +248,9 @@ class EndpointPagesTest extends UiTestBase {
 				new Route("POST", "/members/" + theirOwner.getId() + "/remove"),
 				new Route("POST", "/invitations/" + theirInvitation + "/revoke"),
 				new Route("POST", "/organizations/switch?organizationId=" + theirs),
-				new Route("GET", "/endpoints/" + UUID.randomUUID()));
+				new Route("GET", "/endpoints/" + UUID.randomUUID()), new Route("GET", endpoint + "/charts"),
+				new Route("GET", endpoint + "/charts?range=7d"),
+				new Route("GET", "/incidents?endpoint=" + theirEndpoint.getId()));
 		for (Route route : routes) {
 			Browser.Page answer = route.method().equals("GET") ? browser.get(route.path())
 					: browser.post(route.path(), form);
