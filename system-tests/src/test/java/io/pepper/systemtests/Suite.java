@@ -24,6 +24,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.testsupport.Browser;
 import io.pepper.testsupport.LocalInflux;
+import io.pepper.testsupport.ServiceProcess;
 import io.pepper.testsupport.LocalPostgres;
 import io.pepper.testsupport.LocalRedis;
 import io.pepper.testsupport.TestDatabase;
