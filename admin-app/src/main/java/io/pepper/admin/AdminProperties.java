@@ -28,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param secrets the key that encrypts third-party secrets at rest
  * @param channels what notification channel URLs may point at
  * @param monitoring where the history and incident APIs the dashboards read are
+ * @param operators emails of the installation's operators, the only people who create and
+ * retire probe locations (shared by every organization); none by default
  */
 @ConfigurationProperties("pepper.admin")
 @Validated
@@ -35,7 +37,11 @@ public record AdminProperties(@Valid @DefaultValue Bootstrap bootstrap, @Valid @
 		@DefaultValue List<@Pattern(regexp = "[0-9a-fA-F]{64}",
 				message = "must be the SHA-256 hex digest of the token (64 hex digits)") String> serviceTokenSha256,
 		@Valid @DefaultValue Secrets secrets, @Valid @DefaultValue Channels channels,
-		@Valid @DefaultValue Monitoring monitoring) {
+		@Valid @DefaultValue Monitoring monitoring, @DefaultValue List<@Email String> operators) {
+
+	public AdminProperties {
+		operators = operators.stream().map((email) -> email.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+	}
 
 	/**
 	 * The first organization, its owner, tokens and locations. Each part is created only

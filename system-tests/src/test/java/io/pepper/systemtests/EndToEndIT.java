@@ -1,9 +1,5 @@
 package io.pepper.systemtests;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,30 +8,15 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.pepper.contracts.v1.HistorySeries;
 import io.pepper.contracts.v1.IncidentView;
 import io.pepper.contracts.v1.WireJson;
-import io.pepper.testsupport.Browser;
-import io.pepper.testsupport.LocalInflux;
-import io.pepper.testsupport.LocalPostgres;
-import io.pepper.testsupport.LocalRedis;
 import io.pepper.testsupport.ServiceProcess;
-import io.pepper.testsupport.TestDatabase;
-import io.pepper.testsupport.TestInfluxDatabase;
-import io.pepper.testsupport.TestRedisNamespace;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -222,9 +203,8 @@ class EndToEndIT {
 
 	private HistorySeries history(String endpointId) throws Exception {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
-		String query = "/v1/history/" + endpointId + "?from=" + now.minus(1, ChronoUnit.HOURS) + "&to="
-				+ now.plus(1, ChronoUnit.HOURS) + "&step=7200";
-		return WireJson.mapper().readValue(get(this.suite.receiver, query, this.suite.queryToken), HistorySeries.class);
+		return History.series(this.suite.receiver, this.suite.queryToken, endpointId, now.minus(1, ChronoUnit.HOURS),
+				now.plus(1, ChronoUnit.HOURS), Duration.ofHours(2), "auto");
 	}
 
 	private List<IncidentView> incidents(String organizationId, String state) throws Exception {

@@ -24,12 +24,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.testsupport.Browser;
 import io.pepper.testsupport.LocalInflux;
-import io.pepper.testsupport.ServiceProcess;
 import io.pepper.testsupport.LocalPostgres;
 import io.pepper.testsupport.LocalRedis;
 import io.pepper.testsupport.TestDatabase;
 import io.pepper.testsupport.TestInfluxDatabase;
 import io.pepper.testsupport.TestRedisNamespace;
+import io.pepper.testsupport.ServiceProcess;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -143,17 +143,12 @@ final class Suite implements AutoCloseable {
 				"--pepper.admin.monitoring.failure-url=" + failureUrl,
 				"--pepper.admin.monitoring.failure-token=" + this.failureServiceToken));
 		adminArgs.addAll(redisArgs);
-		List<String> receiverArgs = new ArrayList<>(List.of("--pepper.receiver.redis-key-prefix=" + keys.prefix(),
-				"--pepper.receiver.ingest-token-sha256=" + Tokens.sha256(this.probeToReceiver) + ","
-						+ Tokens.sha256(failureToReceiver),
-				"--pepper.receiver.query-token-sha256=" + Tokens.sha256(this.queryToken),
-				"--pepper.receiver.influx.url=" + influxServer.url(),
-				"--pepper.receiver.influx.database=" + this.influx.name(), "--pepper.receiver.influx.v1-compat=true",
-				"--pepper.receiver.admin-url=" + adminUrl, "--pepper.receiver.admin-token=" + adminServiceToken,
-				"--pepper.receiver.failure-url=" + failureUrl,
+		List<String> receiverArgs = ServiceArgs.receiver(redis.host(), redis.port(), keys.prefix(), influxServer.url(),
+				this.influx.name(), List.of(this.probeToReceiver, failureToReceiver), this.queryToken);
+		receiverArgs.addAll(List.of("--pepper.receiver.admin-url=" + adminUrl,
+				"--pepper.receiver.admin-token=" + adminServiceToken, "--pepper.receiver.failure-url=" + failureUrl,
 				"--pepper.receiver.failure-token=" + this.failureServiceToken,
 				"--pepper.receiver.recovery.poll-interval=1s"));
-		receiverArgs.addAll(redisArgs);
 		List<String> failureArgs = List.of("--spring.datasource.url=" + failureDb.jdbcUrl(),
 				"--spring.datasource.username=" + failureDb.username(),
 				"--spring.datasource.password=" + failureDb.password(), "--spring.mail.host=127.0.0.1",

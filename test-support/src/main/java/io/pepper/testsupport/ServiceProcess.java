@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One Pepper service started from its runnable jar as a separate JVM, as it runs in
  * production. The jar is {@code -Dpepper.jar.<name>} (set by the build), its log goes to
- * {@code -Dpepper.logs}.
+ * {@code -Dpepper.logs}. It can be killed (SIGKILL) and started again with the same
+ * arguments.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -28,13 +29,16 @@ public final class ServiceProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private final Process process;
+	private final List<String> command;
 
-	private ServiceProcess(String name, int port, Path log, Process process) {
+	private volatile Process process;
+
+	private ServiceProcess(String name, int port, Path log, List<String> command) throws IOException {
 		this.name = name;
 		this.port = port;
 		this.log = log;
-		this.process = process;
+		this.command = List.copyOf(command);
+		this.process = launch();
 	}
 
 	/**
@@ -49,12 +53,32 @@ public final class ServiceProcess implements AutoCloseable {
 		Path logs = Path.of(System.getProperty("pepper.logs", "target/service-logs"));
 		Files.createDirectories(logs);
 		Path log = logs.resolve(name + ".log");
+		// Each start of the test's service appends, so a restart's log follows its crash.
+		Files.deleteIfExists(log);
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
 						"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		return new ServiceProcess(name, port, log, process);
+		return new ServiceProcess(name, port, log, command);
+	}
+
+	private Process launch() throws IOException {
+		return new ProcessBuilder(this.command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+			.start();
+	}
+
+	/** Kills the JVM with SIGKILL, as a crash or the OOM killer would, and waits. */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+	}
+
+	/** Starts the service again, same port, same arguments, after {@link #kill()}. */
+	public void restart() throws IOException {
+		if (this.process.isAlive()) {
+			throw new IllegalStateException(this.name + " is still running");
+		}
+		this.process = launch();
 	}
 
 	public static int freePort() throws IOException {

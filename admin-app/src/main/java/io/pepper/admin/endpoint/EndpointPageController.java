@@ -219,7 +219,7 @@ class EndpointPageController {
 	}
 
 	private List<String> locationNames() {
-		return this.locations.findAll(Sort.by("name")).stream().map(Location::getName).toList();
+		return this.locations.findByRetiredAtIsNullOrderByName().stream().map(Location::getName).toList();
 	}
 
 }

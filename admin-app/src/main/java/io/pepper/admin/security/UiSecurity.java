@@ -59,8 +59,9 @@ final class UiSecurity {
 				.failureUrl("/login?error")
 				.defaultSuccessUrl("/", false))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.headers(
-					(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new TamperedCsrfRefusal()))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(SecurityConfiguration.REFERRER_POLICY)));
 	}
 
 }

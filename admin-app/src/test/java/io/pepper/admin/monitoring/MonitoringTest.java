@@ -143,7 +143,8 @@ class MonitoringTest {
 				new AdminProperties.Bootstrap(null, null, null, null, null, List.of()), null, List.of(),
 				new AdminProperties.Secrets(null, "k1", Map.of()), new AdminProperties.Channels(List.of()),
 				new AdminProperties.Monitoring(nowhere, "t", nowhere, "t", Duration.ofSeconds(1),
-						Duration.ofSeconds(1)));
+						Duration.ofSeconds(1)),
+				List.of());
 		MonitoringClient client = new MonitoringClient(properties);
 		assertThatExceptionOfType(MonitoringUnavailableException.class).isThrownBy(() -> client.summaries(List.of(ID)))
 			.withMessage("receiver-service did not answer");
