@@ -56,7 +56,7 @@ class DashboardBenchmarkIT {
 
 	private static final int DRAWS = Integer.getInteger("bench.draws", 15);
 
-	private static final List<String> LOCATIONS = List.of("eu-west", "us-east", "ap-south");
+	private static final List<String> LOCATIONS = Suite.OTHER_LOCATIONS;
 
 	private static final String OWNER = "owner@bench.example";
 
@@ -70,12 +70,6 @@ class DashboardBenchmarkIT {
 	void dashboardsAtFiveThousandEndpoints(Suite suite) throws Exception {
 		long started = System.nanoTime();
 		String token = suite.signUpWithApiToken(OWNER, "Bench");
-		for (String location : LOCATIONS) {
-			send(HttpRequest.newBuilder(URI.create(suite.admin.url() + "/api/v1/locations"))
-				.header("Authorization", "Bearer " + token)
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + location + "\"}")));
-		}
 		List<UUID> endpoints = createEndpoints(suite, token);
 		long created = System.nanoTime();
 		long buckets = seedRollups(suite, endpoints);
