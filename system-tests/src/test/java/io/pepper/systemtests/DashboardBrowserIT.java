@@ -65,9 +65,9 @@ class DashboardBrowserIT {
 		this.healthyId = suite.createEndpoint(token, "Browser healthy", suite.targets.url("/healthy"))
 			.get("id")
 			.asString();
-		this.brokenId = suite.createEndpoint(token, "Browser broken", suite.targets.url("/broken"))
-			.get("id")
-			.asString();
+		JsonNode broken = suite.createEndpoint(token, "Browser broken", suite.targets.url("/broken"));
+		this.brokenId = broken.get("id").asString();
+		this.organizationId = broken.get("organizationId").asString();
 		seedWeekOfHistory(before);
 		this.chromium = new Chromium(suite.admin.url());
 		this.chromium.signIn(OWNER, Suite.PASSWORD);
