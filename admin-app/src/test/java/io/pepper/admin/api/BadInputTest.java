@@ -1,10 +1,22 @@
 package io.pepper.admin.api;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
 import io.pepper.admin.TestApi;
 import io.pepper.admin.TestTenants;
+import io.pepper.contracts.v1.WireJson;
+import io.pepper.testsupport.CheckUrlCases;
 import io.pepper.testsupport.LocalPostgres;
 import io.pepper.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -166,6 +178,14 @@ class BadInputTest {
 				bad("replacing with a file URL", "PUT /api/v1/endpoints/{endpoint}",
 						"{\"name\": \"Existing\", \"url\": \"file:///etc/passwd\", \"locations\": [\"local\"]}", 400,
 						"url"),
+				bad("a port beyond 65535", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"url\": \"http://example.com:99999/\", \"locations\": [\"local\"]}", 400,
+						"url"),
+				bad("a password in the URL", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"url\": \"http://user:pass@example.com/\", \"locations\": [\"local\"]}",
+						400, "url"),
+				bad("a host name no URL can carry", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"url\": \"http://exa_mple.com/\", \"locations\": [\"local\"]}", 400, "url"),
 				bad("token without name", "/api/v1/tokens", "{}", 400, "name"),
 				bad("location with capitals", "/api/v1/locations", "{\"name\": \"EU West\"}", 400, "name"),
 				bad("NUL in a location name", "/api/v1/locations", "{\"name\": \"eu\\u0000\"}", 400, "name"),
@@ -237,6 +257,34 @@ class BadInputTest {
 		assertThat(everything()).isEqualTo(before);
 	}
 
+	static List<CheckUrlCases.Case> checkUrls() {
+		return CheckUrlCases.ALL;
+	}
+
+	/** The table the probe reads its endpoint lists against too. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("checkUrls")
+	void acceptsAtCreationExactlyTheUrlsAProbeCanCheck(CheckUrlCases.Case url) {
+		String before = everything();
+		String name = "URL " + Integer.toHexString(url.url().hashCode());
+
+		TestApi.Response answer = api().post("/api/v1/endpoints", TestApi.OWNER_TOKEN,
+				"{\"name\": " + WireJson.mapper().writeValueAsString(name) + ", \"url\": "
+						+ WireJson.mapper().writeValueAsString(url.url()) + ", \"locations\": [\"local\"]}");
+
+		if (url.accepted()) {
+			assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+			assertThat(api().delete("/api/v1/endpoints/" + answer.json().path("id").asString(), TestApi.OWNER_TOKEN)
+				.status()).isEqualTo(204);
+		}
+		else {
+			assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+			assertThat(answer.problemFields()).containsExactly("url");
+			assertThat(answer.json().path("detail").asString()).contains(url.refusal());
+			assertThat(everything()).isEqualTo(before);
+		}
+	}
+
 	static Stream<Arguments> badQueries() {
 		return Stream.of(Arguments.of("/api/v1/endpoints?q=%00", "q"), Arguments.of("/api/v1/endpoints?tag=%00", "tag"),
 				Arguments.of("/api/v1/endpoints?q=a%00b&tag=ok", "q"),
@@ -263,6 +311,65 @@ class BadInputTest {
 
 		assertThat(answer.status()).isEqualTo(413);
 		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(everything()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesAChunkedConfigLargerThanItsLimitBeforeParsingIt() throws Exception {
+		String before = everything();
+		// 33 MiB of one YAML comment line, sent without a Content-Length
+		byte[] head = "# ".getBytes(StandardCharsets.UTF_8);
+		long size = 33L * 1024 * 1024;
+		InputStream body = new SequenceInputStream(new ByteArrayInputStream(head), new InputStream() {
+
+			long left = size;
+
+			@Override
+			public int read() {
+				return (this.left-- > 0) ? 'x' : -1;
+			}
+
+			@Override
+			public int read(byte[] bytes, int offset, int length) {
+				if (this.left <= 0) {
+					return -1;
+				}
+				int n = (int) Math.min(length, this.left);
+				Arrays.fill(bytes, offset, offset + n, (byte) 'x');
+				this.left -= n;
+				return n;
+			}
+
+		});
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/config"))
+				.header("Authorization", "Bearer " + TestApi.OWNER_TOKEN)
+				.header("Content-Type", "application/yaml")
+				.timeout(Duration.ofSeconds(30))
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(WireJson.mapper().readTree(answer.body()).path("detail").asString())
+			.isEqualTo("The request body must be at most 33554432 bytes");
+		assertThat(everything()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesAChunkedEndpointLargerThanTheApiNeeds() throws Exception {
+		String before = everything();
+		byte[] huge = ("{\"name\": \"Big\", \"url\": \"https://x.example.com/\", \"locations\": [\"local\"], \"body\": \""
+				+ "x".repeat(1_100_000) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/endpoints"))
+				.header("Authorization", "Bearer " + TestApi.OWNER_TOKEN)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
 		assertThat(everything()).isEqualTo(before);
 	}
 

@@ -43,13 +43,25 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	/** A body a controller read itself; the parser's message names the field. */
 	@ExceptionHandler
-	ProblemDetail malformedJson(MalformedJsonException ex) {
-		return malformed(ex.getJsonError());
+	ResponseEntity<ProblemDetail> malformedJson(MalformedJsonException ex) {
+		BodyTooLargeException tooLarge = tooLargeCause(ex);
+		return (tooLarge != null) ? tooLarge(tooLarge) : ResponseEntity.badRequest().body(malformed(ex.getJsonError()));
+	}
+
+	/** A body read by a controller itself ran over its route's {@link BodySizeLimit}. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException ex) {
+		return tooLarge(ex);
 	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		BodyTooLargeException tooLarge = tooLargeCause(ex);
+		if (tooLarge != null) {
+			ResponseEntity<ProblemDetail> answer = tooLarge(tooLarge);
+			return new ResponseEntity<>(answer.getBody(), answer.getHeaders(), answer.getStatusCode());
+		}
 		ProblemDetail problem = (ex.getCause() instanceof JacksonException json) ? malformed(json)
 				: ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Malformed request body: " + unreadable(ex));
 		problem.setTitle("Malformed request body");
@@ -84,6 +96,23 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 				problems);
 		problem.setTitle("Invalid request");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/** The reader's refusal of an oversized body, however the parser wrapped it. */
+	private static @Nullable BodyTooLargeException tooLargeCause(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLargeException tooLarge) {
+				return tooLarge;
+			}
+		}
+		return null;
+	}
+
+	private static ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException ex) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.header(HttpHeaders.CONNECTION, "close")
+			.body(problem(HttpStatus.CONTENT_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase(),
+					ex.getMessage()));
 	}
 
 	/**
