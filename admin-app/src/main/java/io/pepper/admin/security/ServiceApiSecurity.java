@@ -34,7 +34,8 @@ class ServiceApiSecurity {
 			.httpBasic((basic) -> basic.disable())
 			.logout((logout) -> logout.disable())
 			// The snapshot sets its own Cache-Control (no-store) and ETag.
-			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
+			.headers((headers) -> headers.cacheControl((cache) -> cache.disable())
+				.referrerPolicy((referrer) -> referrer.policy(SecurityConfiguration.REFERRER_POLICY)))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			// The shared check decides; a refused request is anonymous, so it gets the
@@ -54,6 +55,8 @@ class ServiceApiSecurity {
 			.securityMatcher("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html",
 					"/swagger-ui/**")
 			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers
+				.referrerPolicy((referrer) -> referrer.policy(SecurityConfiguration.REFERRER_POLICY)))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache((cache) -> cache.disable())
 			.formLogin((form) -> form.disable())

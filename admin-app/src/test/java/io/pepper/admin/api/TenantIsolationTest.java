@@ -172,7 +172,9 @@ class TenantIsolationTest {
 	void aViewerReadsEverything() {
 		for (String path : List.of("/api/v1/endpoints", "/api/v1/channels", "/api/v1/policies",
 				"/api/v1/maintenance-windows", "/api/v1/locations", "/api/v1/config")) {
-			assertThat(api().get(path, TestTenants.VIEWER_TOKEN).status()).as(path).isEqualTo(200);
+			TestApi.Response answer = api().get(path, TestTenants.VIEWER_TOKEN);
+			assertThat(answer.status()).as(path).isEqualTo(200);
+			assertThat(answer.header("Referrer-Policy")).as(path).isEqualTo("same-origin");
 		}
 	}
 

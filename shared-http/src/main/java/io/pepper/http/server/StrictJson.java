@@ -1,5 +1,7 @@
 package io.pepper.http.server;
 
+import java.util.function.Predicate;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -99,10 +101,12 @@ public final class StrictJson {
 				ValueDeserializer<?> deserializer) {
 			Class<?> type = bean.getBeanClass();
 			if (type == String.class) {
-				return new NoNul(deserializer);
+				return new Checked(deserializer, (value) -> value instanceof String text && hasNul(text), NUL_MESSAGE);
 			}
 			if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
-				return new Finite(deserializer);
+				return new Checked(deserializer,
+						(value) -> value instanceof Number number && !Double.isFinite(number.doubleValue()),
+						NON_FINITE_MESSAGE);
 			}
 			return deserializer;
 		}
@@ -115,22 +119,29 @@ public final class StrictJson {
 
 	}
 
-	private static final class NoNul extends DelegatingDeserializer {
+	/** The deserializer Jackson chose, then a refusal of the values it must not give. */
+	private static final class Checked extends DelegatingDeserializer {
 
-		NoNul(ValueDeserializer<?> delegatee) {
+		private final Predicate<Object> refused;
+
+		private final String message;
+
+		Checked(ValueDeserializer<?> delegatee, Predicate<Object> refused, String message) {
 			super(delegatee);
+			this.refused = refused;
+			this.message = message;
 		}
 
 		@Override
 		protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegatee) {
-			return new NoNul(delegatee);
+			return new Checked(delegatee, this.refused, this.message);
 		}
 
 		@Override
 		public Object deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
 			Object value = super.deserialize(p, ctxt);
-			if (value instanceof String text && hasNul(text)) {
-				return ctxt.reportInputMismatch(this, NUL_MESSAGE);
+			if (value != null && this.refused.test(value)) {
+				return ctxt.reportInputMismatch(this, this.message);
 			}
 			return value;
 		}
@@ -151,28 +162,6 @@ public final class StrictJson {
 				return ctxt.reportInputMismatch(String.class, NUL_MESSAGE);
 			}
 			return this.delegatee.deserializeKey(key, ctxt);
-		}
-
-	}
-
-	private static final class Finite extends DelegatingDeserializer {
-
-		Finite(ValueDeserializer<?> delegatee) {
-			super(delegatee);
-		}
-
-		@Override
-		protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegatee) {
-			return new Finite(delegatee);
-		}
-
-		@Override
-		public Object deserialize(JsonParser p, DeserializationContext ctxt) throws JacksonException {
-			Object value = super.deserialize(p, ctxt);
-			if (value instanceof Number number && !Double.isFinite(number.doubleValue())) {
-				return ctxt.reportInputMismatch(this, NON_FINITE_MESSAGE);
-			}
-			return value;
 		}
 
 	}
