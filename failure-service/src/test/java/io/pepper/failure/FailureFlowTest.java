@@ -1,5 +1,6 @@
 package io.pepper.failure;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.pepper.contracts.v1.CheckResult;
+import io.pepper.contracts.v1.FailureBatch;
 import io.pepper.contracts.v1.FailureReport;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.failure.notify.Notification;
@@ -209,6 +211,21 @@ class FailureFlowTest {
 				Arguments.of("no failures",
 						"{\"batchId\":\"" + UUID.randomUUID() + "\",\"probe\":\"p\",\"failures\":[]}",
 						"failures size must be between 1"),
+				Arguments.of("a check in year 999999999", edit(valid, (failure, result) -> {
+					result.put("scheduledAt", "+999999999-01-01T00:00:00Z");
+				}), "failures[1].result: scheduledAt must be between 1970-01-01T00:00:00Z and 2262-04-11"),
+				Arguments.of("a total time of \"Infinity\"", edit(valid, (failure, result) -> {
+					((ObjectNode) result.get("timings")).put("totalMs", "Infinity");
+				}), "timings.totalMs must be a finite"),
+				Arguments.of("a total time of 1e400", edit(valid, (failure, result) -> {
+					((ObjectNode) result.get("timings")).put("totalMs", new java.math.BigDecimal("1e400"));
+				}), "timings.totalMs must be a finite"),
+				Arguments.of("NUL in the reason", edit(valid, (failure, result) -> {
+					((ObjectNode) result.get("outcome")).put("reason", "bad\u0000gateway");
+				}), "failures[1].result.outcome: outcome.reason must not contain the NUL character"),
+				Arguments.of("NUL in the endpoint name", edit(valid, (failure, result) -> {
+					failure.put("endpointName", "Blog\u0000");
+				}), "failures[1]: endpointName must not contain the NUL character"),
 				Arguments.of("not JSON", "{\"batchId\":", "Unexpected end-of-input"),
 				Arguments.of("no body", "", "Required request body is missing"));
 	}
@@ -239,6 +256,30 @@ class FailureFlowTest {
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"status\":401");
+		assertThat(countReports()).isZero();
+	}
+
+	@ParameterizedTest(name = "chunked: {0}")
+	@ValueSource(booleans = { false, true })
+	void refusesATenMegabyteBatchAndStoresNothing(boolean chunked) throws Exception {
+		FailureReport report = Failures.report("Shop", "https://shop.example.com/?" + "q".repeat(2_000), "eu-west");
+		FailureReport[] reports = new FailureReport[FailureBatch.MAX_FAILURES];
+		for (int i = 0; i < reports.length; i++) {
+			reports[i] = Failures.report("Shop " + i, report.url().toString(), "eu-west");
+		}
+		byte[] body = Failures.json(Failures.batch(reports)).getBytes(StandardCharsets.UTF_8);
+		assertThat(body.length).isGreaterThan(10_000_000);
+
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v1/failures"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + TOKEN)
+				.POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+						: HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(countReports()).isZero();
 	}
 

@@ -25,6 +25,7 @@ import io.pepper.contracts.v1.Outcome;
 import io.pepper.contracts.v1.PhaseTimings;
 import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.contracts.v1.WireJson;
+import io.pepper.testsupport.ServiceProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

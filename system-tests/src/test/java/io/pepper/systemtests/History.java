@@ -10,6 +10,7 @@ import java.time.Instant;
 
 import io.pepper.contracts.v1.HistorySeries;
 import io.pepper.contracts.v1.WireJson;
+import io.pepper.testsupport.ServiceProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

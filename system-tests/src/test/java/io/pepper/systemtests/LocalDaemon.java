@@ -1,5 +1,6 @@
 package io.pepper.systemtests;
 
+import io.pepper.testsupport.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import io.pepper.contracts.v1.Degradation;
 import io.pepper.contracts.v1.IncidentView;
 import io.pepper.contracts.v1.IncidentView.Kind;
 import io.pepper.contracts.v1.IncidentView.State;
@@ -51,6 +52,8 @@ final class Incident {
 	private @Nullable String acknowledgedBy;
 
 	private @Nullable Instant lastRemindedAt;
+
+	private @Nullable Degradation degradation;
 
 	private final List<TimelineEntry> recorded = new ArrayList<>();
 
@@ -202,7 +205,20 @@ final class Incident {
 	IncidentView view() {
 		return new IncidentView(this.id, this.endpointId, this.organizationId, this.endpointName, this.kind, this.state,
 				this.flapping, this.openedAt, this.resolvedAt, this.acknowledgedAt, this.acknowledgedBy,
-				List.copyOf(this.locations), this.reason);
+				List.copyOf(this.locations), this.reason, this.degradation);
+	}
+
+	/** The evidence a degraded incident opened with. */
+	Incident withDegradation(@Nullable Degradation evidence) {
+		if (evidence != null && this.kind != Kind.DEGRADED) {
+			throw new IncidentStateException("incident " + this.id + " is not a degraded incident");
+		}
+		this.degradation = evidence;
+		return this;
+	}
+
+	@Nullable Degradation degradation() {
+		return this.degradation;
 	}
 
 	private void requireOpen(String action) {

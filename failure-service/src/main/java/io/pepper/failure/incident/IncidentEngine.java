@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import io.pepper.contracts.v1.AlertPolicy;
 import io.pepper.contracts.v1.CheckResult;
+import io.pepper.contracts.v1.Degradation;
 import io.pepper.contracts.v1.EndpointAlerting;
 import io.pepper.contracts.v1.FailureReport;
 import io.pepper.contracts.v1.IncidentView;
@@ -273,8 +274,12 @@ public class IncidentEngine {
 					this.incidents.save(open.get());
 				}
 				else {
-					Incident incident = Incident.open(endpointId, event.organizationId(), name, url, Kind.DEGRADED,
-							List.of(), event.reason(), now, "Degraded. " + scores);
+					Degradation evidence = event.degradation();
+					Incident incident = Incident
+						.open(endpointId, event.organizationId(), name, url, Kind.DEGRADED,
+								(evidence != null) ? evidence.locations() : List.of(), event.reason(), now,
+								"Degraded. " + scores)
+						.withDegradation(evidence);
 					changed(incident, incident.lastRecorded(), Change.DEGRADED, rules, now);
 				}
 			}

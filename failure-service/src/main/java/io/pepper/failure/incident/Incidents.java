@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.pepper.contracts.v1.Degradation;
 import io.pepper.contracts.v1.IncidentDetail;
 import io.pepper.contracts.v1.IncidentView;
 import io.pepper.contracts.v1.IncidentView.Kind;
 import io.pepper.contracts.v1.IncidentView.State;
+import io.pepper.contracts.v1.WireJson;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +28,8 @@ class Incidents {
 
 	private static final String COLUMNS = """
 			id, endpoint_id, organization_id, endpoint_name, url, kind, state, flapping, reopenings, locations,
-			reason, opened_at, resolved_at, recovered_at, acknowledged_at, acknowledged_by, last_reminded_at
+			reason, opened_at, resolved_at, recovered_at, acknowledged_at, acknowledged_by, last_reminded_at,
+			degradation
 			""";
 
 	private final JdbcClient jdbc;
@@ -145,6 +148,12 @@ class Incidents {
 			.param("acknowledgedBy", incident.acknowledgedBy())
 			.param("lastRemindedAt", utc(incident.lastRemindedAt()))
 			.update();
+		if (incident.degradation() != null) {
+			this.jdbc.sql("UPDATE incidents SET degradation = CAST(:degradation AS jsonb) WHERE id = :id")
+				.param("id", incident.id())
+				.param("degradation", WireJson.mapper().writeValueAsString(incident.degradation()))
+				.update();
+		}
 		for (TimelineEntry entry : incident.takeRecorded()) {
 			this.jdbc.sql("""
 					INSERT INTO incident_events (id, incident_id, at, type, detail)
@@ -161,13 +170,16 @@ class Incidents {
 
 	private static Incident incident(ResultSet rs, int row) throws SQLException {
 		Array locations = rs.getArray("locations");
+		String degradation = rs.getString("degradation");
 		return new Incident(rs.getObject("id", UUID.class), rs.getObject("endpoint_id", UUID.class),
 				rs.getObject("organization_id", UUID.class), rs.getString("endpoint_name"), rs.getString("url"),
 				Kind.valueOf(rs.getString("kind")), State.valueOf(rs.getString("state")), rs.getBoolean("flapping"),
 				rs.getInt("reopenings"), Arrays.asList((String[]) locations.getArray()), rs.getString("reason"),
 				instant(rs, "opened_at"), nullableInstant(rs, "resolved_at"), nullableInstant(rs, "recovered_at"),
 				nullableInstant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
-				nullableInstant(rs, "last_reminded_at"));
+				nullableInstant(rs, "last_reminded_at"))
+			.withDegradation(
+					(degradation != null) ? WireJson.mapper().readValue(degradation, Degradation.class) : null);
 	}
 
 	static Instant instant(ResultSet rs, String column) throws SQLException {

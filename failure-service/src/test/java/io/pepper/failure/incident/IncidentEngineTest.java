@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import io.pepper.contracts.v1.Degradation;
 import io.pepper.contracts.v1.FailureBatch;
 import io.pepper.contracts.v1.MaintenanceWindowSpec;
 import io.pepper.contracts.v1.NotificationChannelSpec;
@@ -204,6 +205,32 @@ class IncidentEngineTest extends IncidentTestBase {
 			.singleElement()
 			.satisfies((incident) -> assertThat(incident.get("state").asString()).isEqualTo("OPEN"));
 		assertThat(subject(awaitMails(address, 3).get(2))).isEqualTo("[Pepper] RECOVERED: Catalog");
+	}
+
+	@Test
+	void showsTheEvidenceADegradedIncidentOpenedWithInTheApiAndTheMail() throws Exception {
+		TestEndpoint endpoint = TestEndpoint.create("Search", "eu-west", "us-east", "ap-south");
+		NotificationChannelSpec.Email oncall = emailChannel(endpoint);
+		this.alerting.add(endpoint.alerting(policy(1, 1, 1, null, oncall.id())), oncall);
+		Degradation evidence = new Degradation(0.96, 0.84, 412, 655, Instant.parse("2026-11-24T09:40:00Z"),
+				List.of("eu-west", "us-east"), 3, "p95 412 ms → 655 ms since 09:40 UTC, 2 of 3 locations");
+		TrendEvent degraded = new TrendEvent(UUID.randomUUID(), endpoint.id(), endpoint.organizationId(),
+				TrendEvent.Kind.DEGRADED, Instant.now(), 0.84, 0.96, 300, "Apdex 0.96 → 0.84: " + evidence.summary(),
+				evidence);
+
+		this.api.postAsService("/v1/trend-events", degraded);
+
+		JsonNode incident = onlyIncident(endpoint);
+		assertThat(incident.get("locations")).extracting(JsonNode::asString).containsExactly("eu-west", "us-east");
+		JsonNode shown = incident.get("degradation");
+		assertThat(shown.get("apdexBefore").asDouble()).isEqualTo(0.96);
+		assertThat(shown.get("apdexAfter").asDouble()).isEqualTo(0.84);
+		assertThat(shown.get("p95BeforeMs").asLong()).isEqualTo(412);
+		assertThat(shown.get("p95AfterMs").asLong()).isEqualTo(655);
+		assertThat(shown.get("since").asString()).isEqualTo("2026-11-24T09:40:00Z");
+		assertThat(shown.get("locationsChecked").asInt()).isEqualTo(3);
+		MimeMessage mail = awaitMails(oncall.addresses().getFirst(), 1).getFirst();
+		assertThat(subject(mail)).contains("p95 412 ms → 655 ms since 09:40 UTC, 2 of 3 locations");
 	}
 
 	@Test

@@ -27,10 +27,12 @@ import org.jspecify.annotations.Nullable;
  * @param acknowledgedBy who
  * @param locations the locations that confirmed it
  * @param reason why, in a sentence
+ * @param degradation for a DEGRADED incident, the evidence it opened with (Apdex and p95
+ * before and after, since when, which locations); else null
  */
 public record IncidentView(UUID id, UUID endpointId, UUID organizationId, String endpointName, Kind kind, State state,
 		boolean flapping, Instant openedAt, @Nullable Instant resolvedAt, @Nullable Instant acknowledgedAt,
-		@Nullable String acknowledgedBy, List<String> locations, String reason) {
+		@Nullable String acknowledgedBy, List<String> locations, String reason, @Nullable Degradation degradation) {
 
 	public static final String PATH = "/v1/incidents";
 
@@ -44,6 +46,14 @@ public record IncidentView(UUID id, UUID endpointId, UUID organizationId, String
 		Require.present(openedAt, "openedAt");
 		locations = Require.list(locations, "locations");
 		Require.present(reason, "reason");
+	}
+
+	/** An incident without degradation evidence. */
+	public IncidentView(UUID id, UUID endpointId, UUID organizationId, String endpointName, Kind kind, State state,
+			boolean flapping, Instant openedAt, @Nullable Instant resolvedAt, @Nullable Instant acknowledgedAt,
+			@Nullable String acknowledgedBy, List<String> locations, String reason) {
+		this(id, endpointId, organizationId, endpointName, kind, state, flapping, openedAt, resolvedAt, acknowledgedAt,
+				acknowledgedBy, locations, reason, null);
 	}
 
 	/** What kind of trouble. */

@@ -76,6 +76,28 @@ class ServiceApiRoundTripTest {
 	}
 
 	@Test
+	void degradationEvidenceSurvivesRoundTripInTrendEventsAndIncidents() {
+		Degradation evidence = new Degradation(0.96, 0.84, 412, 655, Instant.parse("2026-11-24T09:40:00Z"),
+				List.of("eu-west", "us-east"), 3, "p95 412 ms → 655 ms since 09:40 UTC, 2 of 3 locations");
+		TrendEvent event = new TrendEvent(UUID.randomUUID(), Samples.ENDPOINT, ORG, TrendEvent.Kind.DEGRADED,
+				Instant.parse("2026-11-24T10:10:00Z"), 0.84, 0.96, 300, "Apdex fell", evidence);
+		String text = this.json.writeValueAsString(event);
+		assertThat(this.json.readValue(text, TrendEvent.class)).isEqualTo(event);
+		assertThat(text).contains("\"p95BeforeMs\":412").contains("\"since\":\"2026-11-24T09:40:00Z\"");
+		IncidentView incident = new IncidentView(UUID.randomUUID(), Samples.ENDPOINT, ORG, "Checkout API",
+				IncidentView.Kind.DEGRADED, IncidentView.State.OPEN, false, Instant.parse("2026-11-24T10:10:00Z"), null,
+				null, null, List.of("eu-west", "us-east"), "Apdex fell", evidence);
+		assertThat(this.json.readValue(this.json.writeValueAsString(incident), IncidentView.class)).isEqualTo(incident);
+	}
+
+	@Test
+	void degradationRefusesAnApdexOutsideZeroToOne() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Degradation(1.2, 0.8, 1, 2, Instant.EPOCH, List.of(), 1, "x"))
+			.withMessageContaining("apdexBefore");
+	}
+
+	@Test
 	void historyPointRefusesCountsThatDoNotAddUp() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new HistoryPoint(Instant.EPOCH, 10, 10, 5, 5, 1, null, null, null, null, null, null, null,

@@ -1,4 +1,4 @@
-package io.pepper.systemtests;
+package io.pepper.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One Pepper service started from its runnable jar as a separate JVM, as it runs in
- * production; it can be killed (SIGKILL) and started again with the same arguments.
+ * production. The jar is {@code -Dpepper.jar.<name>} (set by the build), its log goes to
+ * {@code -Dpepper.logs}. It can be killed (SIGKILL) and started again with the same
+ * arguments.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -43,7 +45,7 @@ final class ServiceProcess implements AutoCloseable {
 	 * Starts {@code name}'s jar with Spring Boot arguments ({@code --key=value}) on
 	 * {@code port}.
 	 */
-	static ServiceProcess start(String name, int port, List<String> arguments) throws IOException {
+	public static ServiceProcess start(String name, int port, List<String> arguments) throws IOException {
 		Path jar = Path.of(System.getProperty("pepper.jar." + name, "../" + name + "/target/" + name + "-exec.jar"));
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("No runnable jar for " + name + " at " + jar + "; build with mvn verify");
@@ -67,32 +69,32 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** Kills the JVM with SIGKILL, as a crash or the OOM killer would, and waits. */
-	void kill() throws InterruptedException {
+	public void kill() throws InterruptedException {
 		this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 	}
 
 	/** Starts the service again, same port, same arguments, after {@link #kill()}. */
-	void restart() throws IOException {
+	public void restart() throws IOException {
 		if (this.process.isAlive()) {
 			throw new IllegalStateException(this.name + " is still running");
 		}
 		this.process = launch();
 	}
 
-	static int freePort() throws IOException {
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.port;
 	}
 
 	/**
 	 * Waits until {@code /actuator/health} answers UP, failing early if the process died.
 	 */
-	void awaitHealthy(Duration timeout) throws InterruptedException {
+	public void awaitHealthy(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
 			.timeout(Duration.ofSeconds(2))
@@ -116,7 +118,7 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** The last lines the service logged, for failure messages. */
-	String tail() {
+	public String tail() {
 		try {
 			List<String> lines = Files.readAllLines(this.log);
 			return "--- last lines of " + this.log + " ---\n"
