@@ -15,28 +15,38 @@ java_major() {
   printf '%s' "${version%%.*}"
 }
 
-# Exports JAVA_HOME (and PATH) for a JDK >= 21: JAVA_HOME if new enough, else the newest under /usr/lib/jvm,
-# else the java on PATH.
+# The Java release the build targets, read from the root pom (<java.version>).
+pom_java_version() { sed -n 's|.*<java.version>\([0-9]*\)</java.version>.*|\1|p' pom.xml | head -n 1; }
+
+# The project version, read from the root pom (the first <version> after the parent's block).
+pom_project_version() {
+  sed -e '/<parent>/,/<\/parent>/d' pom.xml | sed -n 's|^\t<version>\(.*\)</version>.*|\1|p' | head -n 1
+}
+
+# Exports JAVA_HOME (and PATH) for a JDK of at least the release the build targets: JAVA_HOME if new
+# enough, else the newest under /usr/lib/jvm, else the java on PATH.
 find_jdk() {
-  local candidate best="" best_major=0 major
+  local candidate best="" best_major=0 major need
+  need=$(pom_java_version)
+  [ -n "$need" ] || die "pom.xml names no <java.version>"
   if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
     major=$(java_major "$JAVA_HOME/bin/java")
-    if [ "${major:-0}" -ge 21 ]; then best="$JAVA_HOME"; best_major=$major; fi
+    if [ "${major:-0}" -ge "$need" ]; then best="$JAVA_HOME"; best_major=$major; fi
   fi
   if [ -z "$best" ]; then
     for candidate in /usr/lib/jvm/*/; do
       candidate=${candidate%/}
       [ -x "$candidate/bin/javac" ] || continue
       major=$(java_major "$candidate/bin/java")
-      if [ "${major:-0}" -ge 21 ] && [ "$major" -gt "$best_major" ]; then best="$candidate"; best_major=$major; fi
+      if [ "${major:-0}" -ge "$need" ] && [ "$major" -gt "$best_major" ]; then best="$candidate"; best_major=$major; fi
     done
   fi
   if [ -z "$best" ] && command -v javac >/dev/null 2>&1; then
     candidate=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
     major=$(java_major "$candidate/bin/java")
-    if [ "${major:-0}" -ge 21 ]; then best="$candidate"; best_major=$major; fi
+    if [ "${major:-0}" -ge "$need" ]; then best="$candidate"; best_major=$major; fi
   fi
-  [ -n "$best" ] || die "no JDK >= 21 found (looked at JAVA_HOME, /usr/lib/jvm and PATH); install one, e.g. apt-get install openjdk-21-jdk or a Temurin JDK"
+  [ -n "$best" ] || die "no JDK $need or newer found (looked at JAVA_HOME, /usr/lib/jvm and PATH); the build targets Java $need: install one, e.g. a Temurin $need JDK"
   export JAVA_HOME="$best"
   export PATH="$JAVA_HOME/bin:$PATH"
   log "using JDK $best_major at $JAVA_HOME"
@@ -149,4 +159,13 @@ stop_influx() {
 # Maven from the machine, or apt.
 ensure_maven() {
   require_command mvn maven
+}
+
+# The browser tests drive Debian's Chromium through its chromedriver (headless; no browser is
+# downloaded at test time).
+ensure_chromium() {
+  if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    apt_install chromium chromium-driver
+  fi
+  command -v chromedriver >/dev/null 2>&1 || die "chromedriver still missing after installing chromium-driver"
 }

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import io.pepper.http.ServiceClient;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,13 +27,21 @@ import org.springframework.validation.annotation.Validated;
  * receiver-service use for the service API
  * @param secrets the key that encrypts third-party secrets at rest
  * @param channels what notification channel URLs may point at
+ * @param monitoring where the history and incident APIs the dashboards read are
+ * @param operators emails of the installation's operators, the only people who create and
+ * retire probe locations (shared by every organization); none by default
  */
 @ConfigurationProperties("pepper.admin")
 @Validated
 public record AdminProperties(@Valid @DefaultValue Bootstrap bootstrap, @Valid @DefaultValue Ui ui,
 		@DefaultValue List<@Pattern(regexp = "[0-9a-fA-F]{64}",
 				message = "must be the SHA-256 hex digest of the token (64 hex digits)") String> serviceTokenSha256,
-		@Valid @DefaultValue Secrets secrets, @Valid @DefaultValue Channels channels) {
+		@Valid @DefaultValue Secrets secrets, @Valid @DefaultValue Channels channels,
+		@Valid @DefaultValue Monitoring monitoring, @DefaultValue List<@Email String> operators) {
+
+	public AdminProperties {
+		operators = operators.stream().map((email) -> email.strip().toLowerCase(Locale.ROOT)).distinct().toList();
+	}
 
 	/**
 	 * The first organization, its owner, tokens and locations. Each part is created only
@@ -167,6 +176,44 @@ public record AdminProperties(@Valid @DefaultValue Bootstrap bootstrap, @Valid @
 				.map((host) -> host.strip().toLowerCase(Locale.ROOT))
 				.filter((host) -> !host.isEmpty())
 				.toList();
+		}
+
+	}
+
+	/**
+	 * receiver-service's history API and failure-service's incident API, which the
+	 * dashboards read. The tokens stay in admin-app: browsers never see them. Without a
+	 * URL the pages say that history (or incidents) are unavailable.
+	 *
+	 * @param receiverUrl receiver-service's base URL
+	 * @param receiverToken a token whose digest is in receiver-service's
+	 * {@code query-token-sha256}
+	 * @param failureUrl failure-service's base URL
+	 * @param failureToken a token whose digest is in failure-service's
+	 * {@code service-token-sha256}
+	 * @param connectTimeout how long connecting to either may take
+	 * @param readTimeout how long an answer may take; a page waits no longer
+	 */
+	public record Monitoring(@Nullable URI receiverUrl, @Nullable String receiverToken, @Nullable URI failureUrl,
+			@Nullable String failureToken, @DefaultValue("2s") Duration connectTimeout,
+			@DefaultValue("5s") Duration readTimeout) {
+
+		public Monitoring {
+			ServiceClient.requireBaseUrl(receiverUrl, "pepper.admin.monitoring.receiver-url");
+			ServiceClient.requireBaseUrl(failureUrl, "pepper.admin.monitoring.failure-url");
+			if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative()
+					|| readTimeout.isZero()) {
+				throw new IllegalArgumentException(
+						"pepper.admin.monitoring.connect-timeout and read-timeout must be positive");
+			}
+			if (receiverUrl != null && (receiverToken == null || receiverToken.isBlank())) {
+				throw new IllegalArgumentException(
+						"pepper.admin.monitoring.receiver-url needs pepper.admin.monitoring.receiver-token");
+			}
+			if (failureUrl != null && (failureToken == null || failureToken.isBlank())) {
+				throw new IllegalArgumentException(
+						"pepper.admin.monitoring.failure-url needs pepper.admin.monitoring.failure-token");
+			}
 		}
 
 	}

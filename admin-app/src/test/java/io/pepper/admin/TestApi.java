@@ -46,6 +46,7 @@ public final class TestApi {
 		registry.add("pepper.admin.bootstrap.api-token-sha256", () -> BearerTokens.sha256Hex(OWNER_TOKEN));
 		registry.add("pepper.admin.bootstrap.probe-token-sha256", () -> BearerTokens.sha256Hex(PROBE_TOKEN));
 		registry.add("pepper.admin.bootstrap.locations", () -> "local,eu-west,asia");
+		registry.add("pepper.admin.operators", () -> TestTenants.OPERATOR_EMAIL);
 		// Sessions and sign-in counters go under keys of this test's own.
 		LocalRedis redis = LocalRedis.fromEnvironment();
 		registry.add("spring.data.redis.host", redis::host);

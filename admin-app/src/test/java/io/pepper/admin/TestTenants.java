@@ -18,8 +18,8 @@ import io.pepper.contracts.auth.BearerTokens;
 import org.springframework.context.ApplicationContext;
 
 /**
- * A second organization with its own owner token, and a viewer and an admin in Demo, for
- * tests of isolation and roles.
+ * A second organization with its own owner token, and a viewer, an admin and an operator
+ * in Demo, for tests of isolation and roles.
  */
 public final class TestTenants {
 
@@ -28,6 +28,14 @@ public final class TestTenants {
 	public static final String VIEWER_TOKEN = "viewer-token-0123456789abcdef0123456789ab";
 
 	public static final String ADMIN_TOKEN = "admin-token-0123456789abcdef0123456789abcd";
+
+	/**
+	 * An installation operator ({@code pepper.admin.operators}), only a viewer in Demo:
+	 * managing locations does not depend on a role in an organization.
+	 */
+	public static final String OPERATOR_TOKEN = "operator-token-0123456789abcdef0123456789a";
+
+	public static final String OPERATOR_EMAIL = "operator@example.com";
 
 	/** base64 of 32 bytes, for tests only. */
 	public static final String SECRETS_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
@@ -42,6 +50,7 @@ public final class TestTenants {
 		UUID demo = context.getBean(Organizations.class).findByName("Demo").orElseThrow().getId();
 		member(context, demo, "viewer@example.com", Role.VIEWER, VIEWER_TOKEN);
 		member(context, demo, "admin@example.com", Role.ADMIN, ADMIN_TOKEN);
+		member(context, demo, OPERATOR_EMAIL, Role.VIEWER, OPERATOR_TOKEN);
 	}
 
 	private static void member(ApplicationContext context, UUID organization, String email, Role role, String token) {

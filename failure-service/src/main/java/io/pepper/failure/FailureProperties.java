@@ -59,6 +59,9 @@ import org.springframework.validation.annotation.Validated;
  * may reach anyway (e.g. {@code 127.0.0.1/32}); every other loopback, private, link-local
  * or reserved address is refused
  * @param digest when a burst of notifications to one target becomes one digest
+ * @param standaloneLocations for a stand-alone install without admin-app only: the
+ * locations every endpoint is checked from, its n for k of n; when empty n is unknown and
+ * the default policy's k locations must agree
  */
 @ConfigurationProperties("pepper.failure")
 @Validated
@@ -77,7 +80,8 @@ public record FailureProperties(@NotEmpty(
 		@Nullable URI adminPublicUrl, @DefaultValue("5m") @DurationMin(seconds = 1) Duration streakMaxGap,
 		@Valid @DefaultValue Flapping flapping, @DefaultValue("15s") @DurationMin(millis = 10) Duration sweepInterval,
 		@DefaultValue("true") boolean dispatchEnabled, @Nullable URI receiverUrl, @Nullable String receiverToken,
-		@DefaultValue List<String> allowedTargets, @Valid @DefaultValue Digest digest) {
+		@DefaultValue List<String> allowedTargets, @Valid @DefaultValue Digest digest,
+		@DefaultValue List<@NotBlank String> standaloneLocations) {
 
 	/** The setting that lists internal targets requests may reach anyway. */
 	public static final String ALLOWED_TARGETS = "pepper.failure.allowed-targets";
@@ -97,6 +101,7 @@ public record FailureProperties(@NotEmpty(
 			throw new IllegalArgumentException(ALLOWED_TARGETS + ": " + ex.getMessage(), ex);
 		}
 		serviceTokenSha256 = List.copyOf(Objects.requireNonNullElse(serviceTokenSha256, List.of()));
+		standaloneLocations = List.copyOf(Objects.requireNonNullElse(standaloneLocations, List.of()));
 	}
 
 	@AssertTrue(message = "admin-token must be set when admin-url is")
@@ -108,6 +113,12 @@ public record FailureProperties(@NotEmpty(
 			+ "each organization's incidents go to its own channels, or else to its owners and admins")
 	public boolean isStandaloneMailOnlyWithoutAdmin() {
 		return this.adminUrl == null || this.mail.standaloneTo().isEmpty();
+	}
+
+	@AssertTrue(message = "standalone-locations is only for a stand-alone install; with admin-url set, "
+			+ "each endpoint's locations come from admin-app")
+	public boolean isStandaloneLocationsOnlyWithoutAdmin() {
+		return this.adminUrl == null || this.standaloneLocations.isEmpty();
 	}
 
 	@AssertTrue(message = "dispatch-max-retry-backoff must not be shorter than dispatch-retry-backoff")

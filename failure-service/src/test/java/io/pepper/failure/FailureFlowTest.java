@@ -1,5 +1,6 @@
 package io.pepper.failure;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.pepper.contracts.v1.CheckResult;
+import io.pepper.contracts.v1.FailureBatch;
 import io.pepper.contracts.v1.FailureReport;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.failure.notify.Notification;
@@ -53,9 +55,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * failure-service running stand-alone (no admin-app: the default policy, two failures in
- * a row, and the configured recipients) against real PostgreSQL and real SMTP: failures
- * posted, stored once, confirmed into one incident emailed once to each recipient, and
- * bad requests turned away.
+ * a row, from the one configured location, and the configured recipients) against real
+ * PostgreSQL and real SMTP: failures posted, stored once, confirmed into one incident
+ * emailed once to each recipient, and bad requests turned away.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FailureFlowTest {
@@ -84,6 +86,7 @@ class FailureFlowTest {
 		registry.add("pepper.failure.ingest-token-sha256", () -> TOKEN_SHA256);
 		registry.add("pepper.failure.mail.from", () -> "pepper@example.com");
 		registry.add("pepper.failure.mail.standalone-to", () -> String.join(",", RECIPIENTS));
+		registry.add("pepper.failure.standalone-locations", () -> "eu-west");
 		registry.add("pepper.failure.dispatch-interval", () -> "100ms");
 		registry.add("pepper.failure.dispatch-max-attempts", () -> "3");
 		registry.add("pepper.failure.dispatch-retry-backoff", () -> "50ms");
@@ -155,7 +158,7 @@ class FailureFlowTest {
 
 	@Test
 	void storesARetriedBatchOnceAndEmailsOnce() throws Exception {
-		FailureReport report = Failures.report("Search", "https://search.example.com", "us-east");
+		FailureReport report = Failures.report("Search", "https://search.example.com", "eu-west");
 		String batch = Failures.json(Failures.batch(report, Failures.next(report)));
 
 		HttpResponse<String> first = post(batch, "Bearer " + TOKEN);
@@ -208,6 +211,21 @@ class FailureFlowTest {
 				Arguments.of("no failures",
 						"{\"batchId\":\"" + UUID.randomUUID() + "\",\"probe\":\"p\",\"failures\":[]}",
 						"failures size must be between 1"),
+				Arguments.of("a check in year 999999999", edit(valid, (failure, result) -> {
+					result.put("scheduledAt", "+999999999-01-01T00:00:00Z");
+				}), "failures[1].result: scheduledAt must be between 1970-01-01T00:00:00Z and 2262-04-11"),
+				Arguments.of("a total time of \"Infinity\"", edit(valid, (failure, result) -> {
+					((ObjectNode) result.get("timings")).put("totalMs", "Infinity");
+				}), "timings.totalMs must be a finite"),
+				Arguments.of("a total time of 1e400", edit(valid, (failure, result) -> {
+					((ObjectNode) result.get("timings")).put("totalMs", new java.math.BigDecimal("1e400"));
+				}), "timings.totalMs must be a finite"),
+				Arguments.of("NUL in the reason", edit(valid, (failure, result) -> {
+					((ObjectNode) result.get("outcome")).put("reason", "bad\u0000gateway");
+				}), "failures[1].result.outcome: outcome.reason must not contain the NUL character"),
+				Arguments.of("NUL in the endpoint name", edit(valid, (failure, result) -> {
+					failure.put("endpointName", "Blog\u0000");
+				}), "failures[1]: endpointName must not contain the NUL character"),
 				Arguments.of("not JSON", "{\"batchId\":", "Unexpected end-of-input"),
 				Arguments.of("no body", "", "Required request body is missing"));
 	}
@@ -238,6 +256,30 @@ class FailureFlowTest {
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"status\":401");
+		assertThat(countReports()).isZero();
+	}
+
+	@ParameterizedTest(name = "chunked: {0}")
+	@ValueSource(booleans = { false, true })
+	void refusesATenMegabyteBatchAndStoresNothing(boolean chunked) throws Exception {
+		FailureReport report = Failures.report("Shop", "https://shop.example.com/?" + "q".repeat(2_000), "eu-west");
+		FailureReport[] reports = new FailureReport[FailureBatch.MAX_FAILURES];
+		for (int i = 0; i < reports.length; i++) {
+			reports[i] = Failures.report("Shop " + i, report.url().toString(), "eu-west");
+		}
+		byte[] body = Failures.json(Failures.batch(reports)).getBytes(StandardCharsets.UTF_8);
+		assertThat(body.length).isGreaterThan(10_000_000);
+
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/v1/failures"))
+				.header("Content-Type", "application/json")
+				.header("Authorization", "Bearer " + TOKEN)
+				.POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+						: HttpRequest.BodyPublishers.ofByteArray(body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(countReports()).isZero();
 	}
 

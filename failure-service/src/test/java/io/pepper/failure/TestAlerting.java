@@ -65,6 +65,11 @@ public final class TestAlerting implements AlertingConfiguration {
 	}
 
 	@Override
+	public boolean loaded() {
+		return this.current.loaded();
+	}
+
+	@Override
 	public EndpointRules rulesFor(UUID endpointId) {
 		return this.current.rulesFor(endpointId);
 	}

@@ -145,6 +145,17 @@ class ReceiverApplicationTest {
 						"status must be between 100 and 599"),
 				malformed("negative timings",
 						(batch) -> ((ObjectNode) result(batch).get("timings")).put("totalMs", -1.0), "timings.totalMs"),
+				malformed("an infinite total time (1e400)",
+						(batch) -> second(batch).putObject("timings").put("totalMs", new java.math.BigDecimal("1e400")),
+						"results[1].timings: timings.totalMs must be a finite"),
+				malformed("a total time of \"Infinity\"",
+						(batch) -> ((ObjectNode) result(batch).get("timings")).put("totalMs", "Infinity"),
+						"results[0].timings: timings.totalMs must be a finite"),
+				malformed("a check in year 999999999",
+						(batch) -> second(batch).put("scheduledAt", "+999999999-01-01T00:00:00Z"),
+						"results[1]: scheduledAt must be between"),
+				malformed("NUL in the location", (batch) -> second(batch).put("location", "eu\u0000west"),
+						"results[1]: location must not contain the NUL character"),
 				malformed("a second result that is broken while the first is fine", (batch) -> {
 					ObjectNode second = result(batch).deepCopy();
 					second.remove("scheduledAt");
@@ -163,6 +174,13 @@ class ReceiverApplicationTest {
 		return (ObjectNode) batch.get("results").get(0);
 	}
 
+	/** A second result beside a valid first one, so the error must name its index. */
+	private static ObjectNode second(ObjectNode batch) {
+		ObjectNode second = result(batch).deepCopy();
+		((tools.jackson.databind.node.ArrayNode) batch.get("results")).add(second);
+		return second;
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("malformedBatches")
 	void rejectsMalformedBatchesWithoutQueueingThem(String name, String body, String detail) throws Exception {
@@ -172,6 +190,22 @@ class ReceiverApplicationTest {
 
 		assertProblem(response, 400);
 		assertThat(WireJson.mapper().readTree(response.body()).get("detail").asString()).contains(detail);
+		assertThat(streamLength()).isEqualTo(before);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "text/plain", "application/x-www-form-urlencoded" })
+	void refusesABatchThatIsNotSentAsJson(String contentType) throws Exception {
+		long before = streamLength();
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + ResultBatch.PATH))
+			.header("Content-Type", contentType)
+			.header("Authorization", "Bearer " + TOKEN)
+			.POST(HttpRequest.BodyPublishers.ofString(json(Checks.batch(Checks.up(UUID.randomUUID(), "eu-west", 90)))))
+			.build();
+
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+
+		assertProblem(response, 415);
 		assertThat(streamLength()).isEqualTo(before);
 	}
 

@@ -1,9 +1,5 @@
 package io.pepper.systemtests;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,31 +8,18 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.pepper.contracts.v1.HistorySeries;
 import io.pepper.contracts.v1.IncidentView;
 import io.pepper.contracts.v1.WireJson;
-import io.pepper.testsupport.Browser;
-import io.pepper.testsupport.LocalInflux;
-import io.pepper.testsupport.LocalPostgres;
-import io.pepper.testsupport.LocalRedis;
-import io.pepper.testsupport.TestDatabase;
-import io.pepper.testsupport.TestInfluxDatabase;
-import io.pepper.testsupport.TestRedisNamespace;
+import io.pepper.testsupport.ServiceProcess;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 
@@ -49,13 +32,10 @@ import static org.awaitility.Awaitility.await;
  * an email channel and a policy through admin-app's API; the probe checks a healthy, a
  * broken and a flaky target.
  */
+@ExtendWith(Suite.Shared.class)
 class EndToEndIT {
 
-	// Four JVMs start at once; on a busy 2-core machine admin-app alone can take two
-	// minutes.
-	private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
-
-	private static final Duration FLOW_TIMEOUT = Duration.ofSeconds(90);
+	private static final Duration FLOW_TIMEOUT = Suite.FLOW_TIMEOUT;
 
 	private static final String ONCALL = "oncall@e2e.example";
 
@@ -64,128 +44,23 @@ class EndToEndIT {
 	 */
 	private static final List<String> TENANT_OWNERS = List.of("owner@tenant-two.example", "owner@tenant-three.example");
 
-	private static final String PASSWORD = "a long enough password for e2e";
+	private Suite suite;
 
-	private static final Pattern CONFIRM_LINK = Pattern.compile("https?://[^\\s/]+(/signup/confirm/[A-Za-z0-9_-]+)");
-
-	private static final Pattern NEW_TOKEN = Pattern.compile("id=\"new-token\".*?<code[^>]*>([^<]+)</code>",
-			Pattern.DOTALL);
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final List<AutoCloseable> resources = new ArrayList<>();
-
-	private final List<ServiceProcess> services = new ArrayList<>();
-
-	private final String apiToken = Tokens.random();
-
-	private final String queryToken = Tokens.random();
-
-	private final String failureServiceToken = Tokens.random();
+	private String apiToken;
 
 	private GreenMail smtp;
 
 	private Targets targets;
 
-	private TestInfluxDatabase influx;
-
 	private ServiceProcess admin;
 
-	private ServiceProcess receiver;
-
-	private ServiceProcess failure;
-
 	@BeforeEach
-	void startSuite() throws Exception {
-		LocalPostgres postgres = LocalPostgres.fromEnvironment();
-		TestDatabase adminDb = own(postgres.createDatabase("e2e_admin"));
-		TestDatabase failureDb = own(postgres.createDatabase("e2e_failure"));
-		LocalRedis redis = LocalRedis.fromEnvironment();
-		TestRedisNamespace keys = own(redis.createNamespace("e2e"));
-		LocalInflux influxServer = LocalInflux.fromEnvironment();
-		this.influx = own(influxServer.createDatabase("e2e"));
-		this.smtp = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-		this.smtp.start();
-		this.targets = own(new Targets());
-
-		// Each caller has its own token; each service is given only the digests it
-		// accepts.
-		String probeToken = Tokens.random();
-		String probeToReceiver = Tokens.random();
-		String probeToFailure = Tokens.random();
-		String adminServiceToken = Tokens.random();
-		String failureToReceiver = Tokens.random();
-		int adminPort = ServiceProcess.freePort();
-		int receiverPort = ServiceProcess.freePort();
-		int failurePort = ServiceProcess.freePort();
-		int probePort = ServiceProcess.freePort();
-		String adminUrl = "http://127.0.0.1:" + adminPort;
-		String receiverUrl = "http://127.0.0.1:" + receiverPort;
-		String failureUrl = "http://127.0.0.1:" + failurePort;
-		List<String> redisArgs = List.of("--spring.data.redis.host=" + redis.host(),
-				"--spring.data.redis.port=" + redis.port());
-
-		List<String> adminArgs = new ArrayList<>(List.of("--spring.datasource.url=" + adminDb.jdbcUrl(),
-				"--spring.datasource.username=" + adminDb.username(),
-				"--spring.datasource.password=" + adminDb.password(),
-				"--spring.session.data.redis.namespace=" + keys.prefix() + "admin:session",
-				"--pepper.admin.ui.redis-key-prefix=" + keys.prefix() + "admin:",
-				"--pepper.admin.bootstrap.organization=E2E", "--pepper.admin.bootstrap.owner-email=owner@e2e.example",
-				"--pepper.admin.bootstrap.api-token-sha256=" + Tokens.sha256(this.apiToken),
-				"--pepper.admin.bootstrap.probe-token-sha256=" + Tokens.sha256(probeToken),
-				"--pepper.admin.bootstrap.locations=local",
-				"--pepper.admin.service-token-sha256=" + Tokens.sha256(adminServiceToken),
-				"--pepper.admin.secrets.key=" + Tokens.secretKey(), "--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + this.smtp.getSmtp().getPort(), "--pepper.admin.ui.base-url=" + adminUrl,
-				"--pepper.admin.ui.mail-from=pepper@e2e.example"));
-		adminArgs.addAll(redisArgs);
-		List<String> receiverArgs = new ArrayList<>(List.of("--pepper.receiver.redis-key-prefix=" + keys.prefix(),
-				"--pepper.receiver.ingest-token-sha256=" + Tokens.sha256(probeToReceiver) + ","
-						+ Tokens.sha256(failureToReceiver),
-				"--pepper.receiver.query-token-sha256=" + Tokens.sha256(this.queryToken),
-				"--pepper.receiver.influx.url=" + influxServer.url(),
-				"--pepper.receiver.influx.database=" + this.influx.name(), "--pepper.receiver.influx.v1-compat=true",
-				"--pepper.receiver.admin-url=" + adminUrl, "--pepper.receiver.admin-token=" + adminServiceToken,
-				"--pepper.receiver.failure-url=" + failureUrl,
-				"--pepper.receiver.failure-token=" + this.failureServiceToken,
-				"--pepper.receiver.recovery.poll-interval=1s"));
-		receiverArgs.addAll(redisArgs);
-		List<String> failureArgs = List.of("--spring.datasource.url=" + failureDb.jdbcUrl(),
-				"--spring.datasource.username=" + failureDb.username(),
-				"--spring.datasource.password=" + failureDb.password(), "--spring.mail.host=127.0.0.1",
-				"--spring.mail.port=" + this.smtp.getSmtp().getPort(),
-				"--pepper.failure.ingest-token-sha256=" + Tokens.sha256(probeToFailure),
-				"--pepper.failure.service-token-sha256=" + Tokens.sha256(this.failureServiceToken),
-				"--pepper.failure.admin-url=" + adminUrl, "--pepper.failure.admin-token=" + adminServiceToken,
-				"--pepper.failure.admin-poll-interval=1s", "--pepper.failure.admin-public-url=" + adminUrl,
-				"--pepper.failure.receiver-url=" + receiverUrl, "--pepper.failure.receiver-token=" + failureToReceiver,
-				"--pepper.failure.mail.from=pepper@e2e.example");
-		List<String> probeArgs = List.of("--pepper.probe.name=e2e-probe", "--pepper.probe.location=local",
-				"--pepper.probe.interval=5s", "--pepper.probe.admin-url=" + adminUrl,
-				"--pepper.probe.admin-token=" + probeToken, "--pepper.probe.receiver-url=" + receiverUrl,
-				"--pepper.probe.receiver-token=" + probeToReceiver, "--pepper.probe.failure-url=" + failureUrl,
-				"--pepper.probe.failure-token=" + probeToFailure, "--pepper.probe.allowed-targets=127.0.0.1/32");
-
-		try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
-			List<Callable<ServiceProcess>> starts = List.of(
-					() -> ServiceProcess.start("admin-app", adminPort, adminArgs),
-					() -> ServiceProcess.start("receiver-service", receiverPort, receiverArgs),
-					() -> ServiceProcess.start("failure-service", failurePort, failureArgs),
-					() -> ServiceProcess.start("probe", probePort, probeArgs));
-			for (Future<ServiceProcess> started : starter.invokeAll(starts)) {
-				this.services.add(started.get());
-			}
-			List<Callable<Void>> health = this.services.stream().<Callable<Void>>map((service) -> () -> {
-				service.awaitHealthy(START_TIMEOUT);
-				return null;
-			}).toList();
-			for (Future<Void> healthy : starter.invokeAll(health)) {
-				healthy.get();
-			}
-		}
-		this.admin = this.services.get(0);
-		this.receiver = this.services.get(1);
-		this.failure = this.services.get(2);
+	void useSuite(Suite suite) {
+		this.suite = suite;
+		this.apiToken = suite.apiToken;
+		this.smtp = suite.smtp;
+		this.targets = suite.targets;
+		this.admin = suite.admin;
 	}
 
 	@Test
@@ -284,33 +159,8 @@ class EndToEndIT {
 		return Character.toUpperCase(domain.charAt(0)) + domain.substring(1).replace('-', ' ');
 	}
 
-	/**
-	 * Signs up through the web UI and the mailed link, as a new organization's owner
-	 * would, and makes a personal API token on the tokens page.
-	 */
 	private String signUpWithApiToken(String email, String organization) {
-		Browser browser = new Browser(this.admin.url());
-		browser.get("/signup");
-		Browser.Page sent = browser.post("/signup", "email", email, "password", PASSWORD, "organization", organization);
-		assertThat(sent.status()).as(sent.body()).isEqualTo(302);
-		String link = await("the sign-up mail to " + email).atMost(FLOW_TIMEOUT)
-			.until(() -> Arrays.stream(this.smtp.getReceivedMessages())
-				.filter((message) -> recipients(message).anyMatch(email::equals))
-				.map(GreenMailUtil::getBody)
-				.map((body) -> body.replace("=\r\n", "").replace("=\n", "").replace("=3D", "="))
-				.map(CONFIRM_LINK::matcher)
-				.filter(Matcher::find)
-				.map((matcher) -> matcher.group(1))
-				.findFirst(), java.util.Optional::isPresent)
-			.orElseThrow();
-		browser.get(link);
-		assertThat(browser.post(link).redirectPath()).isEqualTo("/login");
-		assertThat(browser.signIn(email, PASSWORD).redirectPath()).isEqualTo("/");
-		browser.get("/tokens");
-		Browser.Page tokens = browser.post("/tokens", "name", "e2e");
-		Matcher token = NEW_TOKEN.matcher(tokens.body());
-		assertThat(token.find()).as(tokens.body()).isTrue();
-		return token.group(1).strip();
+		return this.suite.signUpWithApiToken(email, organization);
 	}
 
 	private MimeMessage awaitMail(String subjectStart) {
@@ -332,12 +182,7 @@ class EndToEndIT {
 	}
 
 	private static java.util.stream.Stream<String> recipients(MimeMessage message) {
-		try {
-			return Arrays.stream(message.getAllRecipients()).map(Object::toString);
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Suite.recipients(message);
 	}
 
 	private JsonNode createEndpoint(String name, String url) throws Exception {
@@ -345,40 +190,26 @@ class EndToEndIT {
 	}
 
 	private JsonNode createEndpoint(String token, String name, String url) throws Exception {
-		return post(this.admin, "/api/v1/endpoints", token, Map.of("name", name, "url", url, "locations",
-				List.of("local"), "timeoutMs", 5000, "apdexThresholdMs", 500, "intervalSeconds", 10));
+		return this.suite.createEndpoint(token, name, url);
 	}
 
 	private JsonNode post(ServiceProcess service, String path, String token, Object body) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + path))
-			.header("Authorization", "Bearer " + token)
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString(WireJson.mapper().writeValueAsString(body)))
-			.build();
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(201);
-		return WireJson.mapper().readTree(response.body());
+		return this.suite.post(service, path, token, body);
 	}
 
 	private String get(ServiceProcess service, String pathAndQuery, String token) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(service.url() + pathAndQuery))
-			.header("Authorization", "Bearer " + token)
-			.build();
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
-		return response.body();
+		return this.suite.get(service, pathAndQuery, token);
 	}
 
 	private HistorySeries history(String endpointId) throws Exception {
 		Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
-		String query = "/v1/history/" + endpointId + "?from=" + now.minus(1, ChronoUnit.HOURS) + "&to="
-				+ now.plus(1, ChronoUnit.HOURS) + "&step=7200";
-		return WireJson.mapper().readValue(get(this.receiver, query, this.queryToken), HistorySeries.class);
+		return History.series(this.suite.receiver, this.suite.queryToken, endpointId, now.minus(1, ChronoUnit.HOURS),
+				now.plus(1, ChronoUnit.HOURS), Duration.ofHours(2), "auto");
 	}
 
 	private List<IncidentView> incidents(String organizationId, String state) throws Exception {
-		String body = get(this.failure, "/v1/incidents?organizationId=" + organizationId + "&state=" + state,
-				this.failureServiceToken);
+		String body = get(this.suite.failure, "/v1/incidents?organizationId=" + organizationId + "&state=" + state,
+				this.suite.failureServiceToken);
 		return WireJson.mapper().readValue(body, new TypeReference<List<IncidentView>>() {
 		});
 	}
@@ -387,7 +218,7 @@ class EndToEndIT {
 	 * The points of one endpoint, each as column name to value, read back with InfluxQL.
 	 */
 	private List<Map<String, String>> pointsOf(String endpointId) {
-		String csv = this.influx
+		String csv = this.suite.influx
 			.query("SELECT total_ms, status, outcome, up, location FROM checks WHERE endpoint = '" + endpointId + "'");
 		List<String> lines = csv.lines().filter((line) -> !line.isBlank()).toList();
 		if (lines.size() < 2) {
@@ -404,27 +235,6 @@ class EndToEndIT {
 			rows.add(row);
 		}
 		return rows;
-	}
-
-	private <T extends AutoCloseable> T own(T resource) {
-		this.resources.add(resource);
-		return resource;
-	}
-
-	@AfterEach
-	void stopSuite() throws Exception {
-		StringBuilder logs = new StringBuilder();
-		for (ServiceProcess service : this.services.reversed()) {
-			service.close();
-			logs.append(service.tail()).append('\n');
-		}
-		if (this.smtp != null) {
-			this.smtp.stop();
-		}
-		for (AutoCloseable resource : this.resources.reversed()) {
-			resource.close();
-		}
-		System.out.println(logs);
 	}
 
 }

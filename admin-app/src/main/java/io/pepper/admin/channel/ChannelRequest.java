@@ -1,11 +1,11 @@
 package io.pepper.admin.channel;
 
+import io.pepper.admin.web.Name;
 import java.util.List;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param signingSecret the webhook's HMAC secret, at least 16 characters; generated when
  * absent on create
  */
-public record ChannelRequest(@NotNull @Nullable ChannelType type,
-		@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\r\\n]*") @Nullable String name,
+public record ChannelRequest(@NotNull @Nullable ChannelType type, @Name @Nullable String name,
 		@Size(max = 50) @Nullable List<@NotBlank @Email @Size(max = 254) String> addresses,
 		@Size(max = 2048) @Nullable String url, @Size(max = 512) @Nullable String signingSecret) {
 

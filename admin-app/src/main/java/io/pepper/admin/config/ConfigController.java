@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.InvalidInputException;
 import io.pepper.http.server.MalformedJsonException;
+import io.pepper.http.server.StrictJson;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JacksonException;
@@ -37,7 +38,7 @@ class ConfigController {
 	 * Strict like the JSON API: an unknown key is a mistake, not something to skip. Types
 	 * are written as a {@code type} key, not as YAML tags, so the document reads plainly.
 	 */
-	static final YAMLMapper MAPPER = YAMLMapper.builder()
+	static final YAMLMapper MAPPER = StrictJson.configure(YAMLMapper.builder(ConfigLimits.yamlFactory()))
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.disable(YAMLWriteFeature.USE_NATIVE_TYPE_ID)
@@ -64,12 +65,20 @@ class ConfigController {
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/yaml",
 					schema = @Schema(implementation = ConfigDocument.class))) @RequestBody byte[] body,
 			@RequestParam(defaultValue = "false") boolean dryRun) {
+		ConfigLimits.checkLines(body);
 		ConfigDocument document;
 		try {
-			document = MAPPER.readValue(body, ConfigDocument.class);
+			document = MAPPER.readValue(ConfigLimits.withinBudget(body), ConfigDocument.class);
 		}
 		catch (JacksonException ex) {
-			throw new MalformedJsonException(ex);
+			throw ConfigLimits.budgetSpent(ex) ? new InvalidInputException("body", ConfigLimits.BUDGET_MESSAGE)
+					: new MalformedJsonException(ex);
+		}
+		catch (RuntimeException ex) {
+			if (ConfigLimits.budgetSpent(ex)) {
+				throw new InvalidInputException("body", ConfigLimits.BUDGET_MESSAGE);
+			}
+			throw ex;
 		}
 		if (document == null) {
 			throw new InvalidInputException("body",

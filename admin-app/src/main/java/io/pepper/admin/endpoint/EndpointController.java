@@ -5,14 +5,9 @@ import java.util.UUID;
 
 import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.InvalidInputException;
-import io.pepper.http.server.MalformedJsonException;
-import io.pepper.contracts.v1.WireJson;
+import io.pepper.admin.web.RequestChecks;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.jspecify.annotations.Nullable;
 
@@ -41,15 +36,6 @@ class EndpointController {
 	static final String TOTAL_COUNT = "X-Total-Count";
 
 	static final int MAX_PAGE_SIZE = 1000;
-
-	/**
-	 * Strict about unknown fields: a misspelt optional setting must not silently fall
-	 * back to its default.
-	 */
-	private static final ObjectReader REQUESTS = WireJson.configure(JsonMapper.builder())
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build()
-		.readerFor(EndpointRequest.class);
 
 	private final EndpointService endpoints;
 
@@ -108,17 +94,7 @@ class EndpointController {
 	}
 
 	private static EndpointRequest read(byte[] body) {
-		EndpointRequest request;
-		try {
-			request = REQUESTS.readValue(body);
-		}
-		catch (JacksonException ex) {
-			throw new MalformedJsonException(ex);
-		}
-		if (request == null) {
-			throw new InvalidInputException("body", "must be a JSON object");
-		}
-		return request;
+		return RequestChecks.read(body, EndpointRequest.class);
 	}
 
 	private static int number(String field, String value, int min, int max) {

@@ -1,10 +1,18 @@
 package io.pepper.admin.endpoint;
 
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.pepper.admin.location.Location;
 import io.pepper.admin.location.Locations;
+import io.pepper.admin.monitoring.ChartRange;
+import io.pepper.admin.monitoring.EndpointHealth;
+import io.pepper.admin.monitoring.EndpointPanels;
+import io.pepper.admin.monitoring.LiveBoard;
+import io.pepper.admin.monitoring.LiveStatus;
 import io.pepper.admin.ui.CurrentMember;
 import io.pepper.admin.ui.FieldErrors;
 import io.pepper.admin.ui.WebPage;
@@ -13,6 +21,7 @@ import io.pepper.contracts.v1.HttpMethod;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +30,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -49,22 +59,63 @@ class EndpointPageController {
 
 	private final Locations locations;
 
+	private final LiveBoard board;
+
+	private final EndpointPanels panels;
+
 	EndpointPageController(EndpointService endpoints, EndpointChanges changes, EndpointListing listing,
-			Locations locations) {
+			Locations locations, LiveBoard board, EndpointPanels panels) {
+		this.panels = panels;
 		this.endpoints = endpoints;
 		this.changes = changes;
 		this.listing = listing;
 		this.locations = locations;
+		this.board = board;
 	}
 
 	@GetMapping
 	String list(CurrentMember me, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "") String tag, @RequestParam(defaultValue = "0") int page, Model model) {
-		model.addAttribute("result", this.listing.search(me.organizationId(), q, tag, page, PAGE_SIZE));
+		EndpointPage result = this.listing.search(me.organizationId(), q, tag, page, PAGE_SIZE);
+		model.addAttribute("result", result);
+		model.addAttribute("board", board(me, result));
+		model.addAttribute("statuses", LiveStatus.values());
 		model.addAttribute("q", q);
 		model.addAttribute("tag", tag);
 		model.addAttribute("tags", this.listing.tags(me.organizationId()));
 		return LIST;
+	}
+
+	/**
+	 * The live figures of the same page of the list, for the list's own refresh: one
+	 * summaries call, the same as the page.
+	 */
+	@GetMapping(path = "/live", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	LiveRows live(CurrentMember me, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "") String tag, @RequestParam(defaultValue = "0") int page) {
+		LiveBoard.Board board = board(me, this.listing.search(me.organizationId(), q, tag, page, PAGE_SIZE));
+		return new LiveRows(board.at(), board.historyNotice(), board.incidentNotice(),
+				List.copyOf(board.health().values()));
+	}
+
+	/**
+	 * The list's refresh.
+	 *
+	 * @param at when the figures were read
+	 * @param historyNotice why history is missing, or null
+	 * @param incidentNotice why incidents are missing, or null
+	 * @param rows one per endpoint of the page
+	 */
+	record LiveRows(Instant at, @Nullable String historyNotice, @Nullable String incidentNotice,
+			List<EndpointHealth> rows) {
+
+	}
+
+	private LiveBoard.Board board(CurrentMember me, EndpointPage result) {
+		Map<UUID, Boolean> enabled = new LinkedHashMap<>();
+		result.rows().forEach((row) -> enabled.put(row.id(), row.enabled()));
+		return this.board.of(me.organizationId(), enabled);
 	}
 
 	@GetMapping("/new")
@@ -100,6 +151,8 @@ class EndpointPageController {
 		Endpoint endpoint = this.endpoints.get(me.organizationId(), id);
 		model.addAttribute("endpoint", EndpointView.of(endpoint));
 		model.addAttribute("form", EndpointForm.of(endpoint.getSettings()));
+		model.addAttribute("panels", this.panels.of(me.organizationId(), id, endpoint.getSettings().enabled()));
+		model.addAttribute("ranges", ChartRange.PRESETS);
 		return SHOW;
 	}
 
@@ -166,7 +219,7 @@ class EndpointPageController {
 	}
 
 	private List<String> locationNames() {
-		return this.locations.findAll(Sort.by("name")).stream().map(Location::getName).toList();
+		return this.locations.findByRetiredAtIsNullOrderByName().stream().map(Location::getName).toList();
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.pepper.admin.endpoint;
 
+import io.pepper.admin.web.Name;
 import java.util.List;
 import java.util.Map;
 
@@ -36,16 +37,16 @@ import org.jspecify.annotations.Nullable;
  * @param httpVersion {@code AUTO} (HTTP/2 where the server offers it, the default) or
  * {@code HTTP_1_1}
  */
-public record EndpointRequest(@NotBlank @Size(max = 200) @Nullable String name,
-		@NotBlank @Size(max = 2048) @HttpUrl @Nullable String url, @Nullable HttpMethod method,
-		@Size(max = 50) @HeaderMap @Nullable Map<String, String> headers, @Size(max = 65_536) @Nullable String body,
-		@Size(max = 50) @Nullable List<@NotNull StatusRange> expectedStatus,
+public record EndpointRequest(@Name @Nullable String name, @NotBlank @Size(max = 2048) @HttpUrl @Nullable String url,
+		@Nullable HttpMethod method, @Size(max = 50) @HeaderMap @Nullable Map<String, String> headers,
+		@Size(max = 65_536) @Nullable String body, @Size(max = 50) @Nullable List<@NotNull StatusRange> expectedStatus,
 		@Size(max = 50) @Nullable List<@NotNull BodyAssertion> assertions,
 		@Range(min = 1, max = 120_000) @Nullable Integer timeoutMs, @Nullable Boolean followRedirects,
 		@Range(min = 1, max = 120_000) @Nullable Integer apdexThresholdMs,
 		@Range(min = 10, max = 86_400) @Nullable Integer intervalSeconds, @Nullable Boolean enabled,
 		@NotEmpty @Size(max = 50) @Nullable List<@NotBlank String> locations,
-		@Size(max = 50) @Nullable List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\r\\n]*") String> tags,
+		@Size(max = 50) @Nullable List<@NotBlank @Size(max = 100) @Pattern(regexp = Name.ALLOWED,
+				message = Name.MESSAGE) String> tags,
 		@Nullable HttpVersion httpVersion) {
 
 	/** A request that leaves the HTTP version to its default. */

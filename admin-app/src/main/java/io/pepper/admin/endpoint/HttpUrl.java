@@ -5,10 +5,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.Locale;
+import java.util.Optional;
 
+import io.pepper.contracts.v1.CheckUrls;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -16,8 +15,8 @@ import jakarta.validation.Payload;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The text is an absolute http or https URL with a host; null is left to
- * {@code @NotNull}.
+ * The text is a URL a probe can check ({@link CheckUrls}, the rule the probe applies
+ * too); null is left to {@code @NotNull}.
  */
 @Documented
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE })
@@ -35,20 +34,19 @@ public @interface HttpUrl {
 
 		@Override
 		public boolean isValid(@Nullable String value, ConstraintValidatorContext context) {
-			return value == null || parse(value) != null;
-		}
-
-		/** The URL, or null when it is not an absolute http or https URL with a host. */
-		static @Nullable URI parse(String value) {
-			try {
-				URI uri = new URI(value);
-				String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
-				boolean web = scheme.equals("http") || scheme.equals("https");
-				return (uri.isAbsolute() && web && uri.getHost() != null) ? uri : null;
+			if (value == null) {
+				return true;
 			}
-			catch (URISyntaxException ex) {
-				return null;
-			}
+			Optional<String> problem = CheckUrls.problem(value);
+			problem.ifPresent((message) -> {
+				context.disableDefaultConstraintViolation();
+				// the rule quotes the URL: escape it from message interpolation
+				context
+					.buildConstraintViolationWithTemplate(
+							message.replace("\\", "\\\\").replace("{", "\\{").replace("}", "\\}").replace("$", "\\$"))
+					.addConstraintViolation();
+			});
+			return problem.isEmpty();
 		}
 
 	}

@@ -30,6 +30,9 @@ public class Location {
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
+	@Column(name = "retired_at")
+	private @Nullable Instant retiredAt;
+
 	protected Location() {
 		this.name = "";
 		this.createdAt = Instant.EPOCH;
@@ -50,6 +53,19 @@ public class Location {
 
 	public Instant getCreatedAt() {
 		return this.createdAt;
+	}
+
+	/** When an operator retired it; null while endpoints may choose it. */
+	public @Nullable Instant getRetiredAt() {
+		return this.retiredAt;
+	}
+
+	/** No endpoint may choose it from now on; retiring twice is refused. */
+	public void retire(Instant at) {
+		if (this.retiredAt != null) {
+			throw new IllegalStateException("location '" + this.name + "' is already retired");
+		}
+		this.retiredAt = at.truncatedTo(ChronoUnit.MICROS);
 	}
 
 }

@@ -4,17 +4,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
+import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.ConflictException;
+import io.pepper.admin.web.NotFoundException;
 import io.pepper.admin.web.RequestChecks;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Validator;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,7 +28,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Probe locations. They are names shared by the whole installation (endpoints of every
- * organization refer to them), so they can be added but not removed through the API.
+ * organization choose among them), so only the installation's operators
+ * ({@code pepper.admin.operators}) add and retire them; everyone reads them.
  */
 @RestController
 @RequestMapping(LocationController.PATH)
@@ -33,31 +39,63 @@ class LocationController {
 
 	private final Locations locations;
 
+	private final Operators operators;
+
 	private final Validator validator;
 
-	LocationController(Locations locations, Validator validator) {
+	private final JdbcClient jdbc;
+
+	LocationController(Locations locations, Operators operators, Validator validator, JdbcClient jdbc) {
 		this.locations = locations;
+		this.operators = operators;
 		this.validator = validator;
+		this.jdbc = jdbc;
 	}
 
+	/** The locations endpoints may choose; retired ones are left out. */
 	@GetMapping
 	List<LocationView> list() {
-		return this.locations.findAll(Sort.by("name")).stream().map(LocationView::of).toList();
+		return this.locations.findByRetiredAtIsNullOrderByName().stream().map(LocationView::of).toList();
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Transactional
-	ResponseEntity<LocationView> create(@io.swagger.v3.oas.annotations.parameters.RequestBody(
-			content = @Content(schema = @Schema(implementation = LocationRequest.class))) @RequestBody byte[] body,
+	ResponseEntity<LocationView> create(@AuthenticationPrincipal ApiCaller caller,
+			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+					schema = @Schema(implementation = LocationRequest.class))) @RequestBody byte[] body,
 			UriComponentsBuilder uris) {
+		this.operators.require(caller);
 		LocationRequest request = RequestChecks.read(body, LocationRequest.class);
 		RequestChecks.validate(this.validator, request);
 		String name = Objects.requireNonNull(request.name());
 		if (this.locations.existsByName(name)) {
-			throw new ConflictException("name", "location '" + name + "' already exists");
+			throw new ConflictException("name", "location '" + name + "' already exists or was retired");
 		}
 		Location location = this.locations.saveAndFlush(new Location(name));
-		return ResponseEntity.created(uris.path(PATH).build().toUri()).body(LocationView.of(location));
+		return ResponseEntity.created(uris.path(PATH + "/{name}").build(name)).body(LocationView.of(location));
+	}
+
+	/**
+	 * Retires a location no endpoint uses any more: it leaves the list and no endpoint
+	 * may choose it. Its name is kept, so it cannot come back meaning another place.
+	 */
+	@DeleteMapping("/{name}")
+	@Transactional
+	ResponseEntity<Void> retire(@AuthenticationPrincipal ApiCaller caller, @PathVariable String name) {
+		this.operators.require(caller);
+		Location location = this.locations.findByName(name)
+			.filter((found) -> found.getRetiredAt() == null)
+			.orElseThrow(() -> new NotFoundException("No location '" + name + "'"));
+		long using = this.jdbc.sql("SELECT count(*) FROM endpoints WHERE :name = ANY(locations)")
+			.param("name", name)
+			.query(Long.class)
+			.single();
+		if (using > 0) {
+			throw new ConflictException("name",
+					"location '" + name + "' is still chosen by " + using + " endpoint(s); move them first");
+		}
+		location.retire(Instant.now());
+		return ResponseEntity.noContent().build();
 	}
 
 	/**

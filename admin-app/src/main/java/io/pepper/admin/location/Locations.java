@@ -2,6 +2,7 @@ package io.pepper.admin.location;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -11,8 +12,13 @@ public interface Locations extends JpaRepository<Location, UUID> {
 
 	boolean existsByName(String name);
 
-	/** Which of {@code names} exist, in one query. */
-	@Query("select l.name from Location l where l.name in :names")
+	Optional<Location> findByName(String name);
+
+	/** The locations endpoints may choose, by name. */
+	List<Location> findByRetiredAtIsNullOrderByName();
+
+	/** Which of {@code names} exist and are not retired, in one query. */
+	@Query("select l.name from Location l where l.name in :names and l.retiredAt is null")
 	List<String> findExistingNames(Collection<String> names);
 
 }

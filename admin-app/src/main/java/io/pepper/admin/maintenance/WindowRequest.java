@@ -1,5 +1,6 @@
 package io.pepper.admin.maintenance;
 
+import io.pepper.admin.web.Name;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param endpointIds endpoints it covers
  * @param tags tags whose endpoints it covers; with neither, the whole organization
  */
-public record WindowRequest(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\r\\n]*") @Nullable String name,
-		@NotNull MaintenanceWindowSpec.@Nullable Schedule schedule,
+public record WindowRequest(@Name @Nullable String name, @NotNull MaintenanceWindowSpec.@Nullable Schedule schedule,
 		@Size(max = 500) @Nullable List<@NotNull UUID> endpointIds,
-		@Size(max = 50) @Nullable List<@NotBlank @Size(max = 100) @Pattern(regexp = "[^\\r\\n]*") String> tags) {
+		@Size(max = 50) @Nullable List<@NotBlank @Size(max = 100) @Pattern(regexp = Name.ALLOWED,
+				message = Name.MESSAGE) String> tags) {
 
 }

@@ -1,7 +1,6 @@
 package io.pepper.admin.organization;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
+import io.pepper.admin.web.Name;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +8,6 @@ import org.jspecify.annotations.Nullable;
  *
  * @param organization its name
  */
-record OrganizationForm(@NotBlank @Size(max = MembershipService.MAX_NAME_LENGTH) @Nullable String organization) {
+record OrganizationForm(@Name(max = MembershipService.MAX_NAME_LENGTH) @Nullable String organization) {
 
 }

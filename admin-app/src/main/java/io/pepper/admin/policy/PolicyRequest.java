@@ -1,12 +1,12 @@
 package io.pepper.admin.policy;
 
+import io.pepper.admin.web.Name;
 import java.util.List;
 import java.util.UUID;
 
 import io.pepper.contracts.v1.TrendSensitivity;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -30,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * @param reminderIntervalMinutes minutes between reminders while an incident is open
  * @param channelIds the channels notified, of the same organization
  */
-public record PolicyRequest(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\r\\n]*") @Nullable String name,
-		@Nullable UUID endpointId, @Size(min = 1, max = 100) @Pattern(regexp = "[^\\r\\n]*") @Nullable String tag,
+public record PolicyRequest(@Name @Nullable String name, @Nullable UUID endpointId,
+		@Size(min = 1, max = 100) @Pattern(regexp = Name.ALLOWED, message = Name.MESSAGE) @Nullable String tag,
 		@Range(min = 1, max = 100) @Nullable Integer failuresToOpen,
 		@Range(min = 1, max = 100) @Nullable Integer locationsToConfirm,
 		@Range(min = 1, max = 100) @Nullable Integer successesToResolve,

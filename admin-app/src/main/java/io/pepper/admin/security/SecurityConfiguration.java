@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Four filter chains: the people's API and the probes' API, each stateless with its own
@@ -36,6 +37,12 @@ class SecurityConfiguration {
 
 	static final String PROBE = "PROBE";
 
+	/**
+	 * Links from the UI to an endpoint's site must not tell it the page they came from
+	 * (invitation and sign-up links carry secrets in their paths).
+	 */
+	static final ReferrerPolicy REFERRER_POLICY = ReferrerPolicy.SAME_ORIGIN;
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return Passwords.encoder();
@@ -46,12 +53,21 @@ class SecurityConfiguration {
 	SecurityFilterChain apiChain(HttpSecurity http, TokenAuthenticator tokens) throws Exception {
 		bearer(http, "/api/v1/**", (token) -> tokens.authenticateApiToken(token)
 			.map((caller) -> authenticated(caller, List.of(API, "ROLE_" + caller.role().name()))));
-		return http
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.GET)
-				.hasAuthority(API)
-				.anyRequest()
-				.hasAnyRole("OWNER", "ADMIN"))
-			.build();
+		return http.authorizeHttpRequests((requests) -> requests
+			// A probe token is a credential: listing them is for those who may issue
+			// them, as on the probe page.
+			.requestMatchers(HttpMethod.GET, "/api/v1/probe-tokens", "/api/v1/probe-tokens/**")
+			.hasAnyRole("OWNER", "ADMIN")
+			.requestMatchers(HttpMethod.GET)
+			.hasAuthority(API)
+			// Locations are the installation's: its operators manage them whatever
+			// their role in an organization (checked by the location API).
+			.requestMatchers(HttpMethod.POST, "/api/v1/locations")
+			.hasAuthority(API)
+			.requestMatchers(HttpMethod.DELETE, "/api/v1/locations/*")
+			.hasAuthority(API)
+			.anyRequest()
+			.hasAnyRole("OWNER", "ADMIN")).build();
 	}
 
 	@Bean
@@ -77,7 +93,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityFilterChain defaultChain(HttpSecurity http) throws Exception {
-		return http
+		return http.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY)))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.anyRequest()
@@ -97,6 +113,7 @@ class SecurityConfiguration {
 			.formLogin((form) -> form.disable())
 			.httpBasic((basic) -> basic.disable())
 			.logout((logout) -> logout.disable())
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(REFERRER_POLICY)))
 			.addFilterBefore(new BearerTokenFilter(authenticator), AnonymousAuthenticationFilter.class)
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems));

@@ -21,11 +21,12 @@ final class UiSecurity {
 	static final String[] PATHS = { "/", "/login", "/logout", "/signup", "/signup/**", "/invite/**",
 			"/organizations/**", "/members", "/members/**", "/invitations/**", "/endpoints", "/endpoints/**",
 			"/channels", "/channels/**", "/policies", "/policies/**", "/maintenance", "/maintenance/**", "/probes",
-			"/probes/**", "/tokens", "/tokens/**", "/webjars/**", "/css/**", "/favicon.ico", "/error" };
+			"/probes/**", "/tokens", "/tokens/**", "/incidents", "/incidents/**", "/webjars/**", "/css/**", "/js/**",
+			"/favicon.ico", "/error" };
 
 	/** Reachable without signing in. */
 	static final String[] PUBLIC = { "/login", "/signup", "/signup/**", "/invite/**", "/webjars/**", "/css/**",
-			"/favicon.ico", "/error" };
+			"/js/**", "/favicon.ico", "/error" };
 
 	/** Bootstrap from the app itself, nothing from elsewhere. */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
@@ -58,8 +59,9 @@ final class UiSecurity {
 				.failureUrl("/login?error")
 				.defaultSuccessUrl("/", false))
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-			.headers(
-					(headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+			.csrf((csrf) -> csrf.csrfTokenRequestHandler(new TamperedCsrfRefusal()))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy((referrer) -> referrer.policy(SecurityConfiguration.REFERRER_POLICY)));
 	}
 
 }

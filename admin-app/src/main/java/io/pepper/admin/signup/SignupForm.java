@@ -1,5 +1,6 @@
 package io.pepper.admin.signup;
 
+import io.pepper.admin.web.Name;
 import io.pepper.admin.organization.MembershipService;
 import io.pepper.admin.user.Passwords;
 import jakarta.validation.constraints.Email;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 record SignupForm(@NotBlank @Email @Size(max = 254) @Nullable String email,
 		@NotBlank @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) @Nullable String password,
-		@NotBlank @Size(max = MembershipService.MAX_NAME_LENGTH) @Nullable String organization) {
+		@Name(max = MembershipService.MAX_NAME_LENGTH) @Nullable String organization) {
 
 	static SignupForm empty() {
 		return new SignupForm("", "", "");

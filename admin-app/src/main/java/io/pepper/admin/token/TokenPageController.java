@@ -12,7 +12,6 @@ import io.pepper.admin.ui.WebPage;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -127,7 +126,7 @@ class TokenPageController {
 
 	private String probesPage(CurrentMember me, Model model, FieldErrors errors, String locationName,
 			String tokenName) {
-		model.addAttribute("locations", this.locations.findAll(Sort.by("name")));
+		model.addAttribute("locations", this.locations.findByRetiredAtIsNullOrderByName());
 		model.addAttribute("probeTokens", this.tokens.probeTokens(me.organizationId()));
 		model.addAttribute("locationName", locationName);
 		model.addAttribute("tokenName", tokenName);

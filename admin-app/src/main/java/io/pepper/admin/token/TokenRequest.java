@@ -1,8 +1,6 @@
 package io.pepper.admin.token;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
+import io.pepper.admin.web.Name;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,6 +8,6 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name what the token is for, e.g. "CI"
  */
-public record TokenRequest(@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\r\\n]*") @Nullable String name) {
+public record TokenRequest(@Name @Nullable String name) {
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.http.server.FieldProblem;
 import io.pepper.http.server.MalformedJsonException;
+import io.pepper.http.server.StrictJson;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.jspecify.annotations.Nullable;
@@ -17,12 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reading and validating request bodies the same way in every API: strict about unknown
- * fields, all problems reported at once, sorted by field.
+ * fields and types ({@link StrictJson}), all problems reported at once, sorted by field.
  */
 public final class RequestChecks {
 
-	/** A misspelt optional setting must not silently fall back to its default. */
-	private static final JsonMapper STRICT = WireJson.configure(JsonMapper.builder())
+	/**
+	 * A misspelt optional setting must not silently fall back to its default, nor a value
+	 * of the wrong type be coerced.
+	 */
+	private static final JsonMapper STRICT = StrictJson.configure(WireJson.configure(JsonMapper.builder()))
 		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 		.build();
 

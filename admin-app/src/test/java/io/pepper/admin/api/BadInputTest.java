@@ -1,10 +1,22 @@
 package io.pepper.admin.api;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
 import io.pepper.admin.TestApi;
 import io.pepper.admin.TestTenants;
+import io.pepper.contracts.v1.WireJson;
+import io.pepper.testsupport.CheckUrlCases;
 import io.pepper.testsupport.LocalPostgres;
 import io.pepper.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
@@ -45,6 +57,7 @@ class BadInputTest {
 
 	@BeforeAll
 	static void existing(@Autowired ApplicationContext context, @LocalServerPort int port) {
+		TestTenants.create(context);
 		TestApi api = new TestApi(port);
 		endpointId = api.post("/api/v1/endpoints", TestApi.OWNER_TOKEN, """
 				{"name": "Existing", "url": "https://existing.example.com/", "locations": ["local"]}
@@ -79,6 +92,13 @@ class BadInputTest {
 	static final String POLICIES = "/api/v1/policies";
 
 	static final String WINDOWS = "/api/v1/maintenance-windows";
+
+	static final String ENDPOINTS = "/api/v1/endpoints";
+
+	/** A valid new endpoint with {@code extra} settings. */
+	static String endpoint(String extra) {
+		return "{\"name\": \"N\", \"url\": \"https://n.example.com/\", \"locations\": [\"local\"], " + extra + "}";
+	}
 
 	static Stream<Arguments> badInput() {
 		String window = "{\"name\": \"W\", \"schedule\": %s}";
@@ -158,10 +178,64 @@ class BadInputTest {
 				bad("replacing with a file URL", "PUT /api/v1/endpoints/{endpoint}",
 						"{\"name\": \"Existing\", \"url\": \"file:///etc/passwd\", \"locations\": [\"local\"]}", 400,
 						"url"),
+				bad("a port beyond 65535", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"url\": \"http://example.com:99999/\", \"locations\": [\"local\"]}", 400,
+						"url"),
+				bad("a password in the URL", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"url\": \"http://user:pass@example.com/\", \"locations\": [\"local\"]}",
+						400, "url"),
+				bad("a host name no URL can carry", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"url\": \"http://exa_mple.com/\", \"locations\": [\"local\"]}", 400, "url"),
 				bad("token without name", "/api/v1/tokens", "{}", 400, "name"),
 				bad("location with capitals", "/api/v1/locations", "{\"name\": \"EU West\"}", 400, "name"),
-				bad("oversized endpoint name", "/api/v1/endpoints", "{\"name\": \"" + "n".repeat(300)
-						+ "\", \"url\": \"https://x.example.com/\", \"locations\": [\"local\"]}", 400, "name"));
+				bad("NUL in a location name", "/api/v1/locations", "{\"name\": \"eu\\u0000\"}", 400, "name"),
+				bad("oversized endpoint name", "/api/v1/endpoints",
+						"{\"name\": \"" + "n".repeat(300)
+								+ "\", \"url\": \"https://x.example.com/\", \"locations\": [\"local\"]}",
+						400, "name"),
+				// no scalar is coerced into another type
+				bad("method as a number", ENDPOINTS, endpoint("\"method\": 5"), 400, "method"),
+				bad("timeout as a string", ENDPOINTS, endpoint("\"timeoutMs\": \"100\""), 400, "timeoutMs"),
+				bad("timeout as a fraction", ENDPOINTS, endpoint("\"timeoutMs\": 1.5"), 400, "timeoutMs"),
+				bad("followRedirects as a number", ENDPOINTS, endpoint("\"followRedirects\": 1"), 400,
+						"followRedirects"),
+				bad("endpoint name as a number", ENDPOINTS,
+						"{\"name\": 123, \"url\": \"https://n.example.com/\", \"locations\": [\"local\"]}", 400,
+						"name"),
+				bad("failures to open as a string", POLICIES,
+						"{\"name\": \"P\", \"tag\": \"t\", \"failuresToOpen\": \"3\"}", 400, "failuresToOpen"),
+				bad("infinite apdex floor", POLICIES, "{\"name\": \"P\", \"tag\": \"t\", \"apdexFloor\": 1e400}", 400,
+						"apdexFloor"),
+				// one name rule for every resource
+				bad("CR LF in an endpoint name", ENDPOINTS,
+						"{\"name\": \"a\\r\\nb\", \"url\": \"https://n.example.com/\", \"locations\": [\"local\"]}",
+						400, "name"),
+				bad("terminal escape in an endpoint name", ENDPOINTS,
+						"{\"name\": \"a\\u0007\\u001b[31m\", \"url\": \"https://n.example.com/\", \"locations\": [\"local\"]}",
+						400, "name"),
+				bad("terminal escape in a token name", "/api/v1/tokens", "{\"name\": \"\\u001b[2J\"}", 400, "name"),
+				bad("bidi override in a policy name", POLICIES, "{\"name\": \"a\\u202eb\", \"tag\": \"t\"}", 400,
+						"name"),
+				// NUL is refused wherever it is, never stored or stripped
+				bad("NUL in an endpoint name", ENDPOINTS,
+						"{\"name\": \"a\\u0000b\", \"url\": \"https://n.example.com/\", \"locations\": [\"local\"]}",
+						400, "name"),
+				bad("NUL in an endpoint tag", ENDPOINTS, endpoint("\"tags\": [\"ok\", \"t\\u0000\"]"), 400, "tags[1]"),
+				bad("NUL in an endpoint body", ENDPOINTS, endpoint("\"body\": \"x\\u0000\""), 400, "body"),
+				bad("NUL in an endpoint location", ENDPOINTS,
+						"{\"name\": \"N\", \"url\": \"https://n.example.com/\", \"locations\": [\"lo\\u0000cal\"]}",
+						400, "locations[0]"),
+				bad("NUL in a channel name", CHANNELS,
+						"{\"type\": \"email\", \"name\": \"\\u0000\", \"addresses\": [\"a@example.com\"]}", 400,
+						"name"),
+				bad("NUL in a policy tag", POLICIES, "{\"name\": \"P\", \"tag\": \"t\\u0000\"}", 400, "tag"),
+				bad("NUL in a window name", WINDOWS, window.formatted(
+						"{\"type\": \"one-off\", \"start\": \"2030-01-01T00:00:00Z\", \"end\": \"2030-01-01T01:00:00Z\"}")
+					.replace("\"W\"", "\"W\\u0000\""), 400, "name"),
+				bad("NUL in a token name", "/api/v1/tokens", "{\"name\": \"t\\u0000\"}", 400, "name"),
+				bad("NUL in a header name", "PUT /api/v1/endpoints/{endpoint}",
+						"{\"name\": \"Existing\", \"url\": \"https://existing.example.com/\", \"locations\": [\"local\"], \"headers\": {\"X\\u0000\": \"a\"}}",
+						400, "headers"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -172,7 +246,8 @@ class BadInputTest {
 		String method = target.startsWith("PUT ") ? "PUT" : "POST";
 		String path = target.replaceFirst("^PUT ", "").replace("{endpoint}", endpointId);
 
-		TestApi.Response answer = api().send(method, path, TestApi.OWNER_TOKEN, "application/json",
+		String token = path.startsWith("/api/v1/locations") ? TestTenants.OPERATOR_TOKEN : TestApi.OWNER_TOKEN;
+		TestApi.Response answer = api().send(method, path, token, "application/json",
 				body.replace("{endpoint}", endpointId));
 
 		assertThat(answer.status()).as(answer.body()).isEqualTo(status);
@@ -180,6 +255,50 @@ class BadInputTest {
 		assertThat(answer.json().path("detail").asString()).contains(field);
 		assertThat(answer.problemFields()).anySatisfy((named) -> assertThat(named).startsWith(field));
 		assertThat(everything()).isEqualTo(before);
+	}
+
+	static List<CheckUrlCases.Case> checkUrls() {
+		return CheckUrlCases.ALL;
+	}
+
+	/** The table the probe reads its endpoint lists against too. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("checkUrls")
+	void acceptsAtCreationExactlyTheUrlsAProbeCanCheck(CheckUrlCases.Case url) {
+		String before = everything();
+		String name = "URL " + Integer.toHexString(url.url().hashCode());
+
+		TestApi.Response answer = api().post("/api/v1/endpoints", TestApi.OWNER_TOKEN,
+				"{\"name\": " + WireJson.mapper().writeValueAsString(name) + ", \"url\": "
+						+ WireJson.mapper().writeValueAsString(url.url()) + ", \"locations\": [\"local\"]}");
+
+		if (url.accepted()) {
+			assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+			assertThat(api().delete("/api/v1/endpoints/" + answer.json().path("id").asString(), TestApi.OWNER_TOKEN)
+				.status()).isEqualTo(204);
+		}
+		else {
+			assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+			assertThat(answer.problemFields()).containsExactly("url");
+			assertThat(answer.json().path("detail").asString()).contains(url.refusal());
+			assertThat(everything()).isEqualTo(before);
+		}
+	}
+
+	static Stream<Arguments> badQueries() {
+		return Stream.of(Arguments.of("/api/v1/endpoints?q=%00", "q"), Arguments.of("/api/v1/endpoints?tag=%00", "tag"),
+				Arguments.of("/api/v1/endpoints?q=a%00b&tag=ok", "q"),
+				Arguments.of("/api/v1/endpoints?page=x", "page"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badQueries")
+	void refusesBadQueriesNamingTheParameter(String path, String field) {
+		TestApi.Response answer = api().get(path, TestApi.OWNER_TOKEN);
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(answer.problemFields()).contains(field);
 	}
 
 	@Test
@@ -192,6 +311,65 @@ class BadInputTest {
 
 		assertThat(answer.status()).isEqualTo(413);
 		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(everything()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesAChunkedConfigLargerThanItsLimitBeforeParsingIt() throws Exception {
+		String before = everything();
+		// 33 MiB of one YAML comment line, sent without a Content-Length
+		byte[] head = "# ".getBytes(StandardCharsets.UTF_8);
+		long size = 33L * 1024 * 1024;
+		InputStream body = new SequenceInputStream(new ByteArrayInputStream(head), new InputStream() {
+
+			long left = size;
+
+			@Override
+			public int read() {
+				return (this.left-- > 0) ? 'x' : -1;
+			}
+
+			@Override
+			public int read(byte[] bytes, int offset, int length) {
+				if (this.left <= 0) {
+					return -1;
+				}
+				int n = (int) Math.min(length, this.left);
+				Arrays.fill(bytes, offset, offset + n, (byte) 'x');
+				this.left -= n;
+				return n;
+			}
+
+		});
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/config"))
+				.header("Authorization", "Bearer " + TestApi.OWNER_TOKEN)
+				.header("Content-Type", "application/yaml")
+				.timeout(Duration.ofSeconds(30))
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> body))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
+		assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(WireJson.mapper().readTree(answer.body()).path("detail").asString())
+			.isEqualTo("The request body must be at most 33554432 bytes");
+		assertThat(everything()).isEqualTo(before);
+	}
+
+	@Test
+	void refusesAChunkedEndpointLargerThanTheApiNeeds() throws Exception {
+		String before = everything();
+		byte[] huge = ("{\"name\": \"Big\", \"url\": \"https://x.example.com/\", \"locations\": [\"local\"], \"body\": \""
+				+ "x".repeat(1_100_000) + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> answer = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/endpoints"))
+				.header("Authorization", "Bearer " + TestApi.OWNER_TOKEN)
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(413);
 		assertThat(everything()).isEqualTo(before);
 	}
 

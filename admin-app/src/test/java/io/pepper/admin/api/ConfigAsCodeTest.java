@@ -253,6 +253,29 @@ class ConfigAsCodeTest {
 		assertThat(fingerprint()).isEqualTo(before);
 	}
 
+	@Test
+	void refusesDocumentsThatWouldStallTheParserOrThatNeedCoercion() {
+		String before = fingerprint();
+		String endpoint = "endpoints:\n  - {name: A, url: 'https://a.example.com/', locations: [local]%s}\n";
+		for (String[] bad : List.of(
+				// snakeyaml's comment scanner costs the square of the line's length
+				new String[] { "endpoints: []\n#" + "x".repeat(1024 * 1024) + "\n", "line 2 is longer than" },
+				new String[] { "endpoints: []\nx: " + "[".repeat(100) + "]".repeat(100) + "\n", "nesting depth" },
+				new String[] { endpoint.formatted(", timeoutMs: '100'"), "endpoints[0].timeoutMs" },
+				new String[] { endpoint.formatted(", method: 5"), "endpoints[0].method" },
+				new String[] { endpoint.formatted(", followRedirects: 1"), "endpoints[0].followRedirects" },
+				new String[] { endpoint.replace("name: A", "name: 123").formatted(""), "endpoints[0].name" },
+				new String[] { endpoint.replace("name: A", "name: \"A\\0\"").formatted(""), "endpoints[0].name" },
+				new String[] { endpoint.replace("name: A", "name: \"A\\e[31m\"").formatted(""),
+						"endpoints[0].name" })) {
+			TestApi.Response answer = post(bad[0], false);
+			assertThat(answer.status()).as(bad[0].substring(0, Math.min(80, bad[0].length()))).isEqualTo(400);
+			assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(answer.body()).as(answer.body()).contains(bad[1]);
+		}
+		assertThat(fingerprint()).isEqualTo(before);
+	}
+
 	private TestApi.Response post(String yaml, boolean dryRun) {
 		return api().send("POST", PATH + (dryRun ? "?dryRun=true" : ""), this.token, "application/yaml", yaml);
 	}

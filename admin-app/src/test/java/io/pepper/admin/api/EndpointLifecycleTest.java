@@ -187,13 +187,35 @@ class EndpointLifecycleTest {
 	}
 
 	@Test
-	void addsLocationsOnce() {
-		assertThat(api().post("/api/v1/locations", TestTenants.ADMIN_TOKEN, "{\"name\": \"us-east\"}").status())
-			.isEqualTo(201);
-		assertThat(api().post("/api/v1/locations", TestTenants.ADMIN_TOKEN, "{\"name\": \"us-east\"}").status())
-			.isEqualTo(409);
+	void onlyOperatorsAddAndRetireLocationsWhichOrganizationsChooseAmong() {
+		String location = "{\"name\": \"us-east\"}";
+		for (String token : List.of(TestApi.OWNER_TOKEN, TestTenants.ADMIN_TOKEN, TestTenants.OTHER_TOKEN)) {
+			TestApi.Response refused = api().post("/api/v1/locations", token, location);
+			assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+			assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
+		}
+		assertThat(api().get("/api/v1/locations", TestTenants.VIEWER_TOKEN).body()).doesNotContain("us-east");
+
+		assertThat(api().post("/api/v1/locations", TestTenants.OPERATOR_TOKEN, location).status()).isEqualTo(201);
+		assertThat(api().post("/api/v1/locations", TestTenants.OPERATOR_TOKEN, location).status()).isEqualTo(409);
 		assertThat(api().get("/api/v1/locations", TestTenants.VIEWER_TOKEN).body()).contains("us-east");
-		assertThat(create("In us-east", "us-east", "[]")).isNotBlank();
+		String endpoint = create("In us-east", "us-east", "[]");
+
+		assertThat(api().delete("/api/v1/locations/us-east", TestApi.OWNER_TOKEN).status()).isEqualTo(403);
+		TestApi.Response inUse = api().delete("/api/v1/locations/us-east", TestTenants.OPERATOR_TOKEN);
+		assertThat(inUse.status()).isEqualTo(409);
+		assertThat(inUse.problemFields()).containsExactly("name");
+		api().delete(PATH + "/" + endpoint, TestApi.OWNER_TOKEN);
+		assertThat(api().delete("/api/v1/locations/us-east", TestTenants.OPERATOR_TOKEN).status()).isEqualTo(204);
+
+		assertThat(api().get("/api/v1/locations", TestTenants.VIEWER_TOKEN).body()).doesNotContain("us-east")
+			.contains("eu-west");
+		TestApi.Response retired = api().post(PATH, TestApi.OWNER_TOKEN,
+				"{\"name\": \"Retired\", \"url\": \"https://r.example.com/\", \"locations\": [\"us-east\"]}");
+		assertThat(retired.status()).isEqualTo(400);
+		assertThat(retired.problemFields()).containsExactly("locations");
+		assertThat(api().delete("/api/v1/locations/us-east", TestTenants.OPERATOR_TOKEN).status()).isEqualTo(404);
+		assertThat(api().post("/api/v1/locations", TestTenants.OPERATOR_TOKEN, location).status()).isEqualTo(409);
 	}
 
 	private List<UUID> feed(String location) {

@@ -140,6 +140,7 @@ class TenantIsolationTest {
 						route("POST", "/api/v1/tokens", "{\"name\": \"Viewer's\"}"),
 						route("POST", "/api/v1/probe-tokens", "{\"name\": \"Viewer's\"}"),
 						route("POST", "/api/v1/locations", "{\"name\": \"viewers\"}"),
+						route("DELETE", "/api/v1/locations/asia", null),
 						route("POST", "/api/v1/config", "endpoints: []")));
 	}
 
@@ -155,6 +156,16 @@ class TenantIsolationTest {
 		assertThat(answer.status()).as(answer.body()).isEqualTo(403);
 		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(everything()).isEqualTo(before);
+	}
+
+	@Test
+	void aViewerCannotListProbeTokensWhichAreCredentials() {
+		TestApi.Response answer = api().get("/api/v1/probe-tokens", TestTenants.VIEWER_TOKEN);
+
+		assertThat(answer.status()).isEqualTo(403);
+		assertThat(answer.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(answer.body()).doesNotContain(ids.get("probeToken"));
+		assertThat(api().get("/api/v1/probe-tokens", TestTenants.ADMIN_TOKEN).body()).contains(ids.get("probeToken"));
 	}
 
 	@Test

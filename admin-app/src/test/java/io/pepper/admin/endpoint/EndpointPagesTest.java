@@ -69,7 +69,8 @@ class EndpointPagesTest extends UiTestBase {
 		assertThat(settings.tags()).containsExactly("shop", "critical");
 		Browser.Page shown = browser.follow(created);
 		assertThat(shown.body()).contains("Endpoint Shop created.")
-			.contains("data-placeholder=\"endpoint-charts\"")
+			.contains("id=\"history-unavailable\"")
+			.contains("receiver-service is not configured")
 			.contains("HTTP/1.1 only");
 
 		// The edit form shows what is stored and saves it back unchanged.
@@ -114,7 +115,8 @@ class EndpointPagesTest extends UiTestBase {
 		assertThat(first.body()).contains("1–50 of 121")
 			.contains("Page 1 of 3")
 			.contains("Checkout")
-			.contains("data-placeholder=\"live-status\"")
+			.contains("data-status=\"NO_DATA\"")
+			.contains("id=\"history-unavailable\"")
 			.doesNotContain("Service 049");
 		assertThat(browser.get("/endpoints?page=2").body()).contains("101–121 of 121").contains("Service 119");
 		assertThat(browser.get("/endpoints?q=s04").body()).contains("1–10 of 10").contains("Service 049");
@@ -195,11 +197,16 @@ class EndpointPagesTest extends UiTestBase {
 
 		assertThat(browser.get("/endpoints").body()).contains("Watched").doesNotContain("New endpoint");
 		assertThat(browser.get(id).body()).contains("Watched").doesNotContain("/pause");
+		// Viewers see every dashboard.
+		assertThat(browser.get("/").status()).isEqualTo(200);
+		assertThat(browser.get("/incidents").status()).isEqualTo(200);
+		assertThat(browser.get(id + "/charts").status()).isEqualTo(200);
+		assertThat(browser.get("/endpoints/live").status()).isEqualTo(200);
 		assertThat(browser.get("/endpoints/new").status()).isEqualTo(403);
 		assertThat(browser.get(id + "/edit").status()).isEqualTo(403);
 		List<String> changes = List.of("/endpoints", id, id + "/pause", id + "/resume", id + "/delete", "/invitations",
 				"/members/" + other.getId() + "/role", "/members/" + other.getId() + "/remove",
-				"/members/" + viewer.getId() + "/role");
+				"/members/" + viewer.getId() + "/role", "/incidents/" + UUID.randomUUID() + "/acknowledge");
 		for (String route : changes) {
 			assertThat(browser
 				.post(route, "name", "Hacked", "url", "https://hacked.example.com/", "locations", "local", "role",
@@ -241,7 +248,9 @@ class EndpointPagesTest extends UiTestBase {
 				new Route("POST", "/members/" + theirOwner.getId() + "/remove"),
 				new Route("POST", "/invitations/" + theirInvitation + "/revoke"),
 				new Route("POST", "/organizations/switch?organizationId=" + theirs),
-				new Route("GET", "/endpoints/" + UUID.randomUUID()));
+				new Route("GET", "/endpoints/" + UUID.randomUUID()), new Route("GET", endpoint + "/charts"),
+				new Route("GET", endpoint + "/charts?range=7d"),
+				new Route("GET", "/incidents?endpoint=" + theirEndpoint.getId()));
 		for (Route route : routes) {
 			Browser.Page answer = route.method().equals("GET") ? browser.get(route.path())
 					: browser.post(route.path(), form);
@@ -297,7 +306,7 @@ class EndpointPagesTest extends UiTestBase {
 
 		Endpoint endpoint = endpoint(organization, "Full", "https://full.example.com/", List.of("web"));
 		assertThat(browser.get("/endpoints").body()).contains("id=\"endpoints\"").contains("web").contains("Full");
-		assertThat(browser.get("/endpoints/" + endpoint.getId()).body()).contains("Live status and charts")
+		assertThat(browser.get("/endpoints/" + endpoint.getId()).body()).contains("id=\"endpoint-status\"")
 			.contains("https://full.example.com/");
 		Browser anonymous = browser();
 		assertThat(anonymous.get("/login").body()).contains("Sign in");

@@ -50,8 +50,12 @@ class MaintenancePagesTest extends UiTestBase {
 		Browser browser = signedIn(email);
 		assertThat(browser.get("/maintenance").body()).contains("id=\"empty-state\"")
 			.contains("Plan your first window")
-			.contains("href=\"/maintenance\"");
-		assertThat(browser.get("/maintenance/new").body()).contains("New maintenance window").contains("SATURDAY");
+			.contains("href=\"/maintenance\"")
+			.contains("incidents recorded, but nobody is notified")
+			.contains("is announced then, once; one that ends before that is never announced, nor is its recovery");
+		assertThat(browser.get("/maintenance/new").body()).contains("New maintenance window")
+			.contains("SATURDAY")
+			.contains("is announced then, once; one that ends before that is never announced, nor is its recovery");
 
 		this.windowService.create(organization, new WindowRequest("Nightly",
 				new MaintenanceWindowSpec.Weekly(Set.of(DayOfWeek.SUNDAY), LocalTime.of(2, 0), 90, ZoneId.of("UTC")),

@@ -2,6 +2,8 @@ package io.pepper.admin.ui;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.pepper.admin.user.User;
 import io.lettuce.core.RedisClient;
@@ -77,6 +79,65 @@ class SignInTest extends UiTestBase {
 					.status())
 			.isEqualTo(403);
 		assertThat(browser.postRaw("/logout").status()).isEqualTo(403);
+	}
+
+	@Test
+	void aTamperedCsrfTokenIsRefusedLikeAMissingOne() {
+		String email = email("tampered");
+		owner(email, organizationName("Tampered"));
+		Browser browser = signedIn(email);
+		Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(browser.get("/endpoints").body());
+		assertThat(token.find()).isTrue();
+		// Same length, same alphabet, other characters: it decodes to bytes that are no
+		// token.
+		String tampered = token.group(1)
+			.chars()
+			.map((c) -> (c == 'z') ? 'a'
+					: (c == 'Z') ? 'A' : (c == '9') ? '0' : (c == '_' || c == '-' || c == '=') ? c : c + 1)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
+
+		Browser.Page answer = browser.postRaw("/endpoints", "name", "Tampered", "url", "https://example.com/",
+				"locations", "local", "_csrf", tampered);
+
+		assertThat(answer.status()).isEqualTo(403);
+	}
+
+	@Test
+	void pagesTellBrowsersToKeepTheirAddressToThemselves() {
+		Browser.Page login = browser().get("/login");
+
+		assertThat(login.headers().get("referrer-policy")).containsExactly("same-origin");
+	}
+
+	@Test
+	void nulInAFormFieldOrQueryIsRefusedNamingTheFieldAndStoresNothing() {
+		String email = email("nul");
+		owner(email, organizationName("Nul"));
+		long users = this.users.count();
+
+		Browser anonymous = browser();
+		anonymous.get("/signup");
+		Browser.Page signup = anonymous.post("/signup", "email", email("nul-signup"), "password", PASSWORD,
+				"organization", "Nul\u0000Org");
+		Browser.Page signupEmail = anonymous.post("/signup", "email", "nul\u0000@example.com", "password", PASSWORD,
+				"organization", organizationName("Nul"));
+		Browser signedIn = signedIn(email);
+		Browser.Page endpoint = signedIn.post("/endpoints", "name", "Nul\u0000", "url", "https://example.com/",
+				"locations", "local");
+		Browser.Page search = signedIn.get("/endpoints?q=%00");
+		Browser.Page signIn = browser().signIn("nul\u0000@example.com", PASSWORD);
+
+		assertThat(signup.status()).isEqualTo(400);
+		assertThat(signup.body()).contains("organization must not contain the NUL character");
+		assertThat(signupEmail.status()).isEqualTo(400);
+		assertThat(signupEmail.body()).contains("email must not contain the NUL character");
+		assertThat(endpoint.status()).isEqualTo(400);
+		assertThat(endpoint.body()).contains("name must not contain the NUL character");
+		assertThat(search.status()).isEqualTo(400);
+		assertThat(search.body()).contains("q must not contain the NUL character");
+		assertThat(signIn.redirectPath()).isEqualTo("/login?error");
+		assertThat(this.users.count()).isEqualTo(users);
 	}
 
 	@Test

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls admin-app's {@code GET /api/service/v1/alerting} with its ETag and answers from
- * the last snapshot it got; while admin-app is away that snapshot stays in use, and until
- * the first one arrives every endpoint gets the defaults.
+ * the last snapshot it got, which it keeps in the database; while admin-app is away that
+ * snapshot stays in use, after a restart too. Until one is loaded every endpoint is held.
  */
 class AdminAlertingClient implements AlertingConfiguration {
 
@@ -25,9 +25,12 @@ class AdminAlertingClient implements AlertingConfiguration {
 
 	private final SnapshotPoller<AlertingSnapshot> snapshots;
 
+	private final PersistedSnapshot persisted;
+
 	private volatile SnapshotAlerting current = SnapshotAlerting.notLoaded();
 
-	AdminAlertingClient(URI adminUrl, String token, Duration timeout) {
+	AdminAlertingClient(URI adminUrl, String token, Duration timeout, PersistedSnapshot persisted) {
+		this.persisted = persisted;
 		ServiceClient admin = ServiceClient.builder("admin-app", adminUrl)
 			.token(token)
 			.connectTimeout(timeout)
@@ -37,10 +40,30 @@ class AdminAlertingClient implements AlertingConfiguration {
 				AlertingSnapshot.PATH)
 			.onUpdate((snapshot) -> {
 				this.current = new SnapshotAlerting(snapshot);
+				this.persisted.save(snapshot);
 				logger.info("Alerting configuration of {} loaded: {} endpoints, {} channels, {} maintenance windows",
 						snapshot.generatedAt(), snapshot.endpoints().size(), snapshot.channels().size(),
 						snapshot.maintenanceWindows().size());
 			});
+	}
+
+	/**
+	 * Takes the snapshot kept before a restart, unless one was fetched already.
+	 * @return whether a snapshot is loaded now
+	 */
+	synchronized boolean restore() {
+		if (!this.current.loaded()) {
+			this.persisted.load().ifPresent((snapshot) -> {
+				this.current = new SnapshotAlerting(snapshot);
+				logger.info("Alerting configuration of {} restored from before the restart", snapshot.generatedAt());
+			});
+		}
+		return this.current.loaded();
+	}
+
+	@Override
+	public boolean loaded() {
+		return this.current.loaded();
 	}
 
 	@Override

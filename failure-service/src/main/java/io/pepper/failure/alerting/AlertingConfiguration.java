@@ -7,9 +7,16 @@ import io.pepper.contracts.v1.NotificationChannelSpec;
 
 /**
  * Where the incident engine and the dispatcher learn how an endpoint is alerted on. Never
- * fails: an endpoint it does not know (yet) gets the default policy.
+ * fails: an endpoint it does not know (yet) is {@link EndpointRules#held() held}.
  */
 public interface AlertingConfiguration {
+
+	/**
+	 * Whether a configuration is in hand (admin-app's snapshot, fetched or the last one
+	 * kept, or the stand-alone defaults): before, nothing is decided and nothing is
+	 * delivered.
+	 */
+	boolean loaded();
 
 	/** The effective policy, channels and maintenance windows of one endpoint. */
 	EndpointRules rulesFor(UUID endpointId);

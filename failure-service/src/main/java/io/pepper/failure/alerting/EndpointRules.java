@@ -20,22 +20,41 @@ import org.jspecify.annotations.Nullable;
  * admins of the endpoint's own organization, or, in a stand-alone install, the operator's
  * {@code mail.standalone-to}
  * @param maintenanceWindows the windows that cover it
+ * @param locations the locations the endpoint is configured to be checked from, its n for
+ * k of n, whichever have reported; empty when n is unknown (a stand-alone install without
+ * {@code standalone-locations}), and then k locations must agree
+ * @param held whether its incidents are not to be decided yet: admin-app's snapshot is
+ * not loaded, or does not list the endpoint (yet), so its locations are unknown and one
+ * location's word must not open anything
  */
 public record EndpointRules(@Nullable EndpointAlerting endpoint, AlertPolicy policy,
 		List<NotificationChannelSpec> channels, List<String> contactEmails,
-		List<MaintenanceWindowSpec> maintenanceWindows) {
+		List<MaintenanceWindowSpec> maintenanceWindows, List<String> locations, boolean held) {
 
 	public EndpointRules {
 		channels = List.copyOf(channels);
 		contactEmails = List.copyOf(contactEmails);
 		maintenanceWindows = List.copyOf(maintenanceWindows);
+		locations = List.copyOf(locations);
 	}
 
 	/**
-	 * The locations the endpoint is checked from (its n for k-of-n); empty when unknown.
+	 * An endpoint the configuration in use does not describe: nothing is decided on it.
 	 */
-	public List<String> locations() {
-		return (this.endpoint != null) ? this.endpoint.locations() : List.of();
+	static EndpointRules unknown() {
+		return new EndpointRules(null, AlertPolicy.DEFAULT, List.of(), List.of(), List.of(), List.of(), true);
+	}
+
+	/**
+	 * How many locations must agree: k of the configured n, or all k when n is unknown.
+	 */
+	public int quorum() {
+		return this.locations.isEmpty() ? this.policy.locationsToConfirm() : this.policy.quorum(this.locations.size());
+	}
+
+	/** Whether a location's checks count towards this endpoint's k of n. */
+	public boolean counts(String location) {
+		return this.locations.isEmpty() || this.locations.contains(location);
 	}
 
 	/** The maintenance window active at {@code instant}, if any. */

@@ -17,16 +17,21 @@ import io.pepper.contracts.v1.OrganizationContacts;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Answers from one {@link AlertingSnapshot}, or from the defaults alone when there is
- * none: {@link AlertPolicy#DEFAULT}, and for a stand-alone install the operator's
- * recipients. An endpoint is only ever notified through its own organization's channels
- * or members.
+ * Answers from one {@link AlertingSnapshot}, or, for a stand-alone install, from the
+ * defaults alone: {@link AlertPolicy#DEFAULT}, the operator's locations and recipients.
+ * An endpoint the snapshot does not list is held, and so is every endpoint before a
+ * snapshot is loaded. An endpoint is only ever notified through its own organization's
+ * channels or members.
  */
 public final class SnapshotAlerting implements AlertingConfiguration {
 
 	private final @Nullable AlertingSnapshot snapshot;
 
+	private final boolean standalone;
+
 	private final List<String> standaloneEmails;
+
+	private final List<String> standaloneLocations;
 
 	private final Map<UUID, EndpointAlerting> endpoints;
 
@@ -38,12 +43,15 @@ public final class SnapshotAlerting implements AlertingConfiguration {
 
 	/** admin-app's configuration; nobody is told about an endpoint it does not list. */
 	public SnapshotAlerting(AlertingSnapshot snapshot) {
-		this(snapshot, List.of());
+		this(snapshot, false, List.of(), List.of());
 	}
 
-	private SnapshotAlerting(@Nullable AlertingSnapshot snapshot, List<String> standaloneEmails) {
+	private SnapshotAlerting(@Nullable AlertingSnapshot snapshot, boolean standalone, List<String> standaloneEmails,
+			List<String> standaloneLocations) {
 		this.snapshot = snapshot;
+		this.standalone = standalone;
 		this.standaloneEmails = List.copyOf(standaloneEmails);
+		this.standaloneLocations = List.copyOf(standaloneLocations);
 		this.endpoints = (snapshot != null) ? index(snapshot.endpoints(), EndpointAlerting::endpointId) : Map.of();
 		this.contacts = (snapshot != null) ? snapshot.organizations()
 			.stream()
@@ -56,15 +64,21 @@ public final class SnapshotAlerting implements AlertingConfiguration {
 
 	/**
 	 * The defaults alone, for running without admin-app: a single-tenant install whose
-	 * operator's {@code standaloneEmails} hear about every endpoint.
+	 * endpoints are all checked from {@code locations} (unknown when empty) and whose
+	 * operator's {@code emails} hear about every endpoint.
 	 */
-	public static SnapshotAlerting standalone(List<String> standaloneEmails) {
-		return new SnapshotAlerting(null, standaloneEmails);
+	public static SnapshotAlerting standalone(List<String> emails, List<String> locations) {
+		return new SnapshotAlerting(null, true, emails, locations);
 	}
 
-	/** Before admin-app's first snapshot arrived: the default policy, nobody told. */
+	/** Before admin-app's first snapshot arrived: every endpoint held. */
 	public static SnapshotAlerting notLoaded() {
-		return new SnapshotAlerting(null, List.of());
+		return new SnapshotAlerting(null, false, List.of(), List.of());
+	}
+
+	@Override
+	public boolean loaded() {
+		return this.standalone || this.snapshot != null;
 	}
 
 	public @Nullable AlertingSnapshot snapshot() {
@@ -75,7 +89,8 @@ public final class SnapshotAlerting implements AlertingConfiguration {
 	public EndpointRules rulesFor(UUID endpointId) {
 		EndpointAlerting endpoint = this.endpoints.get(endpointId);
 		if (endpoint == null) {
-			return new EndpointRules(null, AlertPolicy.DEFAULT, List.of(), this.standaloneEmails, List.of());
+			return this.standalone ? new EndpointRules(null, AlertPolicy.DEFAULT, List.of(), this.standaloneEmails,
+					List.of(), this.standaloneLocations, false) : EndpointRules.unknown();
 		}
 		// A channel or window of another organization is never used, whatever the ids
 		// say.
@@ -93,7 +108,7 @@ public final class SnapshotAlerting implements AlertingConfiguration {
 			.filter((window) -> window.organizationId().equals(endpoint.organizationId()))
 			.toList();
 		return new EndpointRules(endpoint, endpoint.policy(), channels,
-				this.contacts.getOrDefault(endpoint.organizationId(), List.of()), windows);
+				this.contacts.getOrDefault(endpoint.organizationId(), List.of()), windows, endpoint.locations(), false);
 	}
 
 	@Override

@@ -3,7 +3,9 @@ package io.pepper.failure.incident;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import io.pepper.contracts.v1.MaintenanceWindowSpec;
@@ -19,15 +21,20 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a state change into outbox rows, one per channel target, in the state change's
  * transaction, and writes in the timeline who was told, or why nobody was (maintenance,
- * no channel).
+ * no channel). A trouble notification a maintenance window holds back is owed: the sweep
+ * sends it when the window ends with the incident still open. An incident that resolves
+ * before its trouble was told resolves silently, since nobody heard it was down.
  */
 @Component
 class ChangeNotifier {
 
 	private final NotificationQueue outbox;
 
-	ChangeNotifier(NotificationQueue outbox) {
+	private final Unannounced unannounced;
+
+	ChangeNotifier(NotificationQueue outbox, Unannounced unannounced) {
 		this.outbox = outbox;
+		this.unannounced = unannounced;
 	}
 
 	/**
@@ -39,6 +46,21 @@ class ChangeNotifier {
 		if (window.isPresent()) {
 			incident.note(now, "suppressed", "No " + change.words() + " notification: maintenance window '"
 					+ window.get().name() + "' is active.");
+			if (!change.isTrouble()) {
+				this.unannounced.release(incident.id());
+			}
+			else if (change != Change.REMINDER) {
+				this.unannounced.hold(incident.id(), change, now);
+			}
+			return;
+		}
+		Optional<Change> untold = (change != Change.REMINDER) ? this.unannounced.release(incident.id())
+				: Optional.empty();
+		if (untold.isPresent() && !change.isTrouble()) {
+			incident.note(now, "suppressed",
+					"No " + change.words() + " notification: its " + untold.get().words()
+							+ " notification was held back by a maintenance window, "
+							+ "so nobody was told it was in trouble.");
 			return;
 		}
 		List<Target> targets = targets(rules);
@@ -54,6 +76,15 @@ class ChangeNotifier {
 		this.outbox.enqueue(entry.id(), message, targets);
 		incident.note(now, "notified", capitalized(change.words()) + " notification queued for "
 				+ targets.stream().map(Target::label).collect(Collectors.joining(", ")) + ".");
+	}
+
+	/** The trouble change owed to people of each open incident a window kept quiet. */
+	Map<UUID, Change> owed() {
+		return this.unannounced.all();
+	}
+
+	Optional<Change> owed(UUID incidentId) {
+		return this.unannounced.find(incidentId);
 	}
 
 	/**

@@ -123,11 +123,16 @@ public class IncidentEngine {
 		if (latest == null) {
 			return;
 		}
-		List<String> considered = rules.locations().isEmpty() ? List.copyOf(streaks.keySet()) : rules.locations();
+		if (rules.held()) {
+			// Its locations are unknown: one location's word must not open anything.
+			logger.debug("Endpoint {} is not in the alerting configuration (yet): its failures are counted, "
+					+ "the decision waits", endpointId);
+			return;
+		}
 		Instant newest = streaks.values().stream().map(Streak::lastScheduledAt).max(Comparator.naturalOrder()).get();
 		List<String> down = streaks.values()
 			.stream()
-			.filter((streak) -> considered.contains(streak.location()))
+			.filter((streak) -> rules.counts(streak.location()))
 			.filter((streak) -> streak.failures() >= policy.failuresToOpen())
 			.filter((streak) -> !streak.lastScheduledAt().isBefore(newest.minus(maxGap)))
 			.map(Streak::location)
@@ -142,14 +147,14 @@ public class IncidentEngine {
 			this.incidents.save(incident);
 			return;
 		}
-		int quorum = policy.quorum(considered.size());
+		int quorum = rules.quorum();
 		if (down.size() < quorum) {
 			return;
 		}
 		String reason = reason(latest);
-		String detail = "Down from " + String.join(", ", down) + " (" + down.size() + " of " + considered.size()
-				+ " locations, " + quorum + " needed; " + policy.failuresToOpen() + " failed checks in a row each): "
-				+ reason + ".";
+		String of = rules.locations().isEmpty() ? "" : " of " + rules.locations().size();
+		String detail = "Down from " + String.join(", ", down) + " (" + down.size() + of + " locations, " + quorum
+				+ " needed; " + policy.failuresToOpen() + " failed checks in a row each): " + reason + ".";
 		Optional<Incident> recent = this.incidents.findResolvedSince(endpointId, Kind.DOWN,
 				now.minus(this.properties.flapping().window()));
 		Incident incident;
@@ -208,16 +213,13 @@ public class IncidentEngine {
 			counted++;
 		}
 		Optional<Incident> open = this.incidents.findOpen(endpointId, Kind.DOWN);
-		if (counted == 0 || open.isEmpty()) {
+		if (counted == 0 || open.isEmpty() || !this.alerting.loaded()) {
 			return counted;
 		}
 		Incident incident = open.get();
 		EndpointRules rules = this.alerting.rulesFor(endpointId);
 		int needed = rules.policy().successesToResolve();
-		List<String> confirming = incident.locations()
-			.stream()
-			.filter((location) -> rules.locations().isEmpty() || rules.locations().contains(location))
-			.toList();
+		List<String> confirming = incident.locations().stream().filter(rules::counts).toList();
 		if (confirming.isEmpty()) {
 			confirming = incident.locations();
 		}
@@ -247,6 +249,9 @@ public class IncidentEngine {
 	 */
 	@Transactional
 	public boolean onTrend(TrendEvent event) {
+		if (!this.alerting.loaded()) {
+			throw new AlertingNotLoadedException();
+		}
 		if (!this.states.rememberTrendEvent(event.eventId(), event.endpointId(), event.kind().name())) {
 			return false;
 		}
@@ -294,10 +299,14 @@ public class IncidentEngine {
 	 * @return how many incidents changed
 	 */
 	public int sweep() {
+		if (!this.alerting.loaded()) {
+			return 0;
+		}
 		int changed = 0;
 		try {
+			Map<UUID, Change> owed = this.notifier.owed();
 			for (Incident candidate : this.incidents.allOpen()) {
-				if (due(candidate, now()) != null) {
+				if (due(candidate, now(), Optional.ofNullable(owed.get(candidate.id()))) != null) {
 					Boolean done = this.transactions.execute((status) -> sweep(candidate));
 					changed += Boolean.TRUE.equals(done) ? 1 : 0;
 				}
@@ -318,24 +327,35 @@ public class IncidentEngine {
 		}
 		Incident incident = current.get();
 		Instant now = now();
-		Change change = due(incident, now);
+		Change change = due(incident, now, this.notifier.owed(incident.id()));
 		if (change == null) {
 			return false;
 		}
 		EndpointRules rules = this.alerting.rulesFor(incident.endpointId());
-		TimelineEntry entry = (change == Change.RESOLVED) ? incident.resolve(now,
-				"Stayed up for " + this.properties.flapping().window().toMinutes() + " min after flapping: resolved.")
-				: incident.remind(now);
+		TimelineEntry entry = switch (change) {
+			case RESOLVED -> incident.resolve(now, "Stayed up for " + this.properties.flapping().window().toMinutes()
+					+ " min after flapping: resolved.");
+			case REMINDER -> incident.remind(now);
+			default -> incident.note(now, "announced", "The maintenance window ended with the incident still open: its "
+					+ change.words() + " notification goes out now.");
+		};
 		changed(incident, entry, change, rules, now);
 		return true;
 	}
 
-	/** What the sweep owes an incident now: its resolution, a reminder, or nothing. */
-	private @Nullable Change due(Incident incident, Instant now) {
+	/**
+	 * What the sweep owes an incident now: its resolution, the trouble notification a
+	 * maintenance window held back ({@code owed}) once no window is active, a reminder,
+	 * or nothing.
+	 */
+	private @Nullable Change due(Incident incident, Instant now, Optional<Change> owed) {
 		Instant recovered = incident.recoveredAt();
 		if (incident.flapping() && recovered != null
 				&& !recovered.plus(this.properties.flapping().window()).isAfter(now)) {
 			return Change.RESOLVED;
+		}
+		if (owed.isPresent()) {
+			return this.alerting.rulesFor(incident.endpointId()).activeWindow(now).isEmpty() ? owed.get() : null;
 		}
 		Instant reminder = incident
 			.reminderDue(this.alerting.rulesFor(incident.endpointId()).policy().reminderIntervalMinutes());

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pepper.failure.FailureProperties;
+import io.pepper.failure.alerting.AlertingConfiguration;
 import io.pepper.failure.notify.Notifications.Row;
 import io.pepper.http.Answer;
 import io.pepper.http.DeliveryMeter;
@@ -35,7 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * counted in {@code pepper.delivery.set.aside} and logged. A row whose target already got
  * {@code digest.threshold} notifications within {@code digest.window} is HELD instead,
  * and every row held for that target goes out as one digest when the first is due. Runs
- * on a fixed delay and right after a transaction queued notifications.
+ * on a fixed delay and right after a transaction queued notifications. Until the alerting
+ * configuration is loaded nothing is sent and no attempt is spent: a webhook's URL and
+ * secret come from it.
  */
 @Component
 public class NotificationDispatcher {
@@ -56,13 +59,18 @@ public class NotificationDispatcher {
 
 	private final DeliveryMeter meter;
 
+	private final AlertingConfiguration alerting;
+
+	private final AtomicBoolean waitingLogged = new AtomicBoolean();
+
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	private final AtomicBoolean requested = new AtomicBoolean();
 
 	NotificationDispatcher(Notifications notifications, List<NotificationChannel> channels,
 			TransactionTemplate transactions, FailureProperties properties, TaskScheduler scheduler,
-			MeterRegistry registry) {
+			MeterRegistry registry, AlertingConfiguration alerting) {
+		this.alerting = alerting;
 		this.notifications = notifications;
 		this.channels = channels.stream()
 			.collect(Collectors.toUnmodifiableMap(NotificationChannel::name, Function.identity()));
@@ -99,6 +107,12 @@ public class NotificationDispatcher {
 	}
 
 	private void drain() {
+		if (!this.alerting.loaded()) {
+			if (this.waitingLogged.compareAndSet(false, true)) {
+				logger.info("Notifications wait until the alerting configuration is loaded from admin-app");
+			}
+			return;
+		}
 		try {
 			int handled = 0;
 			while (handled < this.properties.dispatchBatchSize() && deliverNext()) {

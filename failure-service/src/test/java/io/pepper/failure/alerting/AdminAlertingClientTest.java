@@ -15,21 +15,33 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.pepper.contracts.v1.AlertPolicy;
 import io.pepper.contracts.v1.NotificationChannelSpec;
 import io.pepper.http.SnapshotPoller.Refresh;
+import io.pepper.testsupport.LocalPostgres;
+import io.pepper.testsupport.TestDatabase;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The client of admin-app's alerting API against a local HTTP server serving a fixed
  * snapshot: ETag and 304, the bearer token, and the last good snapshot kept while
- * admin-app is away. admin-app's own side is tested in admin-app.
+ * admin-app is away, in real PostgreSQL across restarts too. admin-app's own side is
+ * tested in admin-app.
  */
 class AdminAlertingClientTest {
+
+	static final TestDatabase database = LocalPostgres.fromEnvironment().createDatabase("failure_alerting_client");
+
+	static JdbcClient jdbc;
 
 	static final String TOKEN = "service-token-for-admin";
 
@@ -47,16 +59,35 @@ class AdminAlertingClientTest {
 
 	private AdminAlertingClient client;
 
+	@BeforeAll
+	static void migrate() {
+		Flyway.configure()
+			.dataSource(database.jdbcUrl(), database.username(), database.password())
+			.schemas("failure")
+			.defaultSchema("failure")
+			.load()
+			.migrate();
+		DriverManagerDataSource dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.username(),
+				database.password());
+		dataSource.setSchema("failure");
+		jdbc = JdbcClient.create(dataSource);
+	}
+
+	@AfterAll
+	static void dropDatabase() {
+		database.close();
+	}
+
 	@BeforeEach
 	void startAdmin() throws IOException {
+		jdbc.sql("DELETE FROM alerting_snapshot").update();
 		try (InputStream json = getClass().getResourceAsStream("alerting-snapshot.json")) {
 			this.body.set(json.readAllBytes());
 		}
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/api/service/v1/alerting", this::answer);
 		this.server.start();
-		this.client = new AdminAlertingClient(URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()),
-				TOKEN, Duration.ofSeconds(2));
+		this.client = newClient();
 	}
 
 	@AfterEach
@@ -90,7 +121,7 @@ class AdminAlertingClientTest {
 		this.server.createContext("/pepper/api/service/v1/alerting", this::answer);
 		AdminAlertingClient behindAPrefix = new AdminAlertingClient(
 				URI.create("http://127.0.0.1:" + this.server.getAddress().getPort() + "/pepper/"), TOKEN,
-				Duration.ofSeconds(2));
+				Duration.ofSeconds(2), new PersistedSnapshot(jdbc));
 
 		assertThat(behindAPrefix.refresh()).isEqualTo(Refresh.UPDATED);
 		assertThat(behindAPrefix.rulesFor(CHECKOUT).policy().failuresToOpen()).isEqualTo(3);
@@ -134,28 +165,69 @@ class AdminAlertingClientTest {
 	}
 
 	@Test
-	void usesTheDefaultsUntilTheFirstSnapshotArrives() {
+	void holdsEveryEndpointUntilTheFirstSnapshotArrives() {
 		this.status.set(500);
 
+		assertThat(this.client.restore()).isFalse();
 		assertThat(this.client.refresh()).isEqualTo(Refresh.FAILED);
 
+		assertThat(this.client.loaded()).isFalse();
 		EndpointRules rules = this.client.rulesFor(CHECKOUT);
+		assertThat(rules.held()).isTrue();
 		assertThat(rules.endpoint()).isNull();
-		assertThat(rules.policy()).isEqualTo(AlertPolicy.DEFAULT);
 		assertThat(rules.channels()).isEmpty();
 		assertThat(rules.contactEmails()).as("nobody is told before admin-app says who may be").isEmpty();
-		assertThat(rules.locations()).isEmpty();
 	}
 
 	@Test
-	void givesAnUnknownEndpointTheDefaults() {
+	void holdsAnEndpointTheSnapshotDoesNotListYet() {
 		this.client.refresh();
 
 		EndpointRules rules = this.client.rulesFor(UUID.randomUUID());
 
+		assertThat(this.client.loaded()).isTrue();
+		assertThat(rules.held()).isTrue();
 		assertThat(rules.endpoint()).isNull();
-		assertThat(rules.policy()).isEqualTo(AlertPolicy.DEFAULT);
 		assertThat(rules.contactEmails()).isEmpty();
+		assertThat(this.client.rulesFor(CHECKOUT).held()).isFalse();
+	}
+
+	@Test
+	void restoresTheLastSnapshotAfterARestartWhileAdminIsAway() {
+		assertThat(this.client.refresh()).isEqualTo(Refresh.UPDATED);
+		this.status.set(503);
+
+		AdminAlertingClient restarted = newClient();
+		assertThat(restarted.loaded()).isFalse();
+		assertThat(restarted.restore()).isTrue();
+		assertThat(restarted.refresh()).isEqualTo(Refresh.FAILED);
+
+		EndpointRules rules = restarted.rulesFor(CHECKOUT);
+		assertThat(rules.held()).isFalse();
+		assertThat(rules.locations()).containsExactly("eu-west", "us-east", "ap-south");
+		assertThat(rules.quorum()).isEqualTo(2);
+		assertThat(rules.channels()).extracting(NotificationChannelSpec::name).containsExactly("On-call", "#ops");
+		assertThat(restarted.snapshot()).isEqualTo(this.client.snapshot());
+	}
+
+	@Test
+	void prefersAFetchedSnapshotToTheOneKept() {
+		this.client.refresh();
+		this.body.set(new String(this.body.get()).replace("\"failuresToOpen\": 3", "\"failuresToOpen\": 4").getBytes());
+
+		AdminAlertingClient restarted = newClient();
+		assertThat(restarted.refresh()).isEqualTo(Refresh.UPDATED);
+		assertThat(restarted.restore()).isTrue();
+
+		assertThat(restarted.rulesFor(CHECKOUT).policy().failuresToOpen()).isEqualTo(4);
+		AdminAlertingClient third = newClient();
+		assertThat(third.restore()).isTrue();
+		assertThat(third.rulesFor(CHECKOUT).policy().failuresToOpen()).as("the newest kept").isEqualTo(4);
+	}
+
+	private AdminAlertingClient newClient() {
+		return new AdminAlertingClient(URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()), TOKEN,
+				Duration.ofSeconds(2), new PersistedSnapshot(jdbc));
 	}
 
 	@Test

@@ -333,6 +333,60 @@ class IncidentEngineTest extends IncidentTestBase {
 	}
 
 	@Test
+	void announcesAnOutageStillGoingWhenItsMaintenanceWindowEndsOnce() {
+		TestEndpoint endpoint = TestEndpoint.create("Archive", "eu-west");
+		NotificationChannelSpec.Email oncall = emailChannel(endpoint);
+		String address = oncall.addresses().getFirst();
+		MaintenanceWindowSpec window = windowFor(endpoint, Duration.ofMinutes(10));
+		this.alerting.add(endpoint.alerting(policy(1, 1, 1, null, oncall.id()), window.id()), oncall, window);
+		fail(endpoint, "eu-west", 0);
+		this.engine.sweep();
+		assertThat(notifications(endpoint.organizationId())).as("still inside the window").isZero();
+
+		this.clock.advance(Duration.ofMinutes(11));
+		this.engine.sweep();
+		this.engine.sweep();
+
+		assertThat(awaitMails(address, 1)).extracting(IncidentTestBase::subject)
+			.containsExactly("[Pepper] DOWN: Archive — UNEXPECTED_STATUS: expected 200-299 but got 500");
+		succeed(endpoint, "eu-west", 12);
+		assertThat(awaitMails(address, 2).get(1))
+			.satisfies((mail) -> assertThat(subject(mail)).isEqualTo("[Pepper] RESOLVED: Archive"));
+		assertThat(timeline(endpoint, onlyIncident(endpoint).get("id").asString())).containsExactly("opened",
+				"suppressed", "announced", "notified", "resolved", "notified");
+	}
+
+	@Test
+	void tellsNobodyAnOutageEndedWhenItsDownWasNeverTold() {
+		TestEndpoint endpoint = TestEndpoint.create("Backoffice", "eu-west");
+		NotificationChannelSpec.Email oncall = emailChannel(endpoint);
+		MaintenanceWindowSpec window = windowFor(endpoint, Duration.ofMinutes(10));
+		this.alerting.add(endpoint.alerting(policy(1, 1, 1, null, oncall.id()), window.id()), oncall, window);
+		fail(endpoint, "eu-west", 0);
+
+		// The window ends and the endpoint recovers before any sweep announced it.
+		this.clock.advance(Duration.ofMinutes(11));
+		succeed(endpoint, "eu-west", 11);
+		this.engine.sweep();
+
+		JsonNode incident = onlyIncident(endpoint);
+		assertThat(incident.get("state").asString()).isEqualTo("RESOLVED");
+		assertThat(notifications(endpoint.organizationId())).isZero();
+		assertThat(timeline(endpoint, incident.get("id").asString())).containsExactly("opened", "suppressed",
+				"resolved", "suppressed");
+		assertThat(this.api
+			.getAsService(
+					"/v1/incidents/" + incident.get("id").asString() + "?organizationId=" + endpoint.organizationId())
+			.body()).contains("its down notification was held back by a maintenance window");
+	}
+
+	private MaintenanceWindowSpec windowFor(TestEndpoint endpoint, Duration remaining) {
+		Instant now = this.clock.instant();
+		return new MaintenanceWindowSpec(UUID.randomUUID(), endpoint.organizationId(), "Storage migration",
+				new MaintenanceWindowSpec.OneOff(now.minusSeconds(60), now.plus(remaining)));
+	}
+
+	@Test
 	void emailsTheOrganizationsOwnersAndAdminsWhenThePolicyNamesNoChannel() {
 		TestEndpoint endpoint = TestEndpoint.create("Unconfigured", "eu-west");
 		String owner = "owner-" + UUID.randomUUID() + "@example.com";
@@ -379,18 +433,34 @@ class IncidentEngineTest extends IncidentTestBase {
 	}
 
 	@Test
-	void tellsNobodyAboutAnEndpointAdminAppDoesNotList() {
-		TestEndpoint known = TestEndpoint.create("Listed", "eu-west");
-		TestEndpoint unknown = TestEndpoint.in(known.organizationId(), "Not listed yet", "eu-west");
-		this.alerting.contacts(known.organizationId(), "owner-" + UUID.randomUUID() + "@example.com")
-			.add(known.alerting(policy(1, 1, 1, null)));
+	void holdsTheDecisionOnAnEndpointTheSnapshotDoesNotListYet() {
+		TestEndpoint listed = TestEndpoint.create("Listed", "eu-west");
+		TestEndpoint fresh = TestEndpoint.in(listed.organizationId(), "Not listed yet", "eu-west", "us-east",
+				"ap-south");
+		String owner = "owner-" + UUID.randomUUID() + "@example.com";
+		this.alerting.contacts(listed.organizationId(), owner).add(listed.alerting(policy(1, 1, 1, null)));
 
-		post(Failures.batch(unknown.failure("eu-west", slot(0)), unknown.failure("eu-west", slot(1)),
-				unknown.failure("eu-west", slot(2))));
+		for (int minute = 0; minute < 4; minute++) {
+			fail(fresh, "eu-west", minute);
+		}
+		assertThat(incidents(fresh)).as("one location's word opens nothing while n is unknown").isEmpty();
+		assertThat(notifications(fresh.organizationId())).isZero();
 
-		JsonNode incident = onlyIncident(unknown);
-		assertThat(notifications(unknown.organizationId())).isZero();
-		assertThat(timeline(unknown, incident.get("id").asString())).containsExactly("opened", "suppressed");
+		// The next poll lists it: two of its three locations must agree.
+		this.alerting.add(fresh.alerting(policy(2, 2, 1, null)));
+		fail(fresh, "eu-west", 4);
+		assertThat(incidents(fresh)).isEmpty();
+		fail(fresh, "us-east", 4);
+		fail(fresh, "us-east", 5);
+
+		JsonNode incident = onlyIncident(fresh);
+		assertThat(incident.get("locations").toString()).isEqualTo("[\"eu-west\",\"us-east\"]");
+		String detail = this.api
+			.getAsService(
+					"/v1/incidents/" + incident.get("id").asString() + "?organizationId=" + fresh.organizationId())
+			.body();
+		assertThat(detail).contains("2 of 3 locations, 2 needed");
+		awaitMails(owner, 1);
 	}
 
 	private static TrendEvent trend(TestEndpoint endpoint, TrendEvent.Kind kind) {

@@ -1,6 +1,7 @@
 package io.pepper.failure.notify;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -12,6 +13,7 @@ import io.pepper.failure.Failures;
 import io.pepper.failure.ServiceApi;
 import io.pepper.testsupport.LocalPostgres;
 import io.pepper.testsupport.TestDatabase;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,42 @@ class OutboxCrashTest {
 		}
 	}
 
+	@Test
+	void resendsAMailAcceptedJustBeforeACrashWithTheSameMessageId() throws Exception {
+		FailureReport report = Failures.report("Ledger", "https://ledger.example.com/health", "eu-west");
+		try (ConfigurableApplicationContext first = run(true)) {
+			assertThat(post(first, report).code()).isEqualTo(202);
+			await().atMost(Duration.ofSeconds(20)).until(() -> states(first).equals(List.of("SENT", "SENT")));
+			// What SIGKILL between the server's 250 and the commit leaves: the rows still
+			// pending.
+			first.getBean(JdbcClient.class)
+				.sql("UPDATE notifications SET state = 'PENDING', sent_at = NULL, attempts = 0")
+				.update();
+		}
+		List<String> before = messageIds();
+		assertThat(before).hasSize(2).doesNotHaveDuplicates();
+
+		try (ConfigurableApplicationContext restarted = run(true)) {
+			await().atMost(Duration.ofSeconds(20)).until(() -> states(restarted).equals(List.of("SENT", "SENT")));
+			List<String> rows = restarted.getBean(JdbcClient.class)
+				.sql("SELECT id::text FROM notifications")
+				.query(String.class)
+				.list();
+			assertThat(this.smtp.getReceivedMessages()).hasSize(4);
+			assertThat(messageIds()).as("each notification twice, under one id")
+				.containsExactlyInAnyOrder(before.get(0), before.get(0), before.get(1), before.get(1));
+			assertThat(before).allSatisfy((id) -> assertThat(rows).anySatisfy((row) -> assertThat(id).contains(row)));
+		}
+	}
+
+	private List<String> messageIds() throws Exception {
+		List<String> ids = new ArrayList<>();
+		for (MimeMessage message : this.smtp.getReceivedMessages()) {
+			ids.add(message.getMessageID());
+		}
+		return ids;
+	}
+
 	/** Starts failure-service as its own application, delivering or not. */
 	private ConfigurableApplicationContext run(boolean dispatching) {
 		return new SpringApplicationBuilder(FailureServiceApplication.class).run("--server.port=0",
@@ -74,7 +112,8 @@ class OutboxCrashTest {
 				"--spring.mail.port=" + this.smtp.getSmtp().getPort(),
 				"--pepper.failure.ingest-token-sha256=" + BearerTokens.sha256Hex(TOKEN),
 				"--pepper.failure.mail.standalone-to=oncall@example.com,lead@example.com",
-				"--pepper.failure.dispatch-interval=100ms", "--pepper.failure.dispatch-enabled=" + dispatching);
+				"--pepper.failure.standalone-locations=eu-west", "--pepper.failure.dispatch-interval=100ms",
+				"--pepper.failure.dispatch-enabled=" + dispatching);
 	}
 
 	private HttpResponseStatus post(ConfigurableApplicationContext context, FailureReport report) {

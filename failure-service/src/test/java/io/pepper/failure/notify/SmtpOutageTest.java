@@ -59,6 +59,7 @@ class SmtpOutageTest {
 		registry.add("pepper.failure.ingest-token-sha256",
 				() -> "abe44b6cce9f53c8395e84983cfb16e86b357a0f247f9f0c58b873fed18b16ab");
 		registry.add("pepper.failure.mail.standalone-to", () -> "oncall@example.com");
+		registry.add("pepper.failure.standalone-locations", () -> "eu-west");
 		registry.add("pepper.failure.dispatch-interval", () -> "100ms");
 		registry.add("pepper.failure.dispatch-retry-backoff", () -> "200ms");
 		registry.add("pepper.failure.dispatch-max-retry-backoff", () -> "200ms");

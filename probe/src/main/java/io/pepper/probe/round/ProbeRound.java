@@ -80,15 +80,20 @@ public final class ProbeRound {
 			.stream()
 			.filter((endpoint) -> this.shard.owns(endpoint.id()))
 			.toList();
+		List<InvalidEndpoint> invalid = fetched.invalid()
+			.stream()
+			.filter((endpoint) -> this.shard.owns(endpoint.id()))
+			.toList();
 		List<PlannedCheck> plan = switch (pacing) {
 			case SPREAD -> CheckPlan.spread(endpoints, start, length);
 			case IMMEDIATE -> CheckPlan.immediate(endpoints, start, length, this.clock.instant());
 		};
 		AtomicInteger up = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
+		reportInvalid(invalid, start, failed);
 		runPlan(plan, up, failed);
-		RoundReport report = new RoundReport(start, fetched.status(), endpoints.size(), plan.size(), up.get(),
-				failed.get(), elapsedMs(began));
+		RoundReport report = new RoundReport(start, fetched.status(), endpoints.size() + invalid.size(),
+				plan.size() + invalid.size(), up.get(), failed.get(), elapsedMs(began));
 		this.metrics.roundTook(report.durationMs());
 		Delivery.State delivery = this.delivery.state();
 		// One line per round; its fields are also key-values for structured (JSON) logs.
@@ -121,6 +126,19 @@ public final class ProbeRound {
 			.addKeyValue("failuresLost", delivery.failuresLost())
 			.log();
 		return report;
+	}
+
+	/**
+	 * An endpoint that cannot be checked fails each round, at the round's start, so its
+	 * owner is told through an incident rather than by silence.
+	 */
+	private void reportInvalid(List<InvalidEndpoint> invalid, Instant start, AtomicInteger failed) {
+		for (InvalidEndpoint endpoint : invalid) {
+			FailureReport report = endpoint.failure(this.location, start, this.clock.instant());
+			this.metrics.checked(report.result());
+			failed.incrementAndGet();
+			this.delivery.offer(report);
+		}
 	}
 
 	private void runPlan(List<PlannedCheck> plan, AtomicInteger up, AtomicInteger failed) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.qos.logback.classic.Logger;
@@ -18,6 +19,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.FailureBatch;
+import io.pepper.contracts.v1.FailureReport;
 import io.pepper.contracts.v1.OutcomeKind;
 import io.pepper.contracts.v1.ProbeEndpointList;
 import io.pepper.contracts.v1.ResultBatch;
@@ -30,14 +32,20 @@ import io.pepper.probe.tls.TlsProvider;
 import io.pepper.probe.tls.TlsSockets;
 import io.pepper.net.TargetPolicy;
 import io.pepper.probe.ProbeProperties;
+import io.pepper.testsupport.CheckUrlCases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.DefaultApplicationArguments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -64,13 +72,16 @@ class ProbeRoundTest {
 
 	private EndpointSpec down;
 
+	private volatile byte[] list;
+
 	@BeforeEach
 	void serveEndpointList() {
 		this.up = Specs.get(this.targets.url("/ok"));
 		this.down = Specs.get(this.targets.url("/down"));
-		byte[] list = WireJson.mapper()
+		this.list = WireJson.mapper()
 			.writeValueAsBytes(new ProbeEndpointList("local", SLOT, List.of(this.up, this.down)));
 		this.admin.on(ProbeEndpointList.PATH, (exchange) -> {
+			byte[] list = this.list;
 			if (!"Bearer admin-secret".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
 				LocalServer.respond(exchange, 401, "");
 			}
@@ -101,6 +112,89 @@ class ProbeRoundTest {
 	void stopServers() {
 		this.deliveries.forEach(Delivery::close);
 		List.of(this.targets, this.admin, this.receiver, this.failureService).forEach(LocalServer::close);
+	}
+
+	@Test
+	void checksEveryValidEntryAndReportsEachInvalidOneAsAFailedCheck() {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+		ObjectNode sent = WireJson.mapper().valueToTree(new ProbeEndpointList("local", SLOT, List.of(this.up)));
+		ArrayNode endpoints = (ArrayNode) sent.get("endpoints");
+		ObjectNode hostless = entry(this.up, "hostless").put("url", "http://exa_mple.com/");
+		ObjectNode ftp = entry(this.up, "ftp").put("url", "ftp://files.example.com/");
+		ObjectNode unknownMethod = entry(this.up, "unknown method").put("method", "FETCH");
+		ObjectNode anonymous = entry(this.up, "anonymous").put("method", "FETCH");
+		anonymous.remove("id");
+		endpoints.add(hostless).add(ftp).add(unknownMethod).add(anonymous);
+		this.list = WireJson.mapper().writeValueAsBytes(sent);
+
+		RoundReport report = round(4).run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
+
+		assertThat(report).extracting(RoundReport::endpoints, RoundReport::checks, RoundReport::up, RoundReport::failed)
+			.containsExactly(4, 4, 1, 3);
+		assertThat(exitCode(report)).isEqualTo(OnceRunner.DONE);
+		assertThat(WireJson.mapper().readValue(this.receiver.received().getFirst().body(), ResultBatch.class).results())
+			.singleElement()
+			.satisfies((result) -> assertThat(result.endpointId()).isEqualTo(this.up.id()));
+		List<FailureReport> failures = this.failureService.received()
+			.stream()
+			.flatMap((received) -> WireJson.mapper().readValue(received.body(), FailureBatch.class).failures().stream())
+			.toList();
+		// the order Jackson lists an enum's values in varies
+		assertThat(failures)
+			.extracting(FailureReport::endpointName,
+					(failure) -> failure.result().outcome().reason().replaceAll(" for Enum class: \\[.*]", ""))
+			.containsExactlyInAnyOrder(
+					tuple("hostless",
+							"the probe cannot check this endpoint: url must name a host in letters, digits, "
+									+ "'-' and '.' but was http://exa_mple.com/"),
+					tuple("ftp",
+							"the probe cannot check this endpoint: url must be an absolute http or https URL but was "
+									+ "ftp://files.example.com/"),
+					tuple("unknown method", "the probe cannot check this endpoint: method: Cannot deserialize value of "
+							+ "type `io.pepper.contracts.v1.HttpMethod` from String \"FETCH\": not one of the values "
+							+ "accepted"));
+		assertThat(failures).allSatisfy((failure) -> {
+			assertThat(failure.result().outcome().kind()).isEqualTo(OutcomeKind.INVALID_SPEC);
+			assertThat(failure.result().scheduledAt()).isEqualTo(SLOT);
+			assertThat(failure.result().organizationId()).isEqualTo(this.up.organizationId());
+			assertThat(failure.result().location()).isEqualTo("local");
+		});
+		assertThat(failures).extracting((failure) -> failure.result().endpointId())
+			.containsExactlyInAnyOrder(UUID.fromString(hostless.get("id").asString()),
+					UUID.fromString(ftp.get("id").asString()), UUID.fromString(unknownMethod.get("id").asString()));
+		assertThat(this.registry.get("pepper.probe.checks").tag("outcome", "invalid_spec").counter().count())
+			.isEqualTo(3);
+	}
+
+	static List<CheckUrlCases.Case> checkUrls() {
+		return CheckUrlCases.ALL;
+	}
+
+	/** The table admin-app's creation is tested against too. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("checkUrls")
+	void readsAnEntryExactlyWhenItsUrlCanBeChecked(CheckUrlCases.Case url) {
+		ObjectNode entry = entry(this.up, "case").put("url", url.url());
+		EndpointListClient.ListAsSent sent = new EndpointListClient.ListAsSent("local", SLOT, List.of(entry));
+
+		EndpointListClient.Read read = EndpointListClient.read(sent);
+
+		if (url.accepted()) {
+			assertThat(read.invalid()).isEmpty();
+			assertThat(read.list().endpoints()).singleElement()
+				.satisfies((spec) -> assertThat(spec.url()).hasToString(url.url()));
+		}
+		else {
+			assertThat(read.list().endpoints()).isEmpty();
+			assertThat(read.invalid()).singleElement()
+				.satisfies((invalid) -> assertThat(invalid.reason()).startsWith("url").contains(url.refusal()));
+		}
+	}
+
+	/** A copy of {@code spec}'s entry with an id and name of its own. */
+	private static ObjectNode entry(EndpointSpec spec, String name) {
+		ObjectNode entry = WireJson.mapper().valueToTree(spec);
+		return entry.put("id", UUID.randomUUID().toString()).put("name", name);
 	}
 
 	@Test

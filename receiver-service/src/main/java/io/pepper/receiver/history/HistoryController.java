@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import io.pepper.contracts.v1.EndpointSummary;
 import io.pepper.contracts.v1.HistorySeries;
+import io.pepper.contracts.v1.LocationHistory;
+import io.pepper.contracts.v1.RecentChecks;
 import io.pepper.http.server.ProblemAdvice;
 import io.pepper.receiver.ReceiverProperties;
 import io.pepper.receiver.store.MetricStoreException;
@@ -47,13 +49,39 @@ class HistoryController {
 
 	@GetMapping(HistorySeries.PATH)
 	HistorySeries series(@PathVariable String endpointId, @RequestParam String from, @RequestParam String to,
-			@RequestParam String step, @RequestParam(required = false) @Nullable String location,
+			@RequestParam(defaultValue = "auto") String step, @RequestParam(required = false) @Nullable String location,
 			@RequestParam(defaultValue = "auto") String resolution) {
+		return this.history.series(uuid(endpointId), location(location), instant("from", from), instant("to", to),
+				duration(step), ResolutionChoice.parse(resolution));
+	}
+
+	@GetMapping(LocationHistory.PATH)
+	LocationHistory byLocation(@PathVariable String endpointId, @RequestParam String from, @RequestParam String to,
+			@RequestParam(defaultValue = "auto") String step, @RequestParam(defaultValue = "auto") String resolution) {
+		return this.history.byLocation(uuid(endpointId), instant("from", from), instant("to", to), duration(step),
+				ResolutionChoice.parse(resolution));
+	}
+
+	@GetMapping(RecentChecks.PATH)
+	RecentChecks recentChecks(@PathVariable String endpointId, @RequestParam(required = false) @Nullable String before,
+			@RequestParam(required = false) @Nullable String location,
+			@RequestParam(defaultValue = "" + RecentChecks.DEFAULT_LIMIT) String limit) {
+		int size;
+		try {
+			size = Integer.parseInt(limit.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new BadHistoryRequestException("limit must be a whole number but was '" + limit + "'");
+		}
+		return this.history.recentChecks(uuid(endpointId), location(location),
+				(before != null) ? instant("before", before) : null, size);
+	}
+
+	private static @Nullable String location(@Nullable String location) {
 		if (location != null && location.isBlank()) {
 			throw new BadHistoryRequestException("location must not be blank; leave it out for all locations");
 		}
-		return this.history.series(uuid(endpointId), location, instant("from", from), instant("to", to), duration(step),
-				ResolutionChoice.parse(resolution));
+		return location;
 	}
 
 	@PostMapping(EndpointSummary.PATH)
@@ -80,16 +108,19 @@ class HistoryController {
 		}
 	}
 
-	/** {@code 3600} (seconds), {@code 1h} or {@code PT1H}. */
-	private static Duration duration(String value) {
+	/** {@code 3600} (seconds), {@code 1h} or {@code PT1H}; null for {@code auto}. */
+	private static @Nullable Duration duration(String value) {
 		String step = value.strip();
+		if (step.equalsIgnoreCase("auto")) {
+			return null;
+		}
 		try {
 			return step.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(step))
 					: DurationStyle.detectAndParse(step);
 		}
 		catch (IllegalArgumentException | ArithmeticException ex) {
 			throw new BadHistoryRequestException(
-					"step must be seconds or a duration such as 1h, 1d or PT5M but was '" + value + "'");
+					"step must be seconds, a duration such as 1h, 1d or PT5M, or auto but was '" + value + "'");
 		}
 	}
 

@@ -1,14 +1,12 @@
 package io.pepper.receiver.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.http.server.MalformedJsonException;
 import io.pepper.http.server.ProblemAdvice;
-import io.pepper.receiver.ReceiverProperties;
 import io.pepper.receiver.queue.QueueUnavailableException;
 import io.pepper.receiver.queue.ResultQueue;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +16,7 @@ import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -37,35 +36,18 @@ class IngestController {
 
 	private final ResultQueue queue;
 
-	private final int maxBatchBytes;
-
-	IngestController(ResultQueue queue, ReceiverProperties properties) {
+	IngestController(ResultQueue queue) {
 		this.queue = queue;
-		this.maxBatchBytes = (int) properties.maxBatchBytes().toBytes();
 	}
 
-	@PostMapping(ResultBatch.PATH)
+	@PostMapping(path = ResultBatch.PATH, consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<BatchAccepted> accept(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > this.maxBatchBytes) {
-			throw new BatchTooLargeException(this.maxBatchBytes);
-		}
-		byte[] body = readAtMost(request.getInputStream(), this.maxBatchBytes);
+		// web.BodyLimit stops the read at pepper.receiver.max-batch-bytes with 413
+		byte[] body = request.getInputStream().readAllBytes();
 		ResultBatch batch = parse(body);
 		this.queue.enqueue(batch, new String(body, StandardCharsets.UTF_8));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(new BatchAccepted(batch.batchId(), batch.results().size()));
-	}
-
-	/**
-	 * Reads the body but never more than {@code limit} bytes, whatever Content-Length
-	 * said.
-	 */
-	private static byte[] readAtMost(InputStream body, int limit) throws IOException {
-		byte[] bytes = body.readNBytes(limit + 1);
-		if (bytes.length > limit) {
-			throw new BatchTooLargeException(limit);
-		}
-		return bytes;
 	}
 
 	private static ResultBatch parse(byte[] body) {
@@ -84,27 +66,12 @@ class IngestController {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> tooLarge(BatchTooLargeException ex) {
-		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
-			.body(ProblemAdvice.problem(HttpStatus.CONTENT_TOO_LARGE, "Batch too large", ex.getMessage()));
-	}
-
-	@ExceptionHandler
 	ResponseEntity<ProblemDetail> queueUnavailable(QueueUnavailableException ex) {
 		log.warn("Refused a result batch: {}", ex.getMessage());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(ProblemAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, "Queue unavailable",
 					"The batch was not queued; send it again later"));
-	}
-
-	/** The body is larger than the receiver accepts. */
-	static final class BatchTooLargeException extends RuntimeException {
-
-		BatchTooLargeException(int limit) {
-			super("A result batch may be at most " + limit + " bytes; send smaller batches");
-		}
-
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.pepper.contracts.v1.CheckResult;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,8 +34,21 @@ public interface MetricQueries {
 	 */
 	Map<UUID, Tally> tally(Resolution resolution, Collection<UUID> endpoints, Instant from, Instant to);
 
-	/** The latest check of each endpoint scheduled at or after {@code since}. */
-	Map<UUID, LastCheck> lastChecks(Collection<UUID> endpoints, Instant since);
+	/**
+	 * The latest check of each endpoint at each location, scheduled at or after
+	 * {@code since}; endpoints and locations without one are left out.
+	 */
+	List<LastCheck> lastChecks(Collection<UUID> endpoints, Instant since);
+
+	/**
+	 * At most {@code limit} raw checks of one endpoint scheduled in {@code [from, to)},
+	 * newest first and, within a scheduled time, by location; each as it was sent (fields
+	 * a store did not keep yet when the check was written are filled in from what it
+	 * kept).
+	 * @param location one location, or null for all
+	 * @throws MetricStoreException when the store did not answer
+	 */
+	List<CheckResult> checks(UUID endpoint, @Nullable String location, Instant from, Instant to, int limit);
 
 	/**
 	 * Deletes what is older than each resolution's retention, for stores that do not

@@ -16,7 +16,10 @@ import io.pepper.contracts.auth.BearerTokens;
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.EndpointSummary;
 import io.pepper.contracts.v1.HistoryPoint;
+import io.pepper.contracts.v1.HistoryResolution;
 import io.pepper.contracts.v1.HistorySeries;
+import io.pepper.contracts.v1.LocationHistory;
+import io.pepper.contracts.v1.RecentChecks;
 import io.pepper.contracts.v1.OutcomeKind;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.receiver.queue.ResultWorker;
@@ -197,8 +200,11 @@ abstract class HistoryApiContract {
 				"{\"endpointIds\": [\"" + unknown + "\", \"" + busy + "\", \"" + quiet + "\"]}");
 
 		assertThat(summaries).extracting(EndpointSummary::endpointId).containsExactly(unknown, busy, quiet);
-		assertThat(summaries.get(0))
+		EndpointSummary none = summaries.get(0);
+		assertThat(none).usingRecursiveComparison()
+			.ignoringFields("hours")
 			.isEqualTo(new EndpointSummary(unknown, null, null, null, null, null, null, null, null));
+		assertThat(none.hours()).hasSize(24).allSatisfy((hour) -> assertThat(hour.uptime()).isNull());
 		EndpointSummary busySummary = summaries.get(1);
 		assertThat(busySummary.uptime24h()).isEqualTo(1.0);
 		assertThat(busySummary.apdex24h()).isEqualTo(0.75);
@@ -214,6 +220,152 @@ abstract class HistoryApiContract {
 		assertThat(quietSummary.uptime7d()).isNull();
 		assertThat(quietSummary.uptime30d()).isEqualTo(1.0);
 		assertThat(quietSummary.lastCheckAt()).isEqualTo(thisHour.minus(Duration.ofDays(10)));
+		assertThat(quietSummary.hours()).hasSize(24).allSatisfy((hour) -> assertThat(hour.checks()).isZero());
+		assertThat(quietSummary.p95Ms24h()).isNull();
+	}
+
+	@Test
+	void summarizesHoursLocationsPercentilesAndTheCertificate() throws Exception {
+		UUID endpoint = UUID.randomUUID();
+		Instant thisHour = Resolution.HOURLY.floor(Instant.now());
+		Instant expires = Instant.parse("2027-03-01T00:00:00Z");
+		Instant lastWeek = Resolution.DAILY.floor(thisHour).minus(Duration.ofDays(9));
+		CheckResult secure = MetricStoreContract.withCertificate(up(endpoint, "eu-west", thisHour, 100, 500), expires);
+		this.store.write(List.of(secure, up(endpoint, "us-east", thisHour.minusSeconds(3600), 1000, 500),
+				refused(endpoint, "us-east", thisHour), up(endpoint, "eu-west", lastWeek, 50, 500)));
+
+		EndpointSummary summary = summaries("{\"endpointIds\": [\"" + endpoint + "\"]}").getFirst();
+
+		assertThat(summary.hours()).hasSize(24);
+		assertThat(summary.hours().getLast().start()).isEqualTo(thisHour);
+		assertThat(summary.hours().getLast()).isEqualTo(EndpointSummary.Hour.of(thisHour, 2, 1));
+		assertThat(summary.hours().get(22)).isEqualTo(EndpointSummary.Hour.of(thisHour.minusSeconds(3600), 1, 1));
+		assertThat(summary.hours().get(0).checks()).isZero();
+		assertThat(summary.uptime24h()).isCloseTo(2 / 3.0, within(1e-9));
+		assertThat(summary.p95Ms24h()).isCloseTo(1000, within(10.0));
+		assertThat(summary.p95MsPrevious7d()).isCloseTo(50, within(1.0));
+		assertThat(summary.locations()).containsExactly(
+				new EndpointSummary.LocationStatus("eu-west", OutcomeKind.UP, 200, "OK", thisHour),
+				new EndpointSummary.LocationStatus("us-east", OutcomeKind.CONNECTION_REFUSED, null,
+						"connection refused", thisHour));
+		assertThat(summary.lastOutcome()).as("a failure in the newest slot").isEqualTo(OutcomeKind.CONNECTION_REFUSED);
+		assertThat(summary.tlsCertExpiresAt()).isEqualTo(expires);
+	}
+
+	@Test
+	void pagesRecentChecksWithoutLosingAnyBetweenPages() throws Exception {
+		UUID endpoint = UUID.randomUUID();
+		List<CheckResult> written = new ArrayList<>();
+		for (int minute = 0; minute < 3; minute++) {
+			written.add(up(endpoint, "eu-west", DAY.plusSeconds(60L * minute), 100, 500));
+			written.add(refused(endpoint, "us-east", DAY.plusSeconds(60L * minute)));
+		}
+		this.store.write(written);
+
+		RecentChecks first = recent(endpoint, "limit=3");
+		assertThat(first.checks()).as("the page is completed to its oldest slot")
+			.extracting(CheckResult::scheduledAt)
+			.containsExactly(DAY.plusSeconds(120), DAY.plusSeconds(120), DAY.plusSeconds(60), DAY.plusSeconds(60));
+		assertThat(first.nextBefore()).isEqualTo(DAY.plusSeconds(60));
+		RecentChecks second = recent(endpoint, "limit=3&before=" + first.nextBefore());
+		assertThat(second.checks()).extracting(CheckResult::scheduledAt, CheckResult::location)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(DAY, "eu-west"),
+					org.assertj.core.groups.Tuple.tuple(DAY, "us-east"));
+		assertThat(second.nextBefore()).isNull();
+		assertThat(second.checks().get(1).outcome().reason()).isEqualTo("connection refused");
+		assertThat(recent(endpoint, "location=us-east").checks()).hasSize(3)
+			.allSatisfy((check) -> assertThat(check.location()).isEqualTo("us-east"));
+	}
+
+	@Test
+	void answersPooledAndPerLocationSeriesInOneCall() throws Exception {
+		UUID endpoint = UUID.randomUUID();
+		this.store.write(List.of(up(endpoint, "eu-west", DAY.plusSeconds(60), 100, 500),
+				up(endpoint, "us-east", DAY.plusSeconds(60), 1000, 500),
+				refused(endpoint, "us-east", DAY.plusSeconds(120)),
+				up(endpoint, "eu-west", DAY.plus(Duration.ofHours(3)), 200, 500)));
+		Instant to = DAY.plus(Duration.ofDays(1));
+
+		LocationHistory history = locations(endpoint, "from=" + DAY + "&to=" + to + "&step=1h");
+
+		assertThat(history.resolution()).isEqualTo(HistoryResolution.HOURLY);
+		assertThat(history.apdexThresholdMs()).isEqualTo(500);
+		assertThat(history.all()).isEqualTo(series(endpoint, DAY, to, "1h", null, null).points());
+		assertThat(history.locations()).extracting(LocationHistory.Series::location)
+			.containsExactly("eu-west", "us-east");
+		assertThat(history.locations().get(0).points())
+			.isEqualTo(series(endpoint, DAY, to, "1h", "eu-west", null).points());
+		assertThat(history.locations().get(1).points())
+			.isEqualTo(series(endpoint, DAY, to, "1h", "us-east", null).points());
+	}
+
+	@Test
+	void picksTheStepAndTheResolutionFromTheRange() throws Exception {
+		UUID endpoint = UUID.randomUUID();
+		this.store.write(List.of(up(endpoint, "eu-west", DAY.plusSeconds(60), 100, 500),
+				up(endpoint, "eu-west", DAY.plusSeconds(7200), 300, 500)));
+
+		LocationHistory hour = locations(endpoint, "from=" + DAY + "&to=" + DAY.plusSeconds(3600));
+		LocationHistory day = locations(endpoint,
+				"from=" + DAY.plusSeconds(300) + "&to=" + DAY.plus(Duration.ofDays(1)).plusSeconds(300) + "&step=auto");
+		LocationHistory quarter = locations(endpoint,
+				"from=" + DAY.minus(Duration.ofDays(89)) + "&to=" + DAY.plus(Duration.ofDays(1)));
+
+		assertThat(hour.stepSeconds()).isEqualTo(60);
+		assertThat(hour.resolution()).isEqualTo(HistoryResolution.RAW);
+		assertThat(hour.all()).extracting(HistoryPoint::time).containsExactly(DAY.plusSeconds(60));
+		assertThat(day.stepSeconds()).isEqualTo(3600);
+		assertThat(day.resolution()).isEqualTo(HistoryResolution.HOURLY);
+		assertThat(day.from()).as("widened to whole hours").isEqualTo(DAY);
+		assertThat(day.all()).extracting(HistoryPoint::time).containsExactly(DAY, DAY.plusSeconds(7200));
+		assertThat(quarter.stepSeconds()).isEqualTo(86400);
+		assertThat(quarter.resolution()).isEqualTo(HistoryResolution.DAILY);
+		assertThat(quarter.all()).singleElement().satisfies((point) -> assertThat(point.checks()).isEqualTo(2));
+		assertThat(series(endpoint, DAY, DAY.plus(Duration.ofDays(1)), "auto", null, null).resolution())
+			.isEqualTo(HistoryResolution.HOURLY);
+	}
+
+	static Stream<Arguments> badRecentRequests() {
+		String id = UUID.randomUUID().toString();
+		return Stream.of(Arguments.of("a zero limit", id, "limit=0", "limit must be between 1 and 500"),
+				Arguments.of("a limit over the page size", id, "limit=501", "limit must be between 1 and 500"),
+				Arguments.of("a limit that is no number", id, "limit=many", "limit must be a whole number"),
+				Arguments.of("a before that is no instant", id, "before=yesterday",
+						"before must be an ISO-8601 instant"),
+				Arguments.of("a blank location", id, "location=%20", "location must not be blank"),
+				Arguments.of("an endpoint id that is no UUID", "endpoint-1", "limit=5", "endpointId must be a UUID"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("badRecentRequests")
+	void rejectsBadRecentCheckRequestsWithAProblem(String name, String endpoint, String query, String detail)
+			throws Exception {
+		assertProblem(get("/v1/history/" + endpoint + "/checks?" + query, "Bearer " + QUERY_TOKEN), 400, detail);
+	}
+
+	@Test
+	void rejectsABadLocationHistoryRequestWithAProblem() throws Exception {
+		assertProblem(
+				get("/v1/history/" + UUID.randomUUID() + "/locations?from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z",
+						"Bearer " + QUERY_TOKEN),
+				400, "must be before to");
+		assertProblem(
+				get("/v1/history/" + UUID.randomUUID() + "/locations?from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z",
+						"Bearer wrong"),
+				401, "query token");
+		assertProblem(get("/v1/history/" + UUID.randomUUID() + "/checks", null), 401, "query token");
+	}
+
+	private RecentChecks recent(UUID endpoint, String query) throws Exception {
+		HttpResponse<String> response = get("/v1/history/" + endpoint + "/checks?" + query, "Bearer " + QUERY_TOKEN);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return WireJson.mapper().readValue(response.body(), RecentChecks.class);
+	}
+
+	private LocationHistory locations(UUID endpoint, String query) throws Exception {
+		HttpResponse<String> response = get("/v1/history/" + endpoint + "/locations?" + query, "Bearer " + QUERY_TOKEN);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return WireJson.mapper().readValue(response.body(), LocationHistory.class);
 	}
 
 	static Stream<Arguments> badSeriesRequests() {
@@ -240,7 +392,7 @@ abstract class HistoryApiContract {
 						"location must not be blank"),
 				Arguments.of("an endpoint id that is no UUID", "endpoint-1",
 						"from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z&step=1h", "endpointId must be a UUID"),
-				Arguments.of("a missing step", id, "from=2026-03-01T00:00:00Z&to=2026-03-02T00:00:00Z", "step"));
+				Arguments.of("a missing to", id, "from=2026-03-01T00:00:00Z&step=1h", "to"));
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -211,19 +211,61 @@ public abstract class MetricStoreContract {
 	}
 
 	@Test
-	void findsTheLatestCheckOfEachEndpointFromAnyLocation() {
+	void findsTheLatestCheckOfEachEndpointAtEachLocation() {
 		UUID first = UUID.randomUUID();
 		UUID second = UUID.randomUUID();
+		Instant expires = Instant.parse("2027-03-01T00:00:00Z");
 		store().write(List.of(up(first, "eu-west", DAY.plusSeconds(60), 100, 500),
-				refused(first, "us-east", DAY.plusSeconds(120)), up(second, "eu-west", DAY.plusSeconds(60), 100, 500),
-				up(second, "us-east", DAY.plusSeconds(30), 100, 500)));
+				refused(first, "us-east", DAY.plusSeconds(120)), refused(first, "us-east", DAY.plusSeconds(60)),
+				withCertificate(up(second, "eu-west", DAY.plusSeconds(60), 100, 500), expires),
+				up(second, "eu-west", DAY.plusSeconds(30), 100, 500)));
 
-		Map<UUID, LastCheck> last = store().lastChecks(List.of(first, second, UUID.randomUUID()), DAY);
+		List<LastCheck> last = store().lastChecks(List.of(first, second, UUID.randomUUID()), DAY);
 
-		assertThat(last).containsOnlyKeys(first, second);
-		assertThat(last.get(first))
-			.isEqualTo(new LastCheck(first, OutcomeKind.CONNECTION_REFUSED, null, DAY.plusSeconds(120)));
-		assertThat(last.get(second)).isEqualTo(new LastCheck(second, OutcomeKind.UP, 200, DAY.plusSeconds(60)));
+		assertThat(last).containsExactlyInAnyOrder(
+				new LastCheck(first, "eu-west", OutcomeKind.UP, 200, "OK", DAY.plusSeconds(60), null),
+				new LastCheck(first, "us-east", OutcomeKind.CONNECTION_REFUSED, null, "connection refused",
+						DAY.plusSeconds(120), null),
+				new LastCheck(second, "eu-west", OutcomeKind.UP, 200, "OK", DAY.plusSeconds(60), expires));
+		assertThat(store().lastChecks(List.of(first), DAY.plusSeconds(90))).extracting(LastCheck::location)
+			.containsExactly("us-east");
+	}
+
+	@Test
+	void readsRecentChecksBackAsTheyWereSentNewestFirst() {
+		UUID endpoint = UUID.randomUUID();
+		CheckResult secure = withCertificate(up(endpoint, "us-east", DAY.plusSeconds(60), 250.25, 500),
+				Instant.parse("2027-03-01T00:00:00Z"));
+		CheckResult failed = refused(endpoint, "eu-west", DAY.plusSeconds(120));
+		CheckResult older = up(endpoint, "eu-west", DAY.plusSeconds(60), 100, 500);
+		store().write(List.of(older, failed, secure, up(UUID.randomUUID(), "eu-west", DAY.plusSeconds(90), 1, 500)));
+
+		List<CheckResult> checks = store().checks(endpoint, null, DAY, DAY.plusSeconds(3600), 10);
+
+		assertThat(checks).containsExactly(failed, older, secure);
+		assertThat(checks.get(0).outcome().reason()).isEqualTo("connection refused");
+		assertThat(checks.get(2).tlsCertExpiresAt()).isEqualTo(Instant.parse("2027-03-01T00:00:00Z"));
+		assertThat(checks.get(2).protocol()).isEqualTo("h2");
+	}
+
+	@Test
+	void readsRecentChecksOfOneLocationUpToTheLimitInTheRangeAsked() {
+		UUID endpoint = UUID.randomUUID();
+		List<CheckResult> written = new ArrayList<>();
+		for (int minute = 0; minute < 5; minute++) {
+			written.add(up(endpoint, "eu-west", DAY.plusSeconds(60L * minute), 100 + minute, 500));
+			written.add(up(endpoint, "us-east", DAY.plusSeconds(60L * minute), 200 + minute, 500));
+		}
+		store().write(written);
+
+		assertThat(store().checks(endpoint, "us-east", DAY, DAY.plusSeconds(240), 2))
+			.extracting(CheckResult::scheduledAt, CheckResult::location)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(DAY.plusSeconds(180), "us-east"),
+					org.assertj.core.groups.Tuple.tuple(DAY.plusSeconds(120), "us-east"));
+		assertThat(store().checks(endpoint, null, DAY.plusSeconds(60), DAY.plusSeconds(120), 10))
+			.extracting(CheckResult::location)
+			.containsExactly("eu-west", "us-east");
+		assertThat(store().checks(endpoint, null, DAY.plusSeconds(600), DAY.plusSeconds(900), 10)).isEmpty();
 	}
 
 	@Test
@@ -264,6 +306,12 @@ public abstract class MetricStoreContract {
 		return new CheckResult(endpoint, Checks.ORGANIZATION, location, at, at.plusMillis(12),
 				new PhaseTimings(1.5, 2.25, 10.0, 40.5, totalMs), 200, 1234L, null, Outcome.up(), thresholdMs,
 				ApdexClass.of(Outcome.up(), totalMs, thresholdMs));
+	}
+
+	public static CheckResult withCertificate(CheckResult check, Instant expires) {
+		return new CheckResult(check.endpointId(), check.organizationId(), check.location(), check.scheduledAt(),
+				check.startedAt(), check.timings(), check.status(), check.bytes(), expires, check.outcome(),
+				check.apdexThresholdMs(), check.apdex(), "h2");
 	}
 
 	public static CheckResult refused(UUID endpoint, String location, Instant at) {

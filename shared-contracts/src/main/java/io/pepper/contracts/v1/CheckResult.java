@@ -1,6 +1,7 @@
 package io.pepper.contracts.v1;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -32,14 +33,33 @@ public record CheckResult(UUID endpointId, UUID organizationId, String location,
 		@Nullable Instant tlsCertExpiresAt, Outcome outcome, @JsonProperty(required = true) int apdexThresholdMs,
 		ApdexClass apdex, @Nullable String protocol) {
 
+	/**
+	 * The earliest check time the wire takes: no check ran before the epoch.
+	 */
+	public static final Instant EARLIEST = Instant.EPOCH;
+
+	/**
+	 * The latest check time the wire takes: InfluxDB keeps times as signed 64-bit
+	 * nanoseconds since the epoch, which end here.
+	 */
+	public static final Instant LATEST = Instant.ofEpochSecond(0, Long.MAX_VALUE).truncatedTo(ChronoUnit.MILLIS);
+
+	/**
+	 * Certificates without a real end say 9999-12-31 (RFC 5280); no store goes further.
+	 */
+	public static final Instant LATEST_CERT_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
+
 	private static final Pattern PROTOCOL = Pattern.compile("[a-z0-9][a-z0-9./-]{0,31}");
 
 	public CheckResult {
 		Require.present(endpointId, "endpointId");
 		Require.present(organizationId, "organizationId");
 		Require.text(location, "location");
-		Require.present(scheduledAt, "scheduledAt");
-		Require.present(startedAt, "startedAt");
+		Require.within(Require.present(scheduledAt, "scheduledAt"), EARLIEST, LATEST, "scheduledAt");
+		Require.within(Require.present(startedAt, "startedAt"), EARLIEST, LATEST, "startedAt");
+		if (tlsCertExpiresAt != null) {
+			Require.within(tlsCertExpiresAt, Instant.EPOCH, LATEST_CERT_EXPIRY, "tlsCertExpiresAt");
+		}
 		Require.present(timings, "timings");
 		if (status != null) {
 			Require.between(status, 100, 599, "status");

@@ -2,7 +2,6 @@ package io.pepper.contracts.v1;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,10 +41,9 @@ public record EndpointSpec(UUID id, UUID organizationId, String name, URI url, H
 		Require.present(organizationId, "organizationId");
 		Require.text(name, "name");
 		Require.present(url, "url");
-		String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-		if (!url.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-			throw new IllegalArgumentException("url must be an absolute http or https URL with a host but was " + url);
-		}
+		CheckUrls.unreadable(url).ifPresent((problem) -> {
+			throw new IllegalArgumentException("url " + problem);
+		});
 		Require.present(method, "method");
 		headers = Require.map(headers, "headers");
 		expectedStatus = Require.list(expectedStatus, "expectedStatus");

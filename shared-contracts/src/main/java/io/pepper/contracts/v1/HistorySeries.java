@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * receiver-service's answer to {@code GET
- * /v1/history/{endpointId}?from=..&to=..&step=..[&location=..]} (service token).
+ * /v1/history/{endpointId}?from=..&to=..[&step=..][&location=..][&resolution=..]} (query
+ * token). Without {@code step} (or {@code step=auto}) the step is
+ * {@link LocationHistory#autoStepSeconds}.
  *
  * @param endpointId the endpoint
  * @param location the location, or null for all locations pooled
@@ -19,10 +21,11 @@ import org.jspecify.annotations.Nullable;
  * @param apdexThresholdMs the threshold T the Apdex figures are for, or null when no
  * checks
  * @param points one per step that has checks, in time order
+ * @param resolution the data the points were computed from; null from an older sender
  */
 public record HistorySeries(UUID endpointId, @Nullable String location, Instant from, Instant to,
-		@JsonProperty(required = true) long stepSeconds, @Nullable Integer apdexThresholdMs,
-		List<HistoryPoint> points) {
+		@JsonProperty(required = true) long stepSeconds, @Nullable Integer apdexThresholdMs, List<HistoryPoint> points,
+		@Nullable HistoryResolution resolution) {
 
 	public static final String PATH = "/v1/history/{endpointId}";
 
@@ -32,6 +35,12 @@ public record HistorySeries(UUID endpointId, @Nullable String location, Instant 
 		Require.present(to, "to");
 		Require.atLeast(stepSeconds, 1, "stepSeconds");
 		points = Require.list(points, "points");
+	}
+
+	/** A series that does not say which resolution it was computed from. */
+	public HistorySeries(UUID endpointId, @Nullable String location, Instant from, Instant to, long stepSeconds,
+			@Nullable Integer apdexThresholdMs, List<HistoryPoint> points) {
+		this(endpointId, location, from, to, stepSeconds, apdexThresholdMs, points, null);
 	}
 
 }

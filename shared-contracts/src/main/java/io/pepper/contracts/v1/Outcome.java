@@ -13,7 +13,7 @@ public record Outcome(OutcomeKind kind, @Nullable Phase phase, String reason) {
 
 	public Outcome {
 		Require.present(kind, "outcome.kind");
-		Require.present(reason, "outcome.reason");
+		Require.storable(Require.present(reason, "outcome.reason"), "outcome.reason");
 	}
 
 	public static Outcome up() {
@@ -24,7 +24,8 @@ public record Outcome(OutcomeKind kind, @Nullable Phase phase, String reason) {
 		if (kind.isUp()) {
 			throw new IllegalArgumentException("a failed outcome cannot be UP");
 		}
-		return new Outcome(kind, phase, reason);
+		// a reason may quote what a server sent; the wire takes no NUL
+		return new Outcome(kind, phase, reason.replace('\u0000', '\uFFFD'));
 	}
 
 	public boolean isUp() {

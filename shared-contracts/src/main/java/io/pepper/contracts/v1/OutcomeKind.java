@@ -22,7 +22,12 @@ public enum OutcomeKind {
 	/** The body was larger than a check reads. */
 	RESPONSE_TOO_LARGE,
 	/** The target address is not allowed (SSRF guard). */
-	BLOCKED;
+	BLOCKED,
+	/**
+	 * The probe could not read the endpoint's settings (e.g. a URL no check can use), so
+	 * nothing was sent; the reason names the field.
+	 */
+	INVALID_SPEC;
 
 	public boolean isUp() {
 		return this == UP;

@@ -1,5 +1,6 @@
 package io.pepper.contracts.v1;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,22 @@ final class Require {
 		if (value == null || value.isBlank()) {
 			throw new IllegalArgumentException(field + " is required and must not be blank");
 		}
+		return storable(value, field);
+	}
+
+	/** No store takes NUL in text (PostgreSQL refuses it), so the wire refuses it too. */
+	static String storable(String value, String field) {
+		if (value.indexOf('\u0000') >= 0) {
+			throw new IllegalArgumentException(field + " must not contain the NUL character (\\u0000)");
+		}
+		return value;
+	}
+
+	static Instant within(Instant value, Instant earliest, Instant latest, String field) {
+		if (value.isBefore(earliest) || value.isAfter(latest)) {
+			throw new IllegalArgumentException(
+					field + " must be between " + earliest + " and " + latest + " but was " + value);
+		}
 		return value;
 	}
 
@@ -40,9 +57,9 @@ final class Require {
 	}
 
 	static @Nullable Double millis(@Nullable Double value, String field) {
-		if (value != null && (value.isNaN() || value < 0)) {
+		if (value != null && (!Double.isFinite(value) || value < 0)) {
 			throw new IllegalArgumentException(
-					field + " must be a non-negative number of milliseconds but was " + value);
+					field + " must be a finite, non-negative number of milliseconds but was " + value);
 		}
 		return value;
 	}

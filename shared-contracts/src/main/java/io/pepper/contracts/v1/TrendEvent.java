@@ -33,12 +33,14 @@ public record TrendEvent(UUID eventId, UUID endpointId, UUID organizationId, Kin
 		Require.present(endpointId, "endpointId");
 		Require.present(organizationId, "organizationId");
 		Require.present(kind, "kind");
-		Require.present(detectedAt, "detectedAt");
-		if (apdex < 0 || apdex > 1 || baselineApdex < 0 || baselineApdex > 1) {
+		Require.within(Require.present(detectedAt, "detectedAt"), CheckResult.EARLIEST, CheckResult.LATEST,
+				"detectedAt");
+		// written so that NaN fails too
+		if (!(apdex >= 0 && apdex <= 1 && baselineApdex >= 0 && baselineApdex <= 1)) {
 			throw new IllegalArgumentException("apdex and baselineApdex must be between 0 and 1");
 		}
 		Require.between(apdexThresholdMs, 1, EndpointSpec.MAX_TIMEOUT_MS, "apdexThresholdMs");
-		Require.present(reason, "reason");
+		Require.storable(Require.present(reason, "reason"), "reason");
 	}
 
 	/** An event without its evidence. */

@@ -31,7 +31,29 @@ class BadInputTest {
 				Arguments.of("bad uuid", edit((o) -> o.put("endpointId", "not-a-uuid")), "not-a-uuid"),
 				Arguments.of("bad instant", edit((o) -> o.put("scheduledAt", "yesterday")), "yesterday"),
 				Arguments.of("negative timing", edit((o) -> ((ObjectNode) o.get("timings")).put("connectMs", -1.0)),
-						"timings.connectMs must be a non-negative"),
+						"timings.connectMs must be a finite, non-negative"),
+				Arguments.of("infinite timing from an overflowing number",
+						edit((o) -> ((ObjectNode) o.get("timings")).put("totalMs", new java.math.BigDecimal("1e400"))),
+						"timings.totalMs must be a finite, non-negative number of milliseconds but was Infinity"),
+				Arguments.of("infinite timing as text",
+						edit((o) -> ((ObjectNode) o.get("timings")).put("totalMs", "Infinity")),
+						"timings.totalMs must be a finite"),
+				Arguments.of("NaN timing as text",
+						edit((o) -> ((ObjectNode) o.get("timings")).put("firstByteMs", "NaN")),
+						"timings.firstByteMs must be a finite"),
+				Arguments.of("a check in year 999999999",
+						edit((o) -> o.put("scheduledAt", "+999999999-01-01T00:00:00Z")),
+						"scheduledAt must be between 1970-01-01T00:00:00Z and 2262-04-11T23:47:16.854Z"),
+				Arguments.of("a check started before the epoch",
+						edit((o) -> o.put("startedAt", "1969-12-31T23:59:59Z")), "startedAt must be between"),
+				Arguments.of("a certificate expiring after year 9999",
+						edit((o) -> o.put("tlsCertExpiresAt", "+10000-01-01T00:00:00Z")),
+						"tlsCertExpiresAt must be between"),
+				Arguments.of("NUL in the location", edit((o) -> o.put("location", "eu\u0000west")),
+						"location must not contain the NUL character"),
+				Arguments.of("NUL in the reason",
+						edit((o) -> ((ObjectNode) o.get("outcome")).put("reason", "OK\u0000")),
+						"outcome.reason must not contain the NUL character"),
 				Arguments.of("status out of range", edit((o) -> o.put("status", 99)), "status must be between 100"),
 				Arguments.of("failed but satisfied",
 						edit((o) -> ((ObjectNode) o.get("outcome")).put("kind", "TIMEOUT")),
@@ -110,6 +132,29 @@ class BadInputTest {
 						"a failure report needs a failed check"),
 				Arguments.of("missing result", "{\"endpointName\":\"x\",\"url\":\"https://a.example\"}",
 						"result is required"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("malformedTrendEvents")
+	void malformedTrendEventIsRejectedWithAClearError(String name, String payload, String expected) {
+		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> JSON.readValue(payload, TrendEvent.class))
+			.withMessageContaining(expected);
+	}
+
+	static Stream<Arguments> malformedTrendEvents() {
+		ObjectNode valid = JSON.valueToTree(new TrendEvent(java.util.UUID.randomUUID(), Samples.ENDPOINT,
+				java.util.UUID.randomUUID(), TrendEvent.Kind.DEGRADED, java.time.Instant.parse("2026-01-01T00:00:00Z"),
+				0.7, 0.95, 500, "Apdex fell"));
+		return Stream.of(
+				Arguments.of("NaN apdex", valid.deepCopy().put("apdex", "NaN").toString(),
+						"apdex and baselineApdex must be between 0 and 1"),
+				Arguments.of("infinite baseline", valid.deepCopy().put("baselineApdex", "Infinity").toString(),
+						"apdex and baselineApdex must be between 0 and 1"),
+				Arguments.of("a detection in year 999999999",
+						valid.deepCopy().put("detectedAt", "+999999999-01-01T00:00:00Z").toString(),
+						"detectedAt must be between"),
+				Arguments.of("NUL in the reason", valid.deepCopy().put("reason", "fell\u0000").toString(),
+						"reason must not contain the NUL character"));
 	}
 
 	private static String edit(java.util.function.Consumer<ObjectNode> change) {

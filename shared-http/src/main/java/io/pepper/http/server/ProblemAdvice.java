@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -40,13 +43,25 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	/** A body a controller read itself; the parser's message names the field. */
 	@ExceptionHandler
-	ProblemDetail malformedJson(MalformedJsonException ex) {
-		return malformed(ex.getJsonError());
+	ResponseEntity<ProblemDetail> malformedJson(MalformedJsonException ex) {
+		BodyTooLargeException tooLarge = tooLargeCause(ex);
+		return (tooLarge != null) ? tooLarge(tooLarge) : ResponseEntity.badRequest().body(malformed(ex.getJsonError()));
+	}
+
+	/** A body read by a controller itself ran over its route's {@link BodySizeLimit}. */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException ex) {
+		return tooLarge(ex);
 	}
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		BodyTooLargeException tooLarge = tooLargeCause(ex);
+		if (tooLarge != null) {
+			ResponseEntity<ProblemDetail> answer = tooLarge(tooLarge);
+			return new ResponseEntity<>(answer.getBody(), answer.getHeaders(), answer.getStatusCode());
+		}
 		ProblemDetail problem = (ex.getCause() instanceof JacksonException json) ? malformed(json)
 				: ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Malformed request body: " + unreadable(ex));
 		problem.setTitle("Malformed request body");
@@ -81,6 +96,46 @@ public abstract class ProblemAdvice extends ResponseEntityExceptionHandler {
 				problems);
 		problem.setTitle("Invalid request");
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	/** The reader's refusal of an oversized body, however the parser wrapped it. */
+	private static @Nullable BodyTooLargeException tooLargeCause(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLargeException tooLarge) {
+				return tooLarge;
+			}
+		}
+		return null;
+	}
+
+	private static ResponseEntity<ProblemDetail> tooLarge(BodyTooLargeException ex) {
+		return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+			.header(HttpHeaders.CONNECTION, "close")
+			.body(problem(HttpStatus.CONTENT_TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase(),
+					ex.getMessage()));
+	}
+
+	/**
+	 * 400 for a parameter that could not be converted ({@code ?page=x}, a refused
+	 * character), naming it.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = (ex instanceof MethodArgumentTypeMismatchException argument) ? argument.getName()
+				: String.valueOf(ex.getPropertyName());
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(ex);
+		String message = (root instanceof IllegalArgumentException invalid && invalid.getMessage() != null)
+				? invalid.getMessage() : "must be a valid " + typeName(ex.getRequiredType());
+		List<FieldProblem> problems = List.of(new FieldProblem(field, message));
+		ProblemDetail problem = withProblems(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, joined(problems)),
+				problems);
+		problem.setTitle("Invalid request");
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	private static String typeName(@Nullable Class<?> type) {
+		return (type != null) ? type.getSimpleName() : "value";
 	}
 
 	/**

@@ -14,7 +14,12 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Sends notifications as email over SMTP, a plain-text body with an HTML alternative. */
+/**
+ * Sends notifications as email over SMTP, a plain-text body with an HTML alternative.
+ * Delivery is at least once: a mail the server accepted just before a crash is sent again
+ * after restart, with the same Message-ID (derived from its outbox row), so mail servers
+ * and clients can drop the repeat.
+ */
 @Component
 class EmailChannel implements NotificationChannel {
 
@@ -44,12 +49,23 @@ class EmailChannel implements NotificationChannel {
 			helper.setTo(notification.recipient());
 			helper.setSubject(email.subject());
 			helper.setText(email.text(), email.html());
+			// JavaMailSender keeps a Message-ID set before sending.
+			message.setHeader("Message-ID", messageId(notification));
 			this.sender.send(message);
 		}
 		catch (MessagingException | MailException ex) {
 			throw new DeliveryException("Cannot send email to " + notification.recipient() + ": " + ex.getMessage(),
 					ex);
 		}
+	}
+
+	/**
+	 * The same for every attempt of one outbox row (one notification to one target), e.g.
+	 * {@code <3f2c…@pepper.example.com>}, in the sender's domain.
+	 */
+	String messageId(Notification notification) {
+		String from = this.properties.mail().from();
+		return "<" + notification.id() + "@" + from.substring(from.lastIndexOf('@') + 1) + ">";
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ import com.influxdb.exceptions.InfluxException;
 import com.influxdb.query.InfluxQLQueryResult;
 import io.pepper.contracts.v1.ApdexClass;
 import io.pepper.contracts.v1.CheckResult;
+import io.pepper.contracts.v1.Outcome;
 import io.pepper.contracts.v1.OutcomeKind;
+import io.pepper.contracts.v1.Phase;
 import io.pepper.contracts.v1.PhaseTimings;
 import io.pepper.receiver.ReceiverProperties;
 import io.pepper.receiver.store.Bucket;
@@ -251,7 +254,18 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 		if (result.status() != null) {
 			point.addField("status", result.status().longValue());
 		}
+		if (result.tlsCertExpiresAt() != null) {
+			point.addField("tls_expires_at_ms", result.tlsCertExpiresAt().toEpochMilli());
+		}
+		if (result.outcome().phase() != null) {
+			point.addField("phase", result.outcome().phase().name());
+		}
+		if (result.protocol() != null) {
+			point.addField("protocol", result.protocol());
+		}
 		return point.addField("bytes", result.bytes())
+			.addField("started_at_ms", result.startedAt().toEpochMilli())
+			.addField("reason", result.outcome().reason())
 			.addField("outcome", result.outcome().kind().name())
 			.addField("apdex", result.apdex().name())
 			.addField("apdex_t_ms", (long) result.apdexThresholdMs())
@@ -378,22 +392,63 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 	}
 
 	@Override
-	public Map<UUID, LastCheck> lastChecks(Collection<UUID> endpoints, Instant since) {
+	public List<LastCheck> lastChecks(Collection<UUID> endpoints, Instant since) {
 		if (endpoints.isEmpty()) {
-			return Map.of();
+			return List.of();
 		}
-		String query = "SELECT last(outcome) AS outcome, status FROM " + from(Resolution.RAW) + " WHERE "
-				+ endpointFilter(endpoints) + " AND time >= " + since.toEpochMilli() + "ms GROUP BY endpoint";
-		Map<UUID, LastCheck> last = new HashMap<>();
+		String query = "SELECT last(outcome) AS outcome, status, reason, tls_expires_at_ms FROM " + from(Resolution.RAW)
+				+ " WHERE " + endpointFilter(endpoints) + " AND time >= " + since.toEpochMilli()
+				+ "ms GROUP BY endpoint, location";
+		List<LastCheck> last = new ArrayList<>();
 		for (Row row : select(query)) {
 			Double status = row.optional("status");
-			UUID endpoint = UUID.fromString(row.tag("endpoint"));
-			last.put(endpoint,
-					new LastCheck(endpoint, OutcomeKind.valueOf(row.text("outcome")),
-							(status != null) ? status.intValue() : null,
-							Instant.ofEpochMilli(row.nanos("time") / NANOS_PER_MILLI)));
+			Double expires = row.optional("tls_expires_at_ms");
+			OutcomeKind outcome = OutcomeKind.valueOf(row.text("outcome"));
+			last.add(new LastCheck(UUID.fromString(row.tag("endpoint")), row.tag("location"), outcome,
+					(status != null) ? status.intValue() : null, LastCheck.reasonOf(outcome, row.text("reason")),
+					Instant.ofEpochMilli(row.nanos("time") / NANOS_PER_MILLI),
+					(expires != null) ? Instant.ofEpochMilli(expires.longValue()) : null));
 		}
 		return last;
+	}
+
+	@Override
+	public List<CheckResult> checks(UUID endpoint, @Nullable String location, Instant from, Instant to, int limit) {
+		if (!from.isBefore(to) || limit < 1) {
+			return List.of();
+		}
+		String query = "SELECT total_ms, dns_ms, connect_ms, tls_ms, ttfb_ms, status, bytes, outcome, phase, reason,"
+				+ " apdex, apdex_t_ms, started_at_ms, tls_expires_at_ms, protocol, location, organization FROM "
+				+ from(Resolution.RAW) + " WHERE endpoint = " + quote(endpoint.toString())
+				+ ((location != null) ? " AND location = " + quote(location) : "") + " AND " + timeFilter(from, to)
+				+ " ORDER BY time DESC LIMIT " + limit;
+		List<CheckResult> checks = new ArrayList<>();
+		for (Row row : select(query)) {
+			checks.add(checkResult(endpoint, row));
+		}
+		// Points of one time come in no set order of location.
+		checks.sort(Comparator.comparing(CheckResult::scheduledAt).reversed().thenComparing(CheckResult::location));
+		return checks;
+	}
+
+	private static CheckResult checkResult(UUID endpoint, Row row) {
+		Instant scheduledAt = Instant.ofEpochMilli(row.nanos("time") / NANOS_PER_MILLI);
+		OutcomeKind kind = OutcomeKind.valueOf(row.text("outcome"));
+		String phase = row.text("phase");
+		Outcome outcome = new Outcome(kind, phase.isEmpty() ? null : Phase.valueOf(phase),
+				LastCheck.reasonOf(kind, row.text("reason")));
+		Double status = row.optional("status");
+		Double started = row.optional("started_at_ms");
+		Double expires = row.optional("tls_expires_at_ms");
+		String protocol = row.text("protocol");
+		return new CheckResult(endpoint, UUID.fromString(row.text("organization")), row.text("location"), scheduledAt,
+				(started != null) ? Instant.ofEpochMilli(started.longValue()) : scheduledAt,
+				new PhaseTimings(row.optional("dns_ms"), row.optional("connect_ms"), row.optional("tls_ms"),
+						row.optional("ttfb_ms"), row.number("total_ms")),
+				(status != null) ? status.intValue() : null, row.whole("bytes"),
+				(expires != null) ? Instant.ofEpochMilli(expires.longValue()) : null, outcome,
+				(int) row.whole("apdex_t_ms"), ApdexClass.valueOf(row.text("apdex")),
+				protocol.isEmpty() ? null : protocol);
 	}
 
 	private List<Row> select(String query) {

@@ -16,7 +16,9 @@ import java.util.UUID;
 
 import io.pepper.contracts.v1.ApdexClass;
 import io.pepper.contracts.v1.CheckResult;
+import io.pepper.contracts.v1.Outcome;
 import io.pepper.contracts.v1.OutcomeKind;
+import io.pepper.contracts.v1.Phase;
 import io.pepper.contracts.v1.PhaseTimings;
 import io.pepper.receiver.ReceiverProperties;
 import io.pepper.receiver.store.Bucket;
@@ -50,13 +52,16 @@ public final class PostgresMetricStore extends RollupMetricStore {
 
 	private static final String UPSERT_CHECK = """
 			INSERT INTO receiver.checks (endpoint_id, location, scheduled_at, organization_id, started_at, dns_ms,
-			    connect_ms, tls_ms, ttfb_ms, total_ms, status, bytes, tls_cert_expires_at, outcome, apdex, apdex_t_ms, up)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			    connect_ms, tls_ms, ttfb_ms, total_ms, status, bytes, tls_cert_expires_at, outcome, apdex, apdex_t_ms, up,
+			    outcome_phase, outcome_reason, protocol)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (endpoint_id, location, scheduled_at) DO UPDATE SET organization_id = excluded.organization_id,
 			    started_at = excluded.started_at, dns_ms = excluded.dns_ms, connect_ms = excluded.connect_ms,
 			    tls_ms = excluded.tls_ms, ttfb_ms = excluded.ttfb_ms, total_ms = excluded.total_ms,
 			    status = excluded.status, bytes = excluded.bytes, tls_cert_expires_at = excluded.tls_cert_expires_at,
-			    outcome = excluded.outcome, apdex = excluded.apdex, apdex_t_ms = excluded.apdex_t_ms, up = excluded.up
+			    outcome = excluded.outcome, apdex = excluded.apdex, apdex_t_ms = excluded.apdex_t_ms, up = excluded.up,
+			    outcome_phase = excluded.outcome_phase, outcome_reason = excluded.outcome_reason,
+			    protocol = excluded.protocol
 			""";
 
 	private static final String ROLLUP_COLUMNS = "checks, up, satisfied, tolerating, frustrated, total_sum, dns_sum,"
@@ -124,7 +129,9 @@ public final class PostgresMetricStore extends RollupMetricStore {
 					timings.tlsMs(), timings.firstByteMs(), timings.totalMs(), result.status(), result.bytes(),
 					(result.tlsCertExpiresAt() != null) ? at(result.tlsCertExpiresAt()) : null,
 					result.outcome().kind().name(), result.apdex().name(), result.apdexThresholdMs(),
-					result.outcome().isUp() });
+					result.outcome().isUp(),
+					(result.outcome().phase() != null) ? result.outcome().phase().name() : null,
+					result.outcome().reason(), result.protocol() });
 		}
 		if (rows.isEmpty()) {
 			return;
@@ -132,7 +139,7 @@ public final class PostgresMetricStore extends RollupMetricStore {
 		int[] types = { Types.OTHER, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE, Types.OTHER,
 				Types.TIMESTAMP_WITH_TIMEZONE, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE, Types.DOUBLE,
 				Types.INTEGER, Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE, Types.VARCHAR, Types.VARCHAR, Types.INTEGER,
-				Types.BOOLEAN };
+				Types.BOOLEAN, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR };
 		try {
 			this.batches.batchUpdate(UPSERT_CHECK, rows, types);
 		}
@@ -248,28 +255,83 @@ public final class PostgresMetricStore extends RollupMetricStore {
 		return tallies;
 	}
 
+	/**
+	 * The locations come from the daily rollups, then one index probe per endpoint and
+	 * location finds its latest check, so the cost does not grow with the checks kept.
+	 */
 	@Override
-	public Map<UUID, LastCheck> lastChecks(Collection<UUID> endpoints, Instant since) {
+	public List<LastCheck> lastChecks(Collection<UUID> endpoints, Instant since) {
 		if (endpoints.isEmpty()) {
-			return Map.of();
+			return List.of();
 		}
-		String sql = "SELECT DISTINCT ON (endpoint_id) endpoint_id, outcome, status, scheduled_at"
-				+ " FROM receiver.checks WHERE endpoint_id IN (:endpoints) AND scheduled_at >= :since"
-				+ " ORDER BY endpoint_id, scheduled_at DESC";
-		Map<UUID, LastCheck> last = new HashMap<>();
+		String sql = """
+				SELECT k.endpoint_id, k.location, c.outcome, c.status, c.outcome_reason, c.scheduled_at,
+				    c.tls_cert_expires_at
+				FROM (SELECT DISTINCT endpoint_id, location FROM receiver.rollups_daily
+				      WHERE endpoint_id IN (:endpoints) AND bucket_start >= :sinceDay) k
+				CROSS JOIN LATERAL (SELECT outcome, status, outcome_reason, scheduled_at, tls_cert_expires_at
+				      FROM receiver.checks c WHERE c.endpoint_id = k.endpoint_id AND c.location = k.location
+				      AND c.scheduled_at >= :since ORDER BY c.scheduled_at DESC LIMIT 1) c
+				""";
 		try {
-			this.jdbc.sql(sql).param("endpoints", List.copyOf(endpoints)).param("since", at(since)).query((rs) -> {
-				UUID endpoint = rs.getObject("endpoint_id", UUID.class);
-				int status = rs.getInt("status");
-				Integer known = rs.wasNull() ? null : status;
-				last.put(endpoint, new LastCheck(endpoint, OutcomeKind.valueOf(rs.getString("outcome")), known,
-						instant(rs, "scheduled_at")));
-			});
+			return this.jdbc.sql(sql)
+				.param("endpoints", List.copyOf(endpoints))
+				.param("sinceDay", at(Resolution.DAILY.floor(since)))
+				.param("since", at(since))
+				.query((rs, n) -> {
+					OutcomeKind outcome = OutcomeKind.valueOf(rs.getString("outcome"));
+					int status = rs.getInt("status");
+					Integer known = rs.wasNull() ? null : status;
+					OffsetDateTime expires = rs.getObject("tls_cert_expires_at", OffsetDateTime.class);
+					return new LastCheck(rs.getObject("endpoint_id", UUID.class), rs.getString("location"), outcome,
+							known, LastCheck.reasonOf(outcome, rs.getString("outcome_reason")),
+							instant(rs, "scheduled_at"), (expires != null) ? expires.toInstant() : null);
+				})
+				.list();
 		}
 		catch (DataAccessException ex) {
 			throw failed("did not answer the latest checks", ex);
 		}
-		return last;
+	}
+
+	@Override
+	public List<CheckResult> checks(UUID endpoint, @Nullable String location, Instant from, Instant to, int limit) {
+		if (!from.isBefore(to) || limit < 1) {
+			return List.of();
+		}
+		String sql = "SELECT * FROM receiver.checks WHERE endpoint_id = :endpoint"
+				+ ((location != null) ? " AND location = :location" : "")
+				+ " AND scheduled_at >= :from AND scheduled_at < :to ORDER BY scheduled_at DESC, location LIMIT :limit";
+		try {
+			JdbcClient.StatementSpec statement = this.jdbc.sql(sql)
+				.param("endpoint", endpoint)
+				.param("from", at(from))
+				.param("to", at(to))
+				.param("limit", limit);
+			if (location != null) {
+				statement = statement.param("location", location);
+			}
+			return statement.query((rs, n) -> checkResult(rs)).list();
+		}
+		catch (DataAccessException ex) {
+			throw failed("did not answer a read of recent checks", ex);
+		}
+	}
+
+	private static CheckResult checkResult(ResultSet rs) throws SQLException {
+		OutcomeKind kind = OutcomeKind.valueOf(rs.getString("outcome"));
+		String phase = rs.getString("outcome_phase");
+		Outcome outcome = new Outcome(kind, (phase != null) ? Phase.valueOf(phase) : null,
+				LastCheck.reasonOf(kind, rs.getString("outcome_reason")));
+		int status = rs.getInt("status");
+		Integer known = rs.wasNull() ? null : status;
+		OffsetDateTime expires = rs.getObject("tls_cert_expires_at", OffsetDateTime.class);
+		return new CheckResult(rs.getObject("endpoint_id", UUID.class), rs.getObject("organization_id", UUID.class),
+				rs.getString("location"), instant(rs, "scheduled_at"), instant(rs, "started_at"),
+				new PhaseTimings(optional(rs, "dns_ms"), optional(rs, "connect_ms"), optional(rs, "tls_ms"),
+						optional(rs, "ttfb_ms"), rs.getDouble("total_ms")),
+				known, rs.getLong("bytes"), (expires != null) ? expires.toInstant() : null, outcome,
+				rs.getInt("apdex_t_ms"), ApdexClass.valueOf(rs.getString("apdex")), rs.getString("protocol"));
 	}
 
 	/** Deletes each resolution's rows older than its retention. */

@@ -1,4 +1,4 @@
-package io.pepper.systemtests;
+package io.pepper.testsupport;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One Pepper service started from its runnable jar as a separate JVM, as it runs in
- * production.
+ * production. The jar is {@code -Dpepper.jar.<name>} (set by the build), its log goes to
+ * {@code -Dpepper.logs}. It can be killed (SIGKILL) and started again with the same
+ * arguments.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -27,20 +29,23 @@ final class ServiceProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private final Process process;
+	private final List<String> command;
 
-	private ServiceProcess(String name, int port, Path log, Process process) {
+	private volatile Process process;
+
+	private ServiceProcess(String name, int port, Path log, List<String> command) throws IOException {
 		this.name = name;
 		this.port = port;
 		this.log = log;
-		this.process = process;
+		this.command = List.copyOf(command);
+		this.process = launch();
 	}
 
 	/**
 	 * Starts {@code name}'s jar with Spring Boot arguments ({@code --key=value}) on
 	 * {@code port}.
 	 */
-	static ServiceProcess start(String name, int port, List<String> arguments) throws IOException {
+	public static ServiceProcess start(String name, int port, List<String> arguments) throws IOException {
 		Path jar = Path.of(System.getProperty("pepper.jar." + name, "../" + name + "/target/" + name + "-exec.jar"));
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException("No runnable jar for " + name + " at " + jar + "; build with mvn verify");
@@ -48,28 +53,48 @@ final class ServiceProcess implements AutoCloseable {
 		Path logs = Path.of(System.getProperty("pepper.logs", "target/service-logs"));
 		Files.createDirectories(logs);
 		Path log = logs.resolve(name + ".log");
+		// Each start of the test's service appends, so a restart's log follows its crash.
+		Files.deleteIfExists(log);
 		List<String> command = new ArrayList<>(
 				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
 						"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(arguments);
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		return new ServiceProcess(name, port, log, process);
+		return new ServiceProcess(name, port, log, command);
 	}
 
-	static int freePort() throws IOException {
+	private Process launch() throws IOException {
+		return new ProcessBuilder(this.command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))
+			.start();
+	}
+
+	/** Kills the JVM with SIGKILL, as a crash or the OOM killer would, and waits. */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+	}
+
+	/** Starts the service again, same port, same arguments, after {@link #kill()}. */
+	public void restart() throws IOException {
+		if (this.process.isAlive()) {
+			throw new IllegalStateException(this.name + " is still running");
+		}
+		this.process = launch();
+	}
+
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
 	}
 
-	String url() {
+	public String url() {
 		return "http://127.0.0.1:" + this.port;
 	}
 
 	/**
 	 * Waits until {@code /actuator/health} answers UP, failing early if the process died.
 	 */
-	void awaitHealthy(Duration timeout) throws InterruptedException {
+	public void awaitHealthy(Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
 			.timeout(Duration.ofSeconds(2))
@@ -93,7 +118,7 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/** The last lines the service logged, for failure messages. */
-	String tail() {
+	public String tail() {
 		try {
 			List<String> lines = Files.readAllLines(this.log);
 			return "--- last lines of " + this.log + " ---\n"

@@ -1,0 +1,39 @@
+package io.pepper.admin.location;
+
+import java.util.Locale;
+import java.util.Set;
+
+import io.pepper.admin.AdminProperties;
+import io.pepper.admin.token.ApiCaller;
+import io.pepper.admin.user.Users;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The installation's operators ({@code pepper.admin.operators}): locations belong to
+ * every organization, so no organization's owner may add or retire them.
+ */
+@Component
+class Operators {
+
+	private final Set<String> emails;
+
+	private final Users users;
+
+	Operators(AdminProperties properties, Users users) {
+		this.emails = Set.copyOf(properties.operators());
+		this.users = users;
+	}
+
+	/** Refuses (403) a caller whose user is not an operator. */
+	void require(ApiCaller caller) {
+		boolean operator = this.users.findById(caller.userId())
+			.map((user) -> this.emails.contains(user.getEmail().toLowerCase(Locale.ROOT)))
+			.orElse(false);
+		if (!operator) {
+			throw new AccessDeniedException("Only the installation's operators manage locations");
+		}
+	}
+
+}

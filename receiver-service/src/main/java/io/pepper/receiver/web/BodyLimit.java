@@ -1,0 +1,26 @@
+package io.pepper.receiver.web;
+
+import io.pepper.http.server.BodySizeLimit;
+import io.pepper.receiver.ReceiverProperties;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Every route reads at most {@code pepper.receiver.max-batch-bytes}, the size of the
+ * largest body any route takes (a result batch); more is 413, chunked or not.
+ */
+@Configuration(proxyBeanMethods = false)
+class BodyLimit {
+
+	@Bean
+	FilterRegistrationBean<BodySizeLimit> bodySizeLimit(ReceiverProperties properties) {
+		FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
+				BodySizeLimit.of(properties.maxBatchBytes()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+}
