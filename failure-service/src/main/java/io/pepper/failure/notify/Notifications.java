@@ -74,16 +74,20 @@ class Notifications {
 	}
 
 	/**
-	 * How many other notifications to the row's target went out, or are going out, within
-	 * {@code window}.
+	 * How many other notifications to the row's target, made no more than {@code window}
+	 * before the row (or after it), went out or are going out. The burst is judged by
+	 * when the changes happened, not by when the dispatcher reaches the row, so a slow
+	 * mail server does not hide a storm.
 	 */
 	int recentToSameTarget(Row row, Duration window) {
-		return this.jdbc.sql("""
-				SELECT count(*) FROM notifications
-				WHERE organization_id = :organization AND channel = :channel AND recipient = :recipient
-				  AND id <> :id AND created_at > now() - :windowMs * interval '1 millisecond'
-				  AND (state <> 'PENDING' OR attempts > 0)
-				""")
+		return this.jdbc
+			.sql("""
+					SELECT count(*) FROM notifications
+					WHERE organization_id = :organization AND channel = :channel AND recipient = :recipient
+					  AND id <> :id
+					  AND created_at > (SELECT created_at FROM notifications WHERE id = :id) - :windowMs * interval '1 millisecond'
+					  AND (state <> 'PENDING' OR attempts > 0)
+					""")
 			.param("organization", row.organizationId())
 			.param("channel", row.channel())
 			.param("recipient", row.recipient())
