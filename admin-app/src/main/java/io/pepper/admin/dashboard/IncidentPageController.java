@@ -3,8 +3,10 @@ package io.pepper.admin.dashboard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,7 +81,13 @@ class IncidentPageController {
 		catch (MonitoringUnavailableException ex) {
 			model.addAttribute("incidentNotice", "Incidents unavailable: " + ex.getMessage() + ".");
 		}
+		Map<UUID, String> names = new HashMap<>();
+		if (!incidents.isEmpty()) {
+			this.endpoints.list(me.organizationId())
+				.forEach((known) -> names.put(known.getId(), known.getSettings().name()));
+		}
 		model.addAttribute("incidents", incidents);
+		model.addAttribute("names", names);
 		model.addAttribute("state", (wantedState != null) ? wantedState.name() : "");
 		model.addAttribute("kind", (wantedKind != null) ? wantedKind.name() : "");
 		model.addAttribute("endpoint", (only != null) ? only.getId() : null);
@@ -102,7 +110,10 @@ class IncidentPageController {
 		model.addAttribute("detail", detail);
 		model.addAttribute("incident", incident);
 		model.addAttribute("duration", duration(incident));
-		model.addAttribute("endpointExists", exists(me.organizationId(), incident.endpointId()));
+		String name = nameOf(me.organizationId(), incident.endpointId());
+		model.addAttribute("endpointExists", name != null);
+		// admin-app's name is the current one; failure-service may only know the id.
+		model.addAttribute("endpointName", (name != null) ? name : incident.endpointName());
 		if (incident.kind() == IncidentView.Kind.DEGRADED) {
 			model.addAttribute("apdex", apdexAround(incident));
 		}
@@ -122,13 +133,12 @@ class IncidentPageController {
 		return "redirect:/incidents/" + id;
 	}
 
-	private boolean exists(UUID organizationId, UUID endpoint) {
+	private @Nullable String nameOf(UUID organizationId, UUID endpoint) {
 		try {
-			this.endpoints.get(organizationId, endpoint);
-			return true;
+			return this.endpoints.get(organizationId, endpoint).getSettings().name();
 		}
 		catch (NotFoundException ex) {
-			return false;
+			return null;
 		}
 	}
 
