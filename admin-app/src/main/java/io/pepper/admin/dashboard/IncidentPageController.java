@@ -110,12 +110,14 @@ class IncidentPageController {
 		model.addAttribute("detail", detail);
 		model.addAttribute("incident", incident);
 		model.addAttribute("duration", duration(incident));
-		String name = nameOf(me.organizationId(), incident.endpointId());
+		Endpoint endpoint = find(me.organizationId(), incident.endpointId());
+		String name = (endpoint != null) ? endpoint.getSettings().name() : null;
 		model.addAttribute("endpointExists", name != null);
 		// admin-app's name is the current one; failure-service may only know the id.
 		model.addAttribute("endpointName", (name != null) ? name : incident.endpointName());
 		if (incident.kind() == IncidentView.Kind.DEGRADED) {
-			model.addAttribute("apdex", apdexAround(incident));
+			model.addAttribute("apdex",
+					apdexAround(incident, (endpoint != null) ? endpoint.getSettings().apdexThresholdMs() : null));
 		}
 		return SHOW;
 	}
@@ -133,9 +135,9 @@ class IncidentPageController {
 		return "redirect:/incidents/" + id;
 	}
 
-	private @Nullable String nameOf(UUID organizationId, UUID endpoint) {
+	private @Nullable Endpoint find(UUID organizationId, UUID endpoint) {
 		try {
-			return this.endpoints.get(organizationId, endpoint).getSettings().name();
+			return this.endpoints.get(organizationId, endpoint);
 		}
 		catch (NotFoundException ex) {
 			return null;
@@ -144,19 +146,22 @@ class IncidentPageController {
 
 	/**
 	 * The Apdex of the 24 hours before a degraded incident opened and of the time since
-	 * (until it resolved), from receiver-service; empty when history is unavailable.
+	 * (until it resolved), from receiver-service; empty when history is unavailable. T is
+	 * the one the checks were classified with, else the endpoint's own.
 	 */
-	private Optional<ApdexChange> apdexAround(IncidentView incident) {
+	private Optional<ApdexChange> apdexAround(IncidentView incident, @Nullable Integer configuredT) {
 		Instant opened = incident.openedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		Instant end = (incident.resolvedAt() != null) ? incident.resolvedAt() : this.clock.instant();
 		end = end.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
 		try {
-			HistoryPoint before = single(
-					this.client.series(incident.endpointId(), opened.minus(BEFORE), opened, BEFORE, null));
+			HistorySeries earlier = this.client.series(incident.endpointId(), opened.minus(BEFORE), opened, BEFORE,
+					null);
+			HistoryPoint before = single(earlier);
 			Duration since = Duration.between(opened, end);
 			HistorySeries after = this.client.series(incident.endpointId(), opened, end, since, null);
 			HistoryPoint afterPoint = single(after);
-			Integer t = after.apdexThresholdMs();
+			Integer t = (after.apdexThresholdMs() != null) ? after.apdexThresholdMs()
+					: (earlier.apdexThresholdMs() != null) ? earlier.apdexThresholdMs() : configuredT;
 			return Optional.of(new ApdexChange(Figures.apdex((before != null) ? before.apdex() : null, t),
 					Figures.apdex((afterPoint != null) ? afterPoint.apdex() : null, t),
 					(before != null) ? before.apdex() : null, (afterPoint != null) ? afterPoint.apdex() : null));
