@@ -3,8 +3,10 @@ package io.pepper.admin.dashboard;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,7 +81,13 @@ class IncidentPageController {
 		catch (MonitoringUnavailableException ex) {
 			model.addAttribute("incidentNotice", "Incidents unavailable: " + ex.getMessage() + ".");
 		}
+		Map<UUID, String> names = new HashMap<>();
+		if (!incidents.isEmpty()) {
+			this.endpoints.list(me.organizationId())
+				.forEach((known) -> names.put(known.getId(), known.getSettings().name()));
+		}
 		model.addAttribute("incidents", incidents);
+		model.addAttribute("names", names);
 		model.addAttribute("state", (wantedState != null) ? wantedState.name() : "");
 		model.addAttribute("kind", (wantedKind != null) ? wantedKind.name() : "");
 		model.addAttribute("endpoint", (only != null) ? only.getId() : null);
@@ -102,9 +110,14 @@ class IncidentPageController {
 		model.addAttribute("detail", detail);
 		model.addAttribute("incident", incident);
 		model.addAttribute("duration", duration(incident));
-		model.addAttribute("endpointExists", exists(me.organizationId(), incident.endpointId()));
+		Endpoint endpoint = find(me.organizationId(), incident.endpointId());
+		String name = (endpoint != null) ? endpoint.getSettings().name() : null;
+		model.addAttribute("endpointExists", name != null);
+		// admin-app's name is the current one; failure-service may only know the id.
+		model.addAttribute("endpointName", (name != null) ? name : incident.endpointName());
 		if (incident.kind() == IncidentView.Kind.DEGRADED) {
-			model.addAttribute("apdex", apdexAround(incident));
+			model.addAttribute("apdex",
+					apdexAround(incident, (endpoint != null) ? endpoint.getSettings().apdexThresholdMs() : null));
 		}
 		return SHOW;
 	}
@@ -122,31 +135,33 @@ class IncidentPageController {
 		return "redirect:/incidents/" + id;
 	}
 
-	private boolean exists(UUID organizationId, UUID endpoint) {
+	private @Nullable Endpoint find(UUID organizationId, UUID endpoint) {
 		try {
-			this.endpoints.get(organizationId, endpoint);
-			return true;
+			return this.endpoints.get(organizationId, endpoint);
 		}
 		catch (NotFoundException ex) {
-			return false;
+			return null;
 		}
 	}
 
 	/**
 	 * The Apdex of the 24 hours before a degraded incident opened and of the time since
-	 * (until it resolved), from receiver-service; empty when history is unavailable.
+	 * (until it resolved), from receiver-service; empty when history is unavailable. T is
+	 * the one the checks were classified with, else the endpoint's own.
 	 */
-	private Optional<ApdexChange> apdexAround(IncidentView incident) {
+	private Optional<ApdexChange> apdexAround(IncidentView incident, @Nullable Integer configuredT) {
 		Instant opened = incident.openedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		Instant end = (incident.resolvedAt() != null) ? incident.resolvedAt() : this.clock.instant();
 		end = end.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
 		try {
-			HistoryPoint before = single(
-					this.client.series(incident.endpointId(), opened.minus(BEFORE), opened, BEFORE, null));
+			HistorySeries earlier = this.client.series(incident.endpointId(), opened.minus(BEFORE), opened, BEFORE,
+					null);
+			HistoryPoint before = single(earlier);
 			Duration since = Duration.between(opened, end);
 			HistorySeries after = this.client.series(incident.endpointId(), opened, end, since, null);
 			HistoryPoint afterPoint = single(after);
-			Integer t = after.apdexThresholdMs();
+			Integer t = (after.apdexThresholdMs() != null) ? after.apdexThresholdMs()
+					: (earlier.apdexThresholdMs() != null) ? earlier.apdexThresholdMs() : configuredT;
 			return Optional.of(new ApdexChange(Figures.apdex((before != null) ? before.apdex() : null, t),
 					Figures.apdex((afterPoint != null) ? afterPoint.apdex() : null, t),
 					(before != null) ? before.apdex() : null, (afterPoint != null) ? afterPoint.apdex() : null));

@@ -69,6 +69,7 @@ class OverviewController {
 		model.addAttribute("total", rows.size());
 		model.addAttribute("counts", counts);
 		model.addAttribute("board", live);
+		model.addAttribute("names", names);
 		model.addAttribute("worstApdex",
 				rows.stream()
 					.filter((row) -> row.health().apdex24h() != null)

@@ -30,6 +30,7 @@ import io.pepper.contracts.v1.OutcomeKind;
 import io.pepper.contracts.v1.Phase;
 import io.pepper.contracts.v1.PhaseTimings;
 import io.pepper.contracts.v1.ResultBatch;
+import io.pepper.contracts.v1.TrendEvent;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.testsupport.Browser;
 import io.pepper.testsupport.LocalPostgres;
@@ -253,6 +254,40 @@ class DashboardsIT extends UiTestBase {
 	}
 
 	@Test
+	void aDegradedIncidentShowsTheApdexBeforeItOpenedAndAdminAppsName() throws Exception {
+		String email = email("dash-degraded");
+		UUID elsewhere = organizationOf(owner(email, organizationName("Slower")));
+		Endpoint slowing = this.endpoints.create(elsewhere,
+				new EndpointRequest("Slowing report", "https://r.example.com/", null, null, null, null, null, null,
+						null, null, null, null, List.of("local"), List.of()));
+		Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+		// Two satisfied checks and two tolerating ones: Apdex (2 + 2 / 2) / 4 = 0.75.
+		List<CheckResult> checks = List.of(up(slowing, elsewhere, now.minus(Duration.ofMinutes(40)), 100),
+				up(slowing, elsewhere, now.minus(Duration.ofMinutes(30)), 100),
+				up(slowing, elsewhere, now.minus(Duration.ofMinutes(20)), 900),
+				up(slowing, elsewhere, now.minus(Duration.ofMinutes(10)), 900));
+		post(RECEIVER + ResultBatch.PATH, new ResultBatch(UUID.randomUUID(), "dash-probe", checks), INGEST_TOKEN);
+		await().atMost(Duration.ofMinutes(1))
+			.until(() -> get(RECEIVER + "/v1/history/" + slowing.getId() + "/checks?limit=10")
+				.contains(now.minus(Duration.ofMinutes(10)).toString()));
+		post(FAILURE + TrendEvent.PATH, new TrendEvent(UUID.randomUUID(), slowing.getId(), elsewhere,
+				TrendEvent.Kind.DEGRADED, Instant.now(), 0.75, 0.97, 500, "Apdex fell"), INCIDENT_TOKEN);
+		IncidentView degraded = await().atMost(Duration.ofMinutes(1))
+			.until(() -> List.of(WireJson.mapper()
+				.readValue(get(FAILURE + "/v1/incidents?state=OPEN&organizationId=" + elsewhere),
+						IncidentView[].class)),
+					(open) -> !open.isEmpty())
+			.getFirst();
+
+		String page = signedIn(email).get("/incidents/" + degraded.id()).body();
+		assertThat(page).contains("id=\"apdex-change\"")
+			.contains("id=\"apdex-before\" data-apdex=\"0.75\"")
+			.contains(">0.75 [0.5 s]<")
+			.contains(">Slowing report</a>");
+		assertThat(count(signedIn(email).get("/").body(), "DEGRADED")).isEqualTo(1);
+	}
+
+	@Test
 	void anotherOrganizationsIncidentsAndChartsAre404() throws Exception {
 		String strangerEmail = email("dash-stranger");
 		owner(strangerEmail, organizationName("Elsewhere"));
@@ -306,7 +341,15 @@ class DashboardsIT extends UiTestBase {
 	}
 
 	private CheckResult up(Endpoint endpoint, String location, Instant at, double totalMs) {
-		return new CheckResult(endpoint.getId(), this.organization, location, at, at,
+		return up(endpoint, this.organization, location, at, totalMs);
+	}
+
+	private static CheckResult up(Endpoint endpoint, UUID organization, Instant at, double totalMs) {
+		return up(endpoint, organization, "local", at, totalMs);
+	}
+
+	private static CheckResult up(Endpoint endpoint, UUID organization, String location, Instant at, double totalMs) {
+		return new CheckResult(endpoint.getId(), organization, location, at, at,
 				new PhaseTimings(2.0, 5.0, 20.0, totalMs - 10, totalMs), 200, 512, null, Outcome.up(), 500,
 				ApdexClass.of(Outcome.up(), totalMs, 500));
 	}
@@ -319,8 +362,12 @@ class DashboardsIT extends UiTestBase {
 	}
 
 	private static void post(String url, Object body) throws IOException, InterruptedException {
+		post(url, body, INGEST_TOKEN);
+	}
+
+	private static void post(String url, Object body, String token) throws IOException, InterruptedException {
 		HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-			.header("Authorization", "Bearer " + INGEST_TOKEN)
+			.header("Authorization", "Bearer " + token)
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(WireJson.mapper().writeValueAsBytes(body)))
 			.build(), HttpResponse.BodyHandlers.ofString());
