@@ -3,6 +3,7 @@ package io.pepper.failure;
 import java.time.Clock;
 
 import io.pepper.contracts.v1.WireJson;
+import io.pepper.http.server.StrictJson;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,11 +30,12 @@ public class FailureServiceApplication {
 	}
 
 	/**
-	 * Reads request bodies with the wire's settings, e.g. missing primitives rejected.
+	 * Reads request bodies with the wire's settings, e.g. missing primitives rejected,
+	 * and strictly: no scalar coerced into another type, no NUL, no infinite number.
 	 */
 	@Bean
 	JsonMapperBuilderCustomizer wireJsonSettings() {
-		return WireJson::configure;
+		return (builder) -> StrictJson.configure(WireJson.configure(builder));
 	}
 
 }

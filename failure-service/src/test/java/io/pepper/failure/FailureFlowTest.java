@@ -216,16 +216,16 @@ class FailureFlowTest {
 				}), "failures[1].result: scheduledAt must be between 1970-01-01T00:00:00Z and 2262-04-11"),
 				Arguments.of("a total time of \"Infinity\"", edit(valid, (failure, result) -> {
 					((ObjectNode) result.get("timings")).put("totalMs", "Infinity");
-				}), "timings.totalMs must be a finite"),
+				}), "failures[1].result.timings.totalMs"),
 				Arguments.of("a total time of 1e400", edit(valid, (failure, result) -> {
 					((ObjectNode) result.get("timings")).put("totalMs", new java.math.BigDecimal("1e400"));
-				}), "timings.totalMs must be a finite"),
+				}), "failures[1].result.timings.totalMs: must be a finite number"),
 				Arguments.of("NUL in the reason", edit(valid, (failure, result) -> {
 					((ObjectNode) result.get("outcome")).put("reason", "bad\u0000gateway");
-				}), "failures[1].result.outcome: outcome.reason must not contain the NUL character"),
+				}), "failures[1].result.outcome.reason: must not contain the NUL character"),
 				Arguments.of("NUL in the endpoint name", edit(valid, (failure, result) -> {
 					failure.put("endpointName", "Blog\u0000");
-				}), "failures[1]: endpointName must not contain the NUL character"),
+				}), "failures[1].endpointName: must not contain the NUL character"),
 				Arguments.of("not JSON", "{\"batchId\":", "Unexpected end-of-input"),
 				Arguments.of("no body", "", "Required request body is missing"));
 	}

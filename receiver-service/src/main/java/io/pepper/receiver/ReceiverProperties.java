@@ -134,14 +134,44 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 	 * @param sendInterval the pause between deliveries of trend events, and the first
 	 * pause after a failed one; it doubles per failure up to 30s
 	 * @param maxQueued how many undelivered trend events are kept; the oldest go first
+	 * @param minimumDuration per sensitivity, how long a drop must last before it is
+	 * reported; shorter ones are left to the incident path
 	 */
 	public record Trend(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration policyRefresh,
-			@DefaultValue("2s") Duration sendInterval, @DefaultValue("10000") @Min(1) int maxQueued) {
+			@DefaultValue("2s") Duration sendInterval, @DefaultValue("10000") @Min(1) int maxQueued,
+			@DefaultValue @Valid MinimumDuration minimumDuration) {
 
 		public Trend {
 			if (policyRefresh.isNegative() || policyRefresh.isZero() || sendInterval.isNegative()
 					|| sendInterval.isZero()) {
 				throw new IllegalArgumentException("pepper.receiver.trend durations must be positive");
+			}
+		}
+
+	}
+
+	/**
+	 * How long a drop must last before the trend detector reports it, per sensitivity; at
+	 * least 5 minutes, and HIGH no longer than MEDIUM, MEDIUM no longer than LOW.
+	 *
+	 * @param low for LOW
+	 * @param medium for MEDIUM
+	 * @param high for HIGH
+	 */
+	public record MinimumDuration(@DefaultValue("45m") Duration low, @DefaultValue("30m") Duration medium,
+			@DefaultValue("20m") Duration high) {
+
+		public MinimumDuration {
+			for (Duration duration : List.of(low, medium, high)) {
+				if (duration.compareTo(Duration.ofMinutes(5)) < 0) {
+					throw new IllegalArgumentException(
+							"pepper.receiver.trend.minimum-duration must be at least 5m but was " + duration);
+				}
+			}
+			if (high.compareTo(medium) > 0 || medium.compareTo(low) > 0) {
+				throw new IllegalArgumentException(
+						"pepper.receiver.trend.minimum-duration must not be longer for a higher sensitivity: high "
+								+ high + ", medium " + medium + ", low " + low);
 			}
 		}
 

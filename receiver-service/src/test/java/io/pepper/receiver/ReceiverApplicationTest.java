@@ -147,15 +147,15 @@ class ReceiverApplicationTest {
 						(batch) -> ((ObjectNode) result(batch).get("timings")).put("totalMs", -1.0), "timings.totalMs"),
 				malformed("an infinite total time (1e400)",
 						(batch) -> second(batch).putObject("timings").put("totalMs", new java.math.BigDecimal("1e400")),
-						"results[1].timings: timings.totalMs must be a finite"),
+						"results[1].timings.totalMs: must be a finite number"),
 				malformed("a total time of \"Infinity\"",
 						(batch) -> ((ObjectNode) result(batch).get("timings")).put("totalMs", "Infinity"),
-						"results[0].timings: timings.totalMs must be a finite"),
+						"results[0].timings.totalMs"),
 				malformed("a check in year 999999999",
 						(batch) -> second(batch).put("scheduledAt", "+999999999-01-01T00:00:00Z"),
 						"results[1]: scheduledAt must be between"),
 				malformed("NUL in the location", (batch) -> second(batch).put("location", "eu\u0000west"),
-						"results[1]: location must not contain the NUL character"),
+						"results[1].location: must not contain the NUL character"),
 				malformed("a second result that is broken while the first is fine", (batch) -> {
 					ObjectNode second = result(batch).deepCopy();
 					second.remove("scheduledAt");

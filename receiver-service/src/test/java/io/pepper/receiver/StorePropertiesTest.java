@@ -39,6 +39,8 @@ class StorePropertiesTest {
 			assertThat(properties.failureUrl()).isNull();
 			assertThat(properties.trend().enabled()).isTrue();
 			assertThat(properties.trend().maxQueued()).isEqualTo(10_000);
+			assertThat(properties.trend().minimumDuration()).isEqualTo(new ReceiverProperties.MinimumDuration(
+					Duration.ofMinutes(45), Duration.ofMinutes(30), Duration.ofMinutes(20)));
 			assertThat(properties.recovery().pollInterval()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(properties.recovery().sendInterval()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(properties.recovery().maxQueued()).isEqualTo(10_000);
@@ -73,7 +75,12 @@ class StorePropertiesTest {
 						"pepper.receiver.failure-url must be an absolute http or https URL"),
 				Arguments.of("a recovery poll interval of zero", "pepper.receiver.recovery.poll-interval=0s",
 						"pepper.receiver.recovery durations must be positive"),
-				Arguments.of("an empty success outbox", "pepper.receiver.recovery.max-queued=0", "recovery.maxQueued"));
+				Arguments.of("an empty success outbox", "pepper.receiver.recovery.max-queued=0", "recovery.maxQueued"),
+				Arguments.of("a trend minimum duration under 5 minutes",
+						"pepper.receiver.trend.minimum-duration.high=1m",
+						"pepper.receiver.trend.minimum-duration must be at least 5m but was PT1M"),
+				Arguments.of("a higher sensitivity waiting longer", "pepper.receiver.trend.minimum-duration.high=1h",
+						"must not be longer for a higher sensitivity: high PT1H, medium PT30M, low PT45M"));
 	}
 
 	@ParameterizedTest(name = "{0}")

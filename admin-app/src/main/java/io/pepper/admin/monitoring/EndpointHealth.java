@@ -87,7 +87,7 @@ public record EndpointHealth(UUID endpointId, LiveStatus status, String statusLa
 		for (int i = 0; i < HOURS; i++) {
 			Instant start = firstHour.plus(Duration.ofHours(i));
 			Double uptime = known.get(start);
-			String level = (uptime == null) ? "none" : (uptime >= 1.0) ? "up" : (uptime > 0) ? "partial" : "down";
+			String level = Figures.level(uptime);
 			String title = start.toString().substring(11, 16) + " UTC: "
 					+ ((uptime == null) ? "no checks" : Figures.percent(uptime) + " up");
 			hours.add(new Hour(start, uptime, level, title));

@@ -87,7 +87,7 @@ public class EndpointPanels {
 			Instant start = from.plus(Duration.ofDays(i));
 			HistoryPoint point = byDay.get(start);
 			Double uptime = (point != null) ? point.uptime() : null;
-			String level = (uptime == null) ? "none" : (uptime >= 1.0) ? "up" : (uptime > 0) ? "partial" : "down";
+			String level = Figures.level(uptime);
 			LocalDate date = LocalDate.ofInstant(start, ZoneOffset.UTC);
 			String title = date + ": " + ((point == null) ? "no checks"
 					: Figures.percent(uptime) + " up, " + point.checks() + " checks, " + (point.checks() - point.up())

@@ -72,6 +72,17 @@ public final class Figures {
 		return Math.round(seconds / 86400.0) + " d ago";
 	}
 
+	/**
+	 * The colour of a bar's cell: {@code up}, {@code partial}, {@code down} or
+	 * {@code none}.
+	 */
+	public static String level(@Nullable Double uptime) {
+		if (uptime == null) {
+			return "none";
+		}
+		return (uptime >= 1.0) ? "up" : (uptime > 0) ? "partial" : "down";
+	}
+
 	/** The Apdex rating band of a score (Apdex Alliance): excellent to unacceptable. */
 	public static String rating(@Nullable Double score) {
 		if (score == null) {

@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.pepper.contracts.v1.EndpointSummary;
 import io.pepper.contracts.v1.IncidentView;
@@ -40,10 +44,19 @@ public class LiveBoard {
 	public Board of(UUID organizationId, Map<UUID, Boolean> endpoints) {
 		Instant now = this.clock.instant();
 		List<UUID> ids = List.copyOf(endpoints.keySet());
+		// Both services are asked at once: the page waits for the slower, not for the
+		// sum.
+		Future<List<EndpointSummary>> asked;
+		Future<List<IncidentView>> openAsked;
+		try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+			asked = calls.submit(() -> this.client.summaries(ids));
+			openAsked = calls
+				.submit(() -> this.client.incidents(organizationId, IncidentView.State.OPEN, OPEN_INCIDENTS));
+		}
 		Map<UUID, EndpointSummary> summaries = new HashMap<>();
 		String historyNotice = null;
 		try {
-			for (EndpointSummary summary : this.client.summaries(ids)) {
+			for (EndpointSummary summary : result(asked)) {
 				summaries.put(summary.endpointId(), summary);
 			}
 		}
@@ -54,7 +67,7 @@ public class LiveBoard {
 		List<IncidentView> open = List.of();
 		String incidentNotice = null;
 		try {
-			open = this.client.incidents(organizationId, IncidentView.State.OPEN, OPEN_INCIDENTS);
+			open = result(openAsked);
 		}
 		catch (MonitoringUnavailableException ex) {
 			incidentNotice = "Incidents unavailable: " + ex.getMessage() + ".";
@@ -70,6 +83,22 @@ public class LiveBoard {
 			health.put(id, EndpointHealth.of(id, endpoints.get(id), summary, openByEndpoint.get(id), now));
 		}
 		return new Board(health, open, now, historyNotice, incidentNotice);
+	}
+
+	private static <T> T result(Future<T> call) {
+		try {
+			return call.get();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while reading live figures", ex);
+		}
 	}
 
 	/**

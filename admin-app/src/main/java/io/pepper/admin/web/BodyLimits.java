@@ -4,10 +4,8 @@ import io.pepper.http.server.BodySizeLimit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -35,13 +33,9 @@ public record BodyLimits(@DefaultValue("1MB") DataSize api, @DefaultValue("32MB"
 	@Configuration(proxyBeanMethods = false)
 	static class Filter {
 
-		/** Ahead of Spring Security and everything else that might read a body. */
 		@Bean
-		FilterRegistrationBean<BodySizeLimit> bodySizeLimit(BodyLimits limits) {
-			FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
-					BodySizeLimit.of(limits.api()).route("/api/v1/config", limits.config()));
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-			return registration;
+		BodySizeLimit bodySizeLimit(BodyLimits limits) {
+			return BodySizeLimit.of(limits.api()).route("/api/v1/config", limits.config());
 		}
 
 	}

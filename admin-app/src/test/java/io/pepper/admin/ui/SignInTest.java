@@ -40,9 +40,10 @@ class SignInTest extends UiTestBase {
 		});
 		Browser.Page signedIn = browser.signIn(email, PASSWORD);
 		assertThat(signedIn.redirectPath()).isEqualTo("/");
-		Browser.Page endpoints = browser.follow(browser.follow(signedIn));
-		assertThat(endpoints.status()).isEqualTo(200);
-		assertThat(endpoints.body()).contains(organization).contains("No endpoints yet");
+		// Home is the overview; with nothing to show it says how to start.
+		Browser.Page overview = browser.follow(signedIn);
+		assertThat(overview.status()).isEqualTo(200);
+		assertThat(overview.body()).contains(organization).contains("Overview").contains("No endpoints yet");
 		assertThat(redisKeyExists(REDIS_PREFIX + "session:sessions:" + sessionId(browser))).isTrue();
 	}
 

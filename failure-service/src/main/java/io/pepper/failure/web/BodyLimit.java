@@ -4,10 +4,8 @@ import io.pepper.http.server.BodySizeLimit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -31,11 +29,8 @@ public record BodyLimit(@DefaultValue("8MB") DataSize max) {
 	static class Filter {
 
 		@Bean
-		FilterRegistrationBean<BodySizeLimit> bodySizeLimit(BodyLimit limit) {
-			FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
-					BodySizeLimit.of(limit.max()));
-			registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-			return registration;
+		BodySizeLimit bodySizeLimit(BodyLimit limit) {
+			return BodySizeLimit.of(limit.max());
 		}
 
 	}

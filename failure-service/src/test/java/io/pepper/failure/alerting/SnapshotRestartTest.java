@@ -119,26 +119,41 @@ class SnapshotRestartTest {
 			postFailure(waiting, second, "eu-west", 0);
 			postFailure(waiting, second, "us-east", 0);
 			assertThat(incidents(waiting, first)).as("nothing decided before the snapshot").isEqualTo(1);
+			String trend = trendEvent(second);
+			HttpResponse<String> early = api(waiting).postAsService("/v1/trend-events", trend);
+			assertThat(early.statusCode()).as("a trend event is to be sent again, not lost").isEqualTo(503);
+			assertThat(early.headers().firstValue("Retry-After")).isPresent();
 
 			this.adminStatus.set(200);
 			await().atMost(Duration.ofSeconds(20)).until(() -> states(waiting).equals(List.of("SENT 1")));
+			assertThat(api(waiting).postAsService("/v1/trend-events", trend).statusCode()).isEqualTo(202);
 			postFailure(waiting, second, "eu-west", 1);
-			assertThat(incidents(waiting, first)).isEqualTo(2);
-			await().atMost(Duration.ofSeconds(20)).until(() -> states(waiting).equals(List.of("SENT 1", "SENT 1")));
+			assertThat(incidents(waiting, first)).as("the held down, and the degradation").isEqualTo(3);
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> states(waiting).equals(List.of("SENT 1", "SENT 1", "SENT 1")));
 		}
 		this.adminStatus.set(503);
 
 		try (ConfigurableApplicationContext restarted = run(true)) {
 			postFailure(restarted, third, "eu-west", 0);
 			postFailure(restarted, third, "eu-west", 1);
-			assertThat(incidents(restarted, first)).as("two of its two locations must agree").isEqualTo(2);
+			assertThat(incidents(restarted, first)).as("two of its two locations must agree").isEqualTo(3);
 			postFailure(restarted, third, "us-east", 1);
-			assertThat(incidents(restarted, first)).isEqualTo(3);
+			assertThat(incidents(restarted, first)).isEqualTo(4);
 			await().atMost(Duration.ofSeconds(20))
-				.until(() -> states(restarted).equals(List.of("SENT 1", "SENT 1", "SENT 1")));
+				.until(() -> states(restarted).equals(List.of("SENT 1", "SENT 1", "SENT 1", "SENT 1")));
 		}
-		assertThat(this.hooks.requests("/hook")).hasSize(3)
+		assertThat(this.hooks.requests("/hook")).hasSize(4)
 			.allSatisfy((request) -> assertThat(request.answered()).isEqualTo(200));
+	}
+
+	/** A trend event as receiver-service sends it, in the wire format. */
+	private static String trendEvent(TestEndpoint endpoint) {
+		return """
+				{"eventId": "%s", "endpointId": "%s", "organizationId": "%s", "kind": "DEGRADED",
+				 "detectedAt": "%s", "apdex": 0.6, "baselineApdex": 0.95, "apdexThresholdMs": 300,
+				 "reason": "Apdex fell from 0.95 to 0.60"}
+				""".formatted(UUID.randomUUID(), endpoint.id(), endpoint.organizationId(), Instant.now());
 	}
 
 	private void serve(AlertingSnapshot served) {
@@ -203,7 +218,9 @@ class SnapshotRestartTest {
 				"--pepper.failure.admin-token=admin-token", "--pepper.failure.admin-poll-interval=200ms",
 				"--pepper.failure.allowed-targets=127.0.0.1/32", "--pepper.failure.dispatch-interval=100ms",
 				"--pepper.failure.dispatch-retry-backoff=100ms", "--pepper.failure.dispatch-max-retry-backoff=100ms",
-				"--pepper.failure.dispatch-max-attempts=50", "--pepper.failure.dispatch-enabled=" + dispatching);
+				"--pepper.failure.dispatch-max-attempts=50",
+				// Every change of this test goes to one webhook: no digest.
+				"--pepper.failure.digest.threshold=0", "--pepper.failure.dispatch-enabled=" + dispatching);
 	}
 
 }

@@ -7,12 +7,14 @@ import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.http.server.MalformedJsonException;
 import io.pepper.http.server.ProblemAdvice;
+import io.pepper.http.server.StrictJson;
 import io.pepper.receiver.queue.QueueUnavailableException;
 import io.pepper.receiver.queue.ResultQueue;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,6 +36,11 @@ class IngestController {
 
 	private static final Logger log = LoggerFactory.getLogger(IngestController.class);
 
+	/**
+	 * The wire's settings, read strictly: no coerced scalars, no NUL, no infinite number.
+	 */
+	private static final JsonMapper JSON = StrictJson.configure(WireJson.configure(JsonMapper.builder())).build();
+
 	private final ResultQueue queue;
 
 	IngestController(ResultQueue queue) {
@@ -53,7 +60,7 @@ class IngestController {
 	private static ResultBatch parse(byte[] body) {
 		ResultBatch batch;
 		try {
-			batch = WireJson.mapper().readValue(body, ResultBatch.class);
+			batch = JSON.readValue(body, ResultBatch.class);
 		}
 		catch (JacksonException ex) {
 			throw new MalformedJsonException(ex);

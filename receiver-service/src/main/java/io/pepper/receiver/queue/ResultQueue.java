@@ -102,6 +102,26 @@ public final class ResultQueue {
 	 * one when nothing is pending, once the stream is longer than ARGV[2]. Atomic, so no
 	 * entry can be delivered between choosing the id and trimming.
 	 */
+	/**
+	 * Removes, in one step, the consumers other than ARGV[2] that hold no pending entry
+	 * and were idle longer than ARGV[3] ms: nothing of theirs is lost, and a live one
+	 * that reads again is simply recreated.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> REMOVE_IDLE_CONSUMERS = RedisScript.of("""
+			if redis.call('EXISTS', KEYS[1]) == 0 then return {} end
+			local removed = {}
+			for _, consumer in ipairs(redis.call('XINFO', 'CONSUMERS', KEYS[1], ARGV[1])) do
+				local info = {}
+				for i = 1, #consumer, 2 do info[consumer[i]] = consumer[i + 1] end
+				if info['name'] ~= ARGV[2] and info['pending'] == 0 and info['idle'] > tonumber(ARGV[3]) then
+					redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], info['name'])
+					removed[#removed + 1] = info['name']
+				end
+			end
+			return removed
+			""", List.class);
+
 	private static final RedisScript<Long> TRIM = RedisScript.of("""
 			if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
 			if redis.call('XLEN', KEYS[1]) <= tonumber(ARGV[2]) then return 0 end
@@ -262,6 +282,18 @@ public final class ResultQueue {
 		return new Claimed(claimed, gone);
 	}
 
+	/**
+	 * Removes the consumers of the group, other than {@code self}, that hold no pending
+	 * entry and were idle longer than {@code idle}, e.g. those of workers that died or
+	 * restarted under a new name.
+	 * @return the names removed
+	 */
+	List<String> removeIdleConsumers(String self, Duration idle) {
+		List<?> removed = this.redis.execute(REMOVE_IDLE_CONSUMERS, List.of(this.stream), this.group, self,
+				String.valueOf(idle.toMillis()));
+		return (removed != null) ? removed.stream().map(String::valueOf).toList() : List.of();
+	}
+
 	private static Map<String, String> fields(List<?> flat) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (int i = 0; i + 1 < flat.size(); i += 2) {
@@ -328,11 +360,23 @@ public final class ResultQueue {
 	 */
 	boolean deadLetter(MapRecord<String, String, String> entry, long deliveries, String consumer, String error,
 			long deadLetterMaxLength) {
+		return deadLetter(entry, deliveries, consumer, error, deadLetterMaxLength, null);
+	}
+
+	/**
+	 * Like {@link #deadLetter(MapRecord, long, String, String, long)}, the dead letter
+	 * holding {@code only} (the part of the entry's batch set aside) when given.
+	 */
+	boolean deadLetter(MapRecord<String, String, String> entry, long deliveries, String consumer, String error,
+			long deadLetterMaxLength, @Nullable ResultBatch only) {
 		List<String> args = new ArrayList<>();
 		args.add(this.group);
 		args.add(entry.getId().getValue());
 		args.add(String.valueOf(deadLetterMaxLength));
 		Map<String, String> fields = new LinkedHashMap<>(entry.getValue());
+		if (only != null) {
+			fields.put(BATCH_FIELD, WireJson.mapper().writeValueAsString(only));
+		}
 		fields.put(ERROR_FIELD, error);
 		fields.put(SOURCE_ENTRY_FIELD, entry.getId().getValue());
 		fields.put(DELIVERIES_FIELD, String.valueOf(deliveries));

@@ -4,12 +4,16 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
+import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.http.Backoff;
 import io.pepper.receiver.ReceiverProperties;
@@ -28,16 +32,24 @@ import org.springframework.data.redis.connection.stream.RecordId;
  * Drains the results stream into the metric store on a thread of its own, as one consumer
  * of the group. An entry is acknowledged only after the store confirmed its write. While
  * the store is unavailable the worker retries the entry in memory after a growing pause,
- * while a lease thread keeps the entries it works on claimed; an entry the store rejects,
- * that cannot be read, or that failed {@code max-deliveries} times goes to the
- * dead-letter stream. Every {@code housekeeping-interval} the worker trims acknowledged
- * entries and claims those other workers left idle for {@code claim-idle}, e.g. because
- * they died.
+ * while a lease thread keeps the entries it works on claimed. Results the store rejects
+ * go to the dead-letter stream on their own, the rest of their batch is stored; an entry
+ * that cannot be read, or that failed {@code max-deliveries} times goes there whole.
+ * Every {@code housekeeping-interval} the worker trims acknowledged entries, claims those
+ * other workers left idle for {@code claim-idle}, e.g. because they died, and removes
+ * from the group the consumers that hold nothing and have not read for ten claim-idle
+ * periods, so that restarts under new names do not pile them up.
  */
 public final class ResultWorker implements SmartLifecycle {
 
 	/** After the Redis connection factory starts and before it stops (phase 0). */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+
+	/**
+	 * A consumer with nothing pending that has not read for this many claim-idle periods
+	 * belongs to a worker that is gone; it is removed from the group.
+	 */
+	static final int CONSUMER_IDLE_CLAIMS = 10;
 
 	/** How long stopping waits for a write in flight beyond one blocking read. */
 	private static final Duration STOP_GRACE = Duration.ofSeconds(15);
@@ -213,6 +225,13 @@ public final class ResultWorker implements SmartLifecycle {
 			log.debug("Results worker {} trimmed {} acknowledged entries of {}", this.consumer, trimmed,
 					this.queue.stream());
 		}
+		List<String> removed = this.queue.removeIdleConsumers(this.consumer,
+				this.settings.claimIdle().multipliedBy(CONSUMER_IDLE_CLAIMS));
+		if (!removed.isEmpty()) {
+			log.info("Results worker {} removed {} consumers without pending entries idle for over {}: {}",
+					this.consumer, removed.size(), this.settings.claimIdle().multipliedBy(CONSUMER_IDLE_CLAIMS),
+					removed);
+		}
 		ResultQueue.Claimed claimed = this.queue.claimIdle(this.consumer, this.settings.claimIdle(),
 				this.settings.readCount());
 		if (!claimed.gone().isEmpty()) {
@@ -302,12 +321,9 @@ public final class ResultWorker implements SmartLifecycle {
 			return;
 		}
 		while (this.running) {
+			Map<Integer, String> refused = new TreeMap<>();
 			try {
-				this.store.write(batch.results());
-			}
-			catch (MetricStoreRejectedException ex) {
-				deadLetter(delivery, "the metric store rejected it: " + describe(ex));
-				return;
+				storeOrSetAside(batch.results(), 0, refused);
 			}
 			catch (MetricStoreException ex) {
 				// The store, not the entry, is at fault: retry in memory, so an outage
@@ -326,11 +342,49 @@ public final class ResultWorker implements SmartLifecycle {
 				}
 				throw new EntryFailedException(ex);
 			}
-			this.queue.acknowledge(entry.getId());
+			if (refused.size() == batch.results().size() && refused.size() == 1) {
+				deadLetter(delivery, "the metric store rejected it: " + refused.get(0), null);
+			}
+			else if (!refused.isEmpty()) {
+				// Only the refused results are set aside; the others are stored.
+				List<CheckResult> refusedResults = refused.keySet().stream().map(batch.results()::get).toList();
+				deadLetter(delivery,
+						"the metric store rejected " + refused.size() + " of " + batch.results().size() + " results: "
+								+ refused.entrySet()
+									.stream()
+									.map((item) -> "results[" + item.getKey() + "]: " + item.getValue())
+									.collect(Collectors.joining("; ")),
+						new ResultBatch(batch.batchId(), batch.probe(), refusedResults));
+			}
+			else {
+				this.queue.acknowledge(entry.getId());
+			}
 			recovered();
-			log.debug("Stored batch {} ({} results) from entry {}", batch.batchId(), batch.results().size(),
-					entry.getId());
+			log.debug("Stored batch {} ({} of {} results) from entry {}", batch.batchId(),
+					batch.results().size() - refused.size(), batch.results().size(), entry.getId());
 			return;
+		}
+	}
+
+	/**
+	 * Writes the results; when the store refuses them, writes each half again, so that in
+	 * the end only the results the store refuses on their own are left out, recorded in
+	 * {@code refused} by their index in the batch. Writes overwrite and rollups are
+	 * recomputed, so writing a result again is harmless.
+	 * @throws MetricStoreException when the store did not answer (not a refusal)
+	 */
+	private void storeOrSetAside(List<CheckResult> results, int offset, Map<Integer, String> refused) {
+		try {
+			this.store.write(results);
+		}
+		catch (MetricStoreRejectedException ex) {
+			if (results.size() == 1) {
+				refused.put(offset, describe(ex));
+				return;
+			}
+			int half = results.size() / 2;
+			storeOrSetAside(results.subList(0, half), offset, refused);
+			storeOrSetAside(results.subList(half, results.size()), offset + half, refused);
 		}
 	}
 
@@ -342,8 +396,13 @@ public final class ResultWorker implements SmartLifecycle {
 	}
 
 	private void deadLetter(ResultQueue.Delivery delivery, String error) {
+		deadLetter(delivery, error, null);
+	}
+
+	/** With {@code only}, the dead letter holds that batch instead of the entry's. */
+	private void deadLetter(ResultQueue.Delivery delivery, String error, @Nullable ResultBatch only) {
 		boolean moved = this.queue.deadLetter(delivery.entry(), delivery.deliveries(), this.consumer, error,
-				this.settings.deadLetterMaxLength());
+				this.settings.deadLetterMaxLength(), only);
 		if (moved) {
 			log.error("Results worker {} moved entry {} (delivery {}) to {}: {}", this.consumer, delivery.id(),
 					delivery.deliveries(), this.queue.deadLetterStream(), error);

@@ -19,7 +19,8 @@ class TrendConfiguration {
 
 	@Bean
 	TrendPolicies trendPolicies(ReceiverProperties properties) {
-		return new TrendPolicies(properties.adminUrl(), properties.adminToken(), properties.trend().policyRefresh());
+		return new TrendPolicies(properties.adminUrl(), properties.adminToken(), properties.trend().policyRefresh(),
+				properties.trend().minimumDuration());
 	}
 
 	@Bean

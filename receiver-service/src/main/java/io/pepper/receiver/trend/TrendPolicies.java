@@ -12,6 +12,7 @@ import io.pepper.contracts.v1.EndpointAlerting;
 import io.pepper.contracts.v1.TrendSensitivity;
 import io.pepper.http.ServiceClient;
 import io.pepper.http.SnapshotPoller;
+import io.pepper.receiver.ReceiverProperties;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
@@ -29,9 +30,18 @@ public final class TrendPolicies implements SmartLifecycle {
 
 	private final Duration refresh;
 
+	private final ReceiverProperties.MinimumDuration minimumDuration;
+
 	private volatile Map<UUID, EndpointAlerting> endpoints = Map.of();
 
 	public TrendPolicies(@Nullable URI adminUrl, @Nullable String token, Duration refresh) {
+		this(adminUrl, token, refresh, new ReceiverProperties.MinimumDuration(TrendParameters.LOW.minimumDuration(),
+				TrendParameters.MEDIUM.minimumDuration(), TrendParameters.HIGH.minimumDuration()));
+	}
+
+	public TrendPolicies(@Nullable URI adminUrl, @Nullable String token, Duration refresh,
+			ReceiverProperties.MinimumDuration minimumDuration) {
+		this.minimumDuration = minimumDuration;
 		this.snapshots = (adminUrl != null) ? new SnapshotPoller<>(
 				ServiceClient.builder("admin-app", adminUrl).token(token).build(), "the alerting snapshot",
 				AlertingSnapshot.class, AlertingSnapshot.PATH)
@@ -46,6 +56,26 @@ public final class TrendPolicies implements SmartLifecycle {
 	public TrendSensitivity sensitivityOf(UUID endpoint) {
 		EndpointAlerting alerting = this.endpoints.get(endpoint);
 		return (alerting != null) ? alerting.policy().trendSensitivity() : DEFAULT;
+	}
+
+	/**
+	 * How the detector watches an endpoint: its sensitivity's parameters with the
+	 * configured minimum duration and the policy's Apdex floor; null when OFF.
+	 */
+	public @Nullable TrendParameters parametersOf(UUID endpoint) {
+		TrendSensitivity sensitivity = sensitivityOf(endpoint);
+		TrendParameters parameters = TrendParameters.of(sensitivity);
+		if (parameters == null) {
+			return null;
+		}
+		Duration minimum = switch (sensitivity) {
+			case LOW -> this.minimumDuration.low();
+			case HIGH -> this.minimumDuration.high();
+			default -> this.minimumDuration.medium();
+		};
+		EndpointAlerting alerting = this.endpoints.get(endpoint);
+		return parameters.withMinimumDuration(minimum)
+			.withApdexFloor((alerting != null) ? alerting.policy().apdexFloor() : null);
 	}
 
 	/** Fetches the snapshot now; keeps the last one when admin-app does not answer. */

@@ -1,15 +1,19 @@
 package io.pepper.receiver.trend;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import io.pepper.contracts.v1.CheckResult;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.pepper.contracts.v1.CheckResult;
+import io.pepper.contracts.v1.Degradation;
 import io.pepper.contracts.v1.TrendEvent;
 import io.pepper.contracts.v1.TrendSensitivity;
 import io.pepper.receiver.ReceiverProperties;
@@ -22,9 +26,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Feeds stored checks to each endpoint's detector, all locations pooled in scheduled
- * order, once the store confirmed them, and queues the events it decides. A check not
- * newer than the latest one seen from its location is skipped, so replayed batches do not
- * count twice.
+ * order, once the store confirmed them, and queues the events it decides with their
+ * evidence. A check already seen from its location is skipped, so replayed batches do not
+ * count twice; a check that arrives late (a failure forwarded by failure-service) still
+ * counts.
  */
 public final class TrendWatcher implements StoreObserver {
 
@@ -69,7 +74,7 @@ public final class TrendWatcher implements StoreObserver {
 		}
 		List<TrendEvent> events = new java.util.ArrayList<>();
 		byEndpoint.forEach((endpoint, checks) -> {
-			TrendParameters parameters = TrendParameters.of(this.policies.sensitivityOf(endpoint));
+			TrendParameters parameters = this.policies.parametersOf(endpoint);
 			if (parameters == null) {
 				return;
 			}
@@ -87,8 +92,17 @@ public final class TrendWatcher implements StoreObserver {
 		for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
 			TrendStates.Versioned read = this.states.read(endpoint);
 			List<TrendEvent> events = new java.util.ArrayList<>();
-			TrendState state = apply(read.state(), checks, parameters, events);
-			if (state == read.state() || this.states.compareAndSet(endpoint, read, state)) {
+			TrendState stored = read.state();
+			TrendState state = (stored != null) ? stored.copy()
+					: TrendState.initial(checks.getFirst().apdexThresholdMs());
+			long before = state.observed;
+			for (CheckResult check : checks) {
+				TrendDetector.Decision decision = TrendDetector.apply(state, check(check), parameters);
+				if (decision != null) {
+					events.add(event(check, decision));
+				}
+			}
+			if (state.observed == before || this.states.compareAndSet(endpoint, read, state)) {
 				return events;
 			}
 			// Another instance won this round: let it finish before reading again.
@@ -99,64 +113,37 @@ public final class TrendWatcher implements StoreObserver {
 		return List.of();
 	}
 
-	private TrendState apply(@org.jspecify.annotations.Nullable TrendState stored, List<CheckResult> checks,
-			TrendParameters parameters, List<TrendEvent> events) {
-		TrendState state = stored;
-		Map<String, Long> seen = (state != null) ? new HashMap<>(state.seen()) : new HashMap<>();
-		boolean changed = false;
-		for (CheckResult check : checks) {
-			long at = check.scheduledAt().toEpochMilli();
-			if (seen.getOrDefault(check.location(), Long.MIN_VALUE) >= at) {
-				continue;
-			}
-			seen.put(check.location(), at);
-			changed = true;
-			if (state == null || state.thresholdMs() != check.apdexThresholdMs()) {
-				// Scores for another T are not comparable: learn the baseline again.
-				if (state != null && state.degraded()) {
-					events.add(event(check, TrendEvent.Kind.RECOVERED, state, "Apdex threshold changed from "
-							+ state.thresholdMs() + " ms to " + check.apdexThresholdMs() + " ms; watching again"));
-				}
-				state = TrendState.initial(check.apdexThresholdMs());
-			}
-			Cusum.Step step = Cusum.observe(state, score(check), parameters);
-			state = step.state();
-			if (step.transition() != null) {
-				events.add(event(check, step.transition(), state, reason(step.transition(), state)));
-			}
-		}
-		if (!changed) {
-			return stored;
-		}
-		return new TrendState(state.checks(), state.baselineLoss(), state.recentLoss(), state.evidence(),
-				state.degraded(), state.thresholdMs(), Map.copyOf(seen));
+	static TrendDetector.Check check(CheckResult check) {
+		return new TrendDetector.Check(check.location(), check.scheduledAt(), check.timings().totalMs(),
+				check.outcome().isUp(), check.apdexThresholdMs());
 	}
 
-	private static double score(CheckResult check) {
-		return switch (check.apdex()) {
-			case SATISFIED -> 1;
-			case TOLERATING -> 0.5;
-			case FRUSTRATED -> 0;
-		};
+	private TrendEvent event(CheckResult check, TrendDetector.Decision decision) {
+		Degradation evidence = evidence(decision);
+		String apdex = String.format(Locale.ROOT, "Apdex %.2f → %.2f (T = %d ms)", decision.apdexBefore(),
+				decision.apdexAfter(), decision.thresholdMs());
+		String reason = (decision.kind() == TrendEvent.Kind.DEGRADED) ? apdex + ", " + evidence.summary()
+				: "Back to normal: " + apdex.replace("→", "now") + ", p95 " + decision.p95AfterMs() + " ms (baseline "
+						+ decision.p95BeforeMs() + " ms)";
+		return new TrendEvent(UUID.randomUUID(), check.endpointId(), check.organizationId(), decision.kind(),
+				this.clock.instant(), decision.apdexAfter(), decision.apdexBefore(), decision.thresholdMs(), reason,
+				(decision.kind() == TrendEvent.Kind.DEGRADED) ? evidence : null);
 	}
 
-	private static String reason(TrendEvent.Kind kind, TrendState state) {
-		String recent = String.format(java.util.Locale.ROOT, "%.3f", state.recentApdex());
-		String baseline = String.format(java.util.Locale.ROOT, "%.3f", state.baselineApdex());
-		return (kind == TrendEvent.Kind.DEGRADED)
-				? "Apdex dropped to about " + recent + " from a baseline of " + baseline + " (T = "
-						+ state.thresholdMs() + " ms)"
-				: "Apdex is back to about " + recent + " (baseline " + baseline + ", T = " + state.thresholdMs()
-						+ " ms)";
-	}
-
-	private TrendEvent event(CheckResult check, TrendEvent.Kind kind, TrendState state, String reason) {
-		return new TrendEvent(UUID.randomUUID(), check.endpointId(), check.organizationId(), kind, this.clock.instant(),
-				clamp(state.recentApdex()), clamp(state.baselineApdex()), state.thresholdMs(), reason);
-	}
-
-	private static double clamp(double apdex) {
-		return Math.max(0, Math.min(1, apdex));
+	/** The evidence of a decision, with its one-line summary. */
+	static Degradation evidence(TrendDetector.Decision decision) {
+		ZonedDateTime since = decision.since().atZone(ZoneOffset.UTC);
+		boolean sameDay = since.toLocalDate().equals(decision.at().atZone(ZoneOffset.UTC).toLocalDate());
+		String when = since.format(DateTimeFormatter.ofPattern(sameDay ? "HH:mm" : "yyyy-MM-dd HH:mm", Locale.ROOT))
+				+ " UTC";
+		int where = decision.locations().size();
+		String locations = (where == decision.locationsChecked())
+				? ((where == 1) ? decision.locations().getFirst() : "all " + where + " locations") : where + " of "
+						+ decision.locationsChecked() + " locations (" + String.join(", ", decision.locations()) + ")";
+		String summary = "p95 " + decision.p95BeforeMs() + " ms → " + decision.p95AfterMs() + " ms since " + when + ", "
+				+ locations;
+		return new Degradation(decision.apdexBefore(), decision.apdexAfter(), decision.p95BeforeMs(),
+				decision.p95AfterMs(), decision.since(), decision.locations(), decision.locationsChecked(), summary);
 	}
 
 	/** For tests: the sensitivity the watcher would use. */

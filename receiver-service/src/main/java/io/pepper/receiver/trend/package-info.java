@@ -1,7 +1,7 @@
 /**
- * Apdex trend detection: a CUSUM per endpoint over every check's Apdex score, pooled
- * across locations, with its state in Redis so every receiver instance shares it; events
- * go to failure-service through a durable outbox.
+ * Apdex trend detection: a pure detector per endpoint ({@link TrendDetector}) with
+ * seasonal baselines per location, pooled across locations, its state in Redis so every
+ * receiver instance shares it; events go to failure-service through a durable outbox.
  */
 @NullMarked
 package io.pepper.receiver.trend;

@@ -3,10 +3,8 @@ package io.pepper.receiver.web;
 import io.pepper.http.server.BodySizeLimit;
 import io.pepper.receiver.ReceiverProperties;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * Every route reads at most {@code pepper.receiver.max-batch-bytes}, the size of the
@@ -16,11 +14,8 @@ import org.springframework.core.Ordered;
 class BodyLimit {
 
 	@Bean
-	FilterRegistrationBean<BodySizeLimit> bodySizeLimit(ReceiverProperties properties) {
-		FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
-				BodySizeLimit.of(properties.maxBatchBytes()));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return registration;
+	BodySizeLimit bodySizeLimit(ReceiverProperties properties) {
+		return BodySizeLimit.of(properties.maxBatchBytes());
 	}
 
 }

@@ -72,6 +72,39 @@ class ResultQueueTest {
 	}
 
 	@Test
+	void removesOnlyIdleConsumersThatHoldNothing() {
+		this.queue.createGroupIfAbsent();
+		// a worker that stored its entry and died, one that holds an entry, and this one
+		List<RecordId> ids = enqueue(3);
+		assertThat(this.queue.readNew("gone", 1, Duration.ofMillis(10))).hasSize(1);
+		this.queue.acknowledge(ids.get(0));
+		assertThat(this.queue.readNew("busy", 1, Duration.ofMillis(10))).hasSize(1);
+		assertThat(this.queue.readNew("self", 1, Duration.ofMillis(10))).hasSize(1);
+		this.queue.acknowledge(ids.get(2));
+
+		await("the idle consumer removed").atMost(Duration.ofSeconds(10))
+			.until(() -> this.queue.removeIdleConsumers("self", Duration.ofMillis(200)),
+					(removed) -> !removed.isEmpty());
+
+		assertThat(consumers()).containsOnlyKeys("busy", "self").containsEntry("busy", 1L);
+		assertThat(this.queue.removeIdleConsumers("self", Duration.ofMillis(200))).isEmpty();
+		assertThat(this.queue.removeIdleConsumers("self", Duration.ofHours(1))).isEmpty();
+	}
+
+	@Test
+	void removesNoConsumerOfAStreamThatIsGone() {
+		assertThat(this.queue.removeIdleConsumers("self", Duration.ZERO)).isEmpty();
+	}
+
+	private java.util.Map<String, Long> consumers() {
+		java.util.Map<String, Long> consumers = new java.util.HashMap<>();
+		this.redis.opsForStream()
+			.consumers(this.queue.stream(), "writers")
+			.forEach((consumer) -> consumers.put(consumer.consumerName(), consumer.pendingCount()));
+		return consumers;
+	}
+
+	@Test
 	void leavesAStreamNoLongerThanTheLimitAlone() {
 		this.queue.createGroupIfAbsent();
 		List<RecordId> ids = enqueue(5);

@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.ResultBatch;
+import io.pepper.contracts.v1.WireJson;
 import io.pepper.receiver.Checks;
 import io.pepper.receiver.ReceiverProperties;
 import io.pepper.receiver.store.MetricStore;
@@ -220,6 +221,46 @@ class ResultWorkerTest {
 			.hasEntrySatisfying(ResultQueue.ERROR_FIELD,
 					(error) -> assertThat(error).startsWith("the metric store rejected it: ")
 						.contains("field type conflict"));
+	}
+
+	@Test
+	void setsAsideOnlyTheResultTheStoreRejectsAndStoresTheRestOfItsBatchWithRollups() throws Exception {
+		// The first result falls into a shard where total_ms is text, so InfluxDB refuses
+		// it; the two beside it, a month later, are fine.
+		writeLineProtocol("checks,endpoint=conflict total_ms=\"text\" " + Checks.SCHEDULED_AT.toEpochMilli());
+		UUID rejected = UUID.randomUUID();
+		List<UUID> fine = List.of(UUID.randomUUID(), UUID.randomUUID());
+		List<CheckResult> results = new ArrayList<>();
+		results.add(Checks.up(rejected, "eu-west", 90));
+		fine.forEach((endpoint) -> results.add(nextMonth(Checks.up(endpoint, "eu-west", 90))));
+		ResultBatch batch = new ResultBatch(UUID.randomUUID(), "probe-test", results);
+		this.queue.enqueue(batch);
+
+		start("setting-aside", this.reachable, queue(Duration.ofSeconds(30), 5));
+
+		await("the rejected result set aside, the others stored").atMost(PATIENCE)
+			.until(() -> deadLetters().size() == 1 && pendingEntries() == 0);
+		assertThat(fine).allSatisfy((endpoint) -> {
+			assertThat(pointsOf(endpoint)).isEqualTo(1);
+			assertThat(Checks.rows(this.database.query("SELECT checks FROM " + InfluxMetricStore.HOURLY_MEASUREMENT
+					+ " WHERE endpoint = '" + endpoint + "'")))
+				.singleElement()
+				.satisfies((row) -> assertThat(row).containsEntry("checks", "1"));
+		});
+		Map<String, String> dead = deadLetters().getFirst().getValue();
+		assertThat(WireJson.mapper().readValue(dead.get(ResultQueue.BATCH_FIELD), ResultBatch.class).results())
+			.extracting(CheckResult::endpointId)
+			.containsExactly(rejected);
+		assertThat(dead).hasEntrySatisfying(ResultQueue.ERROR_FIELD,
+				(error) -> assertThat(error).startsWith("the metric store rejected 1 of 3 results: results[0]: ")
+					.contains("field type conflict"));
+	}
+
+	private static CheckResult nextMonth(CheckResult result) {
+		return new CheckResult(result.endpointId(), result.organizationId(), result.location(),
+				result.scheduledAt().plus(30, ChronoUnit.DAYS), result.startedAt().plus(30, ChronoUnit.DAYS),
+				result.timings(), result.status(), result.bytes(), null, result.outcome(), result.apdexThresholdMs(),
+				result.apdex());
 	}
 
 	@Test

@@ -93,7 +93,7 @@ class TrendWatcherTest {
 
 		TrendState state = new TrendStates(this.redis, this.keys.prefix()).read(endpoint).state();
 		assertThat(state.checks()).isEqualTo(200);
-		assertThat(state.seen()).containsOnlyKeys(locations);
+		assertThat(state.locations).containsOnlyKeys(locations);
 	}
 
 	@Test
@@ -117,13 +117,15 @@ class TrendWatcherTest {
 		Random random = new Random(3);
 		int minute = 0;
 		List<TrendEvent> events = new ArrayList<>();
-		// A baseline of Apdex 0.95, then 0.80, then back: one batch per simulated hour.
-		for (double badShare : new double[] { 0.05, 0.20, 0.05 }) {
-			int end = minute + ((badShare == 0.20) ? 600 : Cusum.WARM_UP + 600);
+		// Lognormal latencies at Apdex 0.95 for T = 500 ms, then 60% slower (about 0.82)
+		// for
+		// ten hours, then back: one batch per simulated hour.
+		for (double slower : new double[] { 1.0, 1.6, 1.0 }) {
+			int end = minute + ((slower > 1) ? 600 : 8 * 1_440);
 			while (minute < end) {
 				List<CheckResult> batch = new ArrayList<>();
 				for (int i = 0; i < 60; i++, minute++) {
-					batch.add(check(endpoint, "eu-west", minute, (random.nextDouble() < badShare) ? 5000 : 100));
+					batch.add(check(endpoint, "eu-west", minute, slower * 261 * Math.exp(0.5 * random.nextGaussian())));
 				}
 				events.addAll(watcher.observe(batch));
 			}
@@ -134,9 +136,13 @@ class TrendWatcherTest {
 		TrendEvent degraded = events.getFirst();
 		assertThat(degraded.endpointId()).isEqualTo(endpoint);
 		assertThat(degraded.apdexThresholdMs()).isEqualTo(500);
-		assertThat(degraded.baselineApdex()).isBetween(0.93, 0.97);
+		assertThat(degraded.baselineApdex()).isBetween(0.92, 0.97);
 		assertThat(degraded.apdex()).isLessThan(degraded.baselineApdex());
-		assertThat(degraded.reason()).contains("Apdex dropped");
+		assertThat(degraded.reason()).contains("Apdex 0.9").contains("p95 ").contains("eu-west");
+		assertThat(degraded.degradation()).isNotNull();
+		assertThat(degraded.degradation().locations()).containsExactly("eu-west");
+		assertThat(degraded.degradation().p95AfterMs()).isGreaterThan(degraded.degradation().p95BeforeMs());
+		assertThat(events.get(1).degradation()).isNull();
 		// failure-service does not answer: both stay queued, in order, for the next try.
 		assertThat(this.outbox.deliver()).isZero();
 		assertThat(this.outbox.pending()).extracting(TrendEvent::eventId)
@@ -144,7 +150,7 @@ class TrendWatcherTest {
 	}
 
 	@Test
-	void startsOverWhenTheThresholdChanges() {
+	void keepsWhatItLearntWhenTheThresholdChanges() {
 		UUID endpoint = UUID.randomUUID();
 		TrendWatcher watcher = watcher();
 		watcher.observe(List.of(check(endpoint, "eu-west", 0, 100), check(endpoint, "eu-west", 1, 100)));
@@ -153,8 +159,21 @@ class TrendWatcherTest {
 		watcher.observe(List.of(stricter));
 
 		TrendState state = new TrendStates(this.redis, this.keys.prefix()).read(endpoint).state();
-		assertThat(state.thresholdMs()).isEqualTo(50);
-		assertThat(state.checks()).isEqualTo(1);
+		assertThat(state.thresholdMs).isEqualTo(50);
+		assertThat(state.checks()).isEqualTo(3);
+	}
+
+	@Test
+	void countsAFailedCheckThatArrivesAfterNewerOnes() {
+		UUID endpoint = UUID.randomUUID();
+		TrendWatcher watcher = watcher();
+		watcher.observe(List.of(check(endpoint, "eu-west", 0, 100), check(endpoint, "eu-west", 2, 100)));
+
+		watcher.observe(List.of(MetricStoreContract.refused(endpoint, "eu-west", START.plusSeconds(60))));
+
+		TrendStates states = new TrendStates(this.redis, this.keys.prefix());
+		assertThat(states.read(endpoint).state().checks()).isEqualTo(3);
+		assertThat(states.read(endpoint).state().locations.get("eu-west").failedShare).isPositive();
 	}
 
 	private static CheckResult check(UUID endpoint, String location, int minute, double totalMs) {

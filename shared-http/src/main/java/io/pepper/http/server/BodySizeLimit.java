@@ -20,6 +20,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.util.unit.DataSize;
@@ -29,11 +30,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The largest request body each route accepts. A body whose Content-Length says more is
  * answered 413 before anything is read; any other body, chunked ones included, is counted
  * as it is read and its reader fails with {@link BodyTooLargeException} at the first byte
- * beyond the limit, which is answered 413 too. Install it as a bean, ahead of everything
- * that reads bodies. (Form posts are read by the servlet container, which caps them with
- * its own {@code max-http-form-post-size}.)
+ * beyond the limit, which is answered 413 too. Declared as a bean it runs first, ahead of
+ * everything that reads bodies (Spring Security included). (Form posts are read by the
+ * servlet container, which caps them with its own {@code max-http-form-post-size}.)
  */
-public final class BodySizeLimit extends OncePerRequestFilter {
+public final class BodySizeLimit extends OncePerRequestFilter implements Ordered {
 
 	private final long defaultLimit;
 
@@ -70,6 +71,12 @@ public final class BodySizeLimit extends OncePerRequestFilter {
 			}
 		}
 		return this.defaultLimit;
+	}
+
+	/** Ahead of every other filter, Spring Security's included. */
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
 	}
 
 	@Override
