@@ -142,6 +142,20 @@ class SignInTest extends UiTestBase {
 	}
 
 	@Test
+	void organizationNamesFollowTheNameRuleOfEveryResource() {
+		Browser anonymous = browser();
+		anonymous.get("/signup");
+		String email = email("escape");
+
+		Browser.Page answer = anonymous.post("/signup", "email", email, "password", PASSWORD, "organization",
+				"Evil\u001b[31m red");
+
+		assertThat(answer.status()).isEqualTo(200);
+		assertThat(answer.body()).contains(io.pepper.admin.web.Name.MESSAGE);
+		assertThat(this.users.findByEmail(email)).isEmpty();
+	}
+
+	@Test
 	void unknownEmailAndWrongPasswordGetTheSameAnswer() {
 		String email = email("known");
 		owner(email, organizationName("Known"));
