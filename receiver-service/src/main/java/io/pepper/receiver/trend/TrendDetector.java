@@ -60,7 +60,7 @@ public final class TrendDetector {
 	static final double MAX_SCORE = 3.09;
 
 	/** One bin adds at most this much, so a short outage cannot decide alone. */
-	static final double CAP = 4;
+	static final double CAP = 3;
 
 	private static final long DAY_MS = 86_400_000L;
 
@@ -519,7 +519,7 @@ public final class TrendDetector {
 		for (int i = bins.length - last; i < bins.length; i++) {
 			below += (bins[i] <= reference) ? 1 : 0;
 		}
-		return below <= ((last > 2) ? 1 : 0);
+		return below <= ((last >= 6) ? 1 : 0);
 	}
 
 	private static boolean all(double[] bins, int last, java.util.function.DoublePredicate test) {

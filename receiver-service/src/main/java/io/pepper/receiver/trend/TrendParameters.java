@@ -31,7 +31,7 @@ public record TrendParameters(double reference, double threshold, double slowRef
 
 	public static final TrendParameters MEDIUM = new TrendParameters(1.0, 10, 0.9, 8, Duration.ofMinutes(30), null);
 
-	public static final TrendParameters HIGH = new TrendParameters(0.8, 6, 0.8, 7, Duration.ofMinutes(20), null);
+	public static final TrendParameters HIGH = new TrendParameters(0.8, 8, 0.8, 7, Duration.ofMinutes(20), null);
 
 	public TrendParameters {
 		if (minimumDuration.compareTo(TrendDetector.BIN) < 0) {

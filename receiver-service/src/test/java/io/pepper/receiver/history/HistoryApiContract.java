@@ -165,7 +165,7 @@ abstract class HistoryApiContract {
 				up(endpoint, "us-east", DAY.plusSeconds(60), 100, 500)));
 
 		assertThat(this.redis.<String, String>opsForHash().get(KEYS.prefix() + "trend:" + endpoint, "state"))
-			.contains("\"checks\":2");
+			.contains("\"observed\":2");
 	}
 
 	@Test
