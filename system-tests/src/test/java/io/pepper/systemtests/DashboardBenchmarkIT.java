@@ -264,19 +264,37 @@ class DashboardBenchmarkIT {
 								hours.get(this.random.nextInt(hours.size()))));
 					}
 				}
-				if (hourly.size() >= 10_000) {
-					store.writeRollups(Resolution.DAILY, daily);
-					store.writeRollups(Resolution.HOURLY, hourly);
+				if (hourly.size() >= 2_000) {
+					importRollups(store, Resolution.DAILY, daily);
+					importRollups(store, Resolution.HOURLY, hourly);
 					written += daily.size() + hourly.size();
 					daily.clear();
 					hourly.clear();
 				}
 			}
-			store.writeRollups(Resolution.DAILY, daily);
-			store.writeRollups(Resolution.HOURLY, hourly);
+			importRollups(store, Resolution.DAILY, daily);
+			importRollups(store, Resolution.HOURLY, hourly);
 			written += daily.size() + hourly.size();
 		}
 		return written;
+	}
+
+	/**
+	 * Imports a chunk, again after a timeout: a busy InfluxDB 1.x answers 500 "timeout"
+	 * and may still write, and a rollup written twice is the same rollup.
+	 */
+	private static void importRollups(InfluxMetricStore store, Resolution resolution, List<Bucket> buckets) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				store.writeRollups(resolution, buckets);
+				return;
+			}
+			catch (io.pepper.receiver.store.MetricStoreException ex) {
+				if (attempt >= 5) {
+					throw ex;
+				}
+			}
+		}
 	}
 
 	/** One hour of one location: 60 checks of a log-normal time, about 1% failed. */
