@@ -89,6 +89,7 @@ public final class DemoHistory {
 		if (value == null || value.isBlank()) {
 			System.err.println("Demo history: " + name + " is required");
 			System.exit(2);
+			throw new IllegalStateException(name + " is required");
 		}
 		return value;
 	}

@@ -111,15 +111,6 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 			}
 		}
 
-		/** How long {@code resolution} is kept. */
-		public Duration of(io.pepper.receiver.store.Resolution resolution) {
-			return switch (resolution) {
-				case RAW -> this.raw;
-				case HOURLY -> this.hourly;
-				case DAILY -> this.daily;
-			};
-		}
-
 		public static Retention defaults() {
 			return new Retention(Duration.ofDays(30), Duration.ofDays(400), Duration.ofDays(1825), Duration.ofHours(1));
 		}
@@ -258,15 +249,6 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 		/** The WriteApi bucket that InfluxDB maps to database and retention policy. */
 		public String bucket() {
 			return this.database + "/" + this.retentionPolicy;
-		}
-
-		/** The retention policy that keeps {@code resolution}. */
-		public String retentionPolicy(io.pepper.receiver.store.Resolution resolution) {
-			return switch (resolution) {
-				case RAW -> this.retentionPolicy;
-				case HOURLY -> this.hourlyRetentionPolicy;
-				case DAILY -> this.dailyRetentionPolicy;
-			};
 		}
 
 	}

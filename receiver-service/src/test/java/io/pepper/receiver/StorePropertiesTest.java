@@ -29,11 +29,11 @@ class StorePropertiesTest {
 		this.runner.run((context) -> {
 			ReceiverProperties properties = context.getBean(ReceiverProperties.class);
 			assertThat(properties.store()).isEqualTo(ReceiverProperties.Store.INFLUX);
-			assertThat(properties.retention().of(Resolution.RAW)).isEqualTo(Duration.ofDays(30));
-			assertThat(properties.retention().of(Resolution.HOURLY)).isEqualTo(Duration.ofDays(400));
-			assertThat(properties.retention().of(Resolution.DAILY)).isEqualTo(Duration.ofDays(1825));
-			assertThat(properties.influx().retentionPolicy(Resolution.HOURLY)).isEqualTo("pepper_hourly");
-			assertThat(properties.influx().retentionPolicy(Resolution.DAILY)).isEqualTo("pepper_daily");
+			assertThat(Resolution.RAW.keptFor(properties.retention())).isEqualTo(Duration.ofDays(30));
+			assertThat(Resolution.HOURLY.keptFor(properties.retention())).isEqualTo(Duration.ofDays(400));
+			assertThat(Resolution.DAILY.keptFor(properties.retention())).isEqualTo(Duration.ofDays(1825));
+			assertThat(Resolution.HOURLY.retentionPolicy(properties.influx())).isEqualTo("pepper_hourly");
+			assertThat(Resolution.DAILY.retentionPolicy(properties.influx())).isEqualTo("pepper_daily");
 			assertThat(properties.queryTokenSha256()).isEmpty();
 			assertThat(properties.adminUrl()).isNull();
 			assertThat(properties.failureUrl()).isNull();

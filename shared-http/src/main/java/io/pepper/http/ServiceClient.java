@@ -165,7 +165,7 @@ public final class ServiceClient {
 			response = exchange(HttpMethod.POST, uri, json(body), null);
 		}
 		catch (ServiceCallException ex) {
-			return new Answer(ex.status(), ex.verdict(), ex.getMessage());
+			return new Answer(ex.status(), ex.verdict(), Objects.requireNonNullElse(ex.getMessage(), ""));
 		}
 		Verdict verdict = Verdict.of(response.status());
 		return new Answer(response.status(), verdict, (verdict == Verdict.DELIVERED)

@@ -74,12 +74,13 @@ public class Bootstrap {
 			this.probeTokens.save(new ProbeToken(TOKEN_NAME, settings.probeTokenSha256()));
 			created.add("probe token");
 		}
-		if (settings.organization() == null) {
+		String organizationName = settings.organization();
+		if (organizationName == null) {
 			return created;
 		}
-		Organization organization = this.organizations.findByName(settings.organization()).orElseGet(() -> {
-			created.add("organization " + settings.organization());
-			return this.organizations.save(new Organization(settings.organization()));
+		Organization organization = this.organizations.findByName(organizationName).orElseGet(() -> {
+			created.add("organization " + organizationName);
+			return this.organizations.save(new Organization(organizationName));
 		});
 		if (settings.ownerEmail() == null) {
 			return created;

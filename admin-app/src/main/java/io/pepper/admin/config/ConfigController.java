@@ -12,6 +12,9 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,12 +22,19 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionTimedOutException;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/config} exports the caller's organization as YAML;
  * {@code POST /api/v1/config} imports such a document ({@code ?dryRun=true} only plans)
- * and answers with the plan as JSON.
+ * and answers with the plan as JSON. An import runs in one transaction bounded by
+ * {@link ConfigProperties#importBudget()}: a document that cannot be planned and applied
+ * in time, because it is huge or the database is held up, is rolled back and answered
+ * 503.
  */
 @RestController
 @RequestMapping(ConfigController.PATH)
@@ -49,8 +59,15 @@ class ConfigController {
 
 	private final ConfigService config;
 
-	ConfigController(ConfigService config) {
+	private final TransactionTemplate budgeted;
+
+	private final long budgetSeconds;
+
+	ConfigController(ConfigService config, PlatformTransactionManager transactions, ConfigProperties properties) {
 		this.config = config;
+		this.budgetSeconds = Math.max(1, properties.importBudget().toSeconds());
+		this.budgeted = new TransactionTemplate(transactions);
+		this.budgeted.setTimeout((int) Math.min(Integer.MAX_VALUE, this.budgetSeconds));
 	}
 
 	@GetMapping(produces = YAML)
@@ -84,7 +101,16 @@ class ConfigController {
 			throw new InvalidInputException("body",
 					"must be a YAML mapping with endpoints, channels, policies " + "and maintenanceWindows");
 		}
-		return this.config.importDocument(caller.organizationId(), document, dryRun);
+		try {
+			return this.budgeted
+				.execute((status) -> this.config.importDocument(caller.organizationId(), document, dryRun));
+		}
+		catch (TransactionTimedOutException | QueryTimeoutException ex) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"the import did not finish within its budget of " + this.budgetSeconds
+							+ " s and changed nothing; try again, or split the document");
+			throw new ErrorResponseException(HttpStatus.SERVICE_UNAVAILABLE, problem, ex);
+		}
 	}
 
 }

@@ -113,17 +113,17 @@ public class ConfigService {
 		Map<String, EndpointSettings> endpointSettings = new HashMap<>();
 		desiredEndpoints.forEach((name, request) -> endpointSettings.put(name, this.endpoints.validate(request)));
 		plan(ENDPOINT, document.endpoints() != null, desiredEndpoints.keySet(), current.endpoints.keySet(),
-				(name) -> !current.endpoints.get(name).getSettings().equals(endpointSettings.get(name)), changes,
+				(name) -> !known(current.endpoints, name).getSettings().equals(endpointSettings.get(name)), changes,
 				unchanged);
 		plan(CHANNEL, document.channels() != null, desiredChannels.keySet(), current.channels.keySet(),
-				(name) -> this.channels.changes(current.channels.get(name), desiredChannels.get(name)), changes,
+				(name) -> this.channels.changes(known(current.channels, name), known(desiredChannels, name)), changes,
 				unchanged);
 		plan(POLICY, document.policies() != null, desiredPolicies.keySet(), current.policies.keySet(),
-				(name) -> !normalized(current.policyItem(name)).equals(normalized(desiredPolicies.get(name))), changes,
-				unchanged);
+				(name) -> !normalized(current.policyItem(name)).equals(normalized(known(desiredPolicies, name))),
+				changes, unchanged);
 		plan(WINDOW, document.maintenanceWindows() != null, desiredWindows.keySet(), current.windows.keySet(),
-				(name) -> !normalized(current.windowItem(name)).equals(normalized(desiredWindows.get(name))), changes,
-				unchanged);
+				(name) -> !normalized(current.windowItem(name)).equals(normalized(known(desiredWindows, name))),
+				changes, unchanged);
 		ConfigPlan plan = new ConfigPlan(dryRun, changes, unchanged[0]);
 		if (!dryRun) {
 			apply(organizationId, current, plan, desiredEndpoints, desiredChannels, desiredPolicies, desiredWindows);
@@ -138,10 +138,10 @@ public class ConfigService {
 		// Policies and windows go first and come back last, so references never dangle.
 		for (ConfigPlan.Change change : plan.changes()) {
 			if (change.action() == ConfigPlan.Action.DELETE && change.kind().equals(POLICY)) {
-				this.policies.delete(organizationId, current.policies.get(change.name()).getId());
+				this.policies.delete(organizationId, known(current.policies, change.name()).getId());
 			}
 			if (change.action() == ConfigPlan.Action.DELETE && change.kind().equals(WINDOW)) {
-				this.windows.delete(organizationId, current.windows.get(change.name()).getId());
+				this.windows.delete(organizationId, known(current.windows, change.name()).getId());
 			}
 		}
 		Map<String, UUID> endpointIds = new HashMap<>(current.endpointIds());
@@ -150,13 +150,13 @@ public class ConfigService {
 			String name = change.name();
 			switch (change.kind() + ":" + change.action()) {
 				case "endpoint:CREATE" ->
-					endpointIds.put(name, this.endpoints.create(organizationId, desiredEndpoints.get(name)).getId());
+					endpointIds.put(name, this.endpoints.create(organizationId, known(desiredEndpoints, name)).getId());
 				case "endpoint:UPDATE" ->
-					this.endpoints.update(organizationId, endpointIds.get(name), desiredEndpoints.get(name));
+					this.endpoints.update(organizationId, known(endpointIds, name), known(desiredEndpoints, name));
 				case "channel:CREATE" -> channelIds.put(name,
-						this.channels.create(organizationId, desiredChannels.get(name)).channel().getId());
+						this.channels.create(organizationId, known(desiredChannels, name)).channel().getId());
 				case "channel:UPDATE" ->
-					this.channels.update(organizationId, channelIds.get(name), desiredChannels.get(name));
+					this.channels.update(organizationId, known(channelIds, name), known(desiredChannels, name));
 				default -> {
 				}
 			}
@@ -165,25 +165,30 @@ public class ConfigService {
 			String name = change.name();
 			switch (change.kind() + ":" + change.action()) {
 				case "policy:CREATE" -> this.policies.create(organizationId,
-						policyRequest(desiredPolicies.get(name), endpointIds, channelIds));
-				case "policy:UPDATE" -> this.policies.update(organizationId, current.policies.get(name).getId(),
-						policyRequest(desiredPolicies.get(name), endpointIds, channelIds));
+						policyRequest(known(desiredPolicies, name), endpointIds, channelIds));
+				case "policy:UPDATE" -> this.policies.update(organizationId, known(current.policies, name).getId(),
+						policyRequest(known(desiredPolicies, name), endpointIds, channelIds));
 				case "maintenanceWindow:CREATE" ->
-					this.windows.create(organizationId, windowRequest(desiredWindows.get(name), endpointIds));
+					this.windows.create(organizationId, windowRequest(known(desiredWindows, name), endpointIds));
 				case "maintenanceWindow:UPDATE" -> this.windows.update(organizationId,
-						current.windows.get(name).getId(), windowRequest(desiredWindows.get(name), endpointIds));
+						known(current.windows, name).getId(), windowRequest(known(desiredWindows, name), endpointIds));
 				default -> {
 				}
 			}
 		}
 		for (ConfigPlan.Change change : plan.changes()) {
 			if (change.action() == ConfigPlan.Action.DELETE && change.kind().equals(CHANNEL)) {
-				this.channels.delete(organizationId, channelIds.get(change.name()));
+				this.channels.delete(organizationId, known(channelIds, change.name()));
 			}
 			if (change.action() == ConfigPlan.Action.DELETE && change.kind().equals(ENDPOINT)) {
-				this.endpoints.delete(organizationId, endpointIds.get(change.name()));
+				this.endpoints.delete(organizationId, known(endpointIds, change.name()));
 			}
 		}
+	}
+
+	/** The value of a name the plan has already seen in {@code map}. */
+	private static <V> V known(Map<String, V> map, String name) {
+		return Objects.requireNonNull(map.get(name), name);
 	}
 
 	private static void plan(String kind, boolean managed, Set<String> desired, Set<String> existing,
@@ -440,11 +445,11 @@ public class ConfigService {
 		}
 
 		ConfigDocument.PolicyItem policyItem(String name) {
-			return item(this.policies.get(name).getSettings(), this.endpointNames, this.channelNames);
+			return item(known(this.policies, name).getSettings(), this.endpointNames, this.channelNames);
 		}
 
 		ConfigDocument.WindowItem windowItem(String name) {
-			return item(this.windows.get(name).getSettings(), this.endpointNames);
+			return item(known(this.windows, name).getSettings(), this.endpointNames);
 		}
 
 		private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {

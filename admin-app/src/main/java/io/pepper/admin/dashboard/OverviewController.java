@@ -59,7 +59,8 @@ class OverviewController {
 		List<Row> rows = live.health()
 			.values()
 			.stream()
-			.map((health) -> new Row(health.endpointId(), names.get(health.endpointId()), health))
+			.map((health) -> new Row(health.endpointId(),
+					Objects.requireNonNullElse(names.get(health.endpointId()), ""), health))
 			.toList();
 		Map<LiveStatus, Long> counts = new EnumMap<>(LiveStatus.class);
 		for (LiveStatus status : LiveStatus.values()) {
@@ -81,11 +82,10 @@ class OverviewController {
 			.sorted(Comparator.comparing((Row row) -> Objects.requireNonNull(row.health().p95Growth())).reversed())
 			.limit(TOP)
 			.toList());
-		model.addAttribute("certificates",
-				rows.stream()
-					.filter((row) -> row.daysLeft(live) != null && row.daysLeft(live) <= CERTIFICATE_DAYS)
-					.sorted(Comparator.comparing((Row row) -> Objects.requireNonNull(row.daysLeft(live))))
-					.toList());
+		model.addAttribute("certificates", rows.stream().filter((row) -> {
+			Long days = row.daysLeft(live);
+			return days != null && days <= CERTIFICATE_DAYS;
+		}).sorted(Comparator.comparing((Row row) -> Objects.requireNonNull(row.daysLeft(live)))).toList());
 		return OVERVIEW;
 	}
 

@@ -114,6 +114,7 @@ public class Endpoint {
 		this.updatedAt = Instant.EPOCH;
 	}
 
+	@SuppressWarnings("NullAway.Init") // apply() sets every setting
 	Endpoint(UUID organizationId, EndpointSettings settings) {
 		this.organizationId = organizationId;
 		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);

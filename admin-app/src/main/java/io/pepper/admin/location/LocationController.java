@@ -3,8 +3,8 @@ package io.pepper.admin.location;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
-import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.ConflictException;
 import io.pepper.admin.web.NotFoundException;
 import io.pepper.admin.web.RequestChecks;
@@ -60,7 +60,7 @@ class LocationController {
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Transactional
-	ResponseEntity<LocationView> create(@AuthenticationPrincipal ApiCaller caller,
+	ResponseEntity<LocationView> create(@AuthenticationPrincipal(expression = "userId") UUID caller,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
 					schema = @Schema(implementation = LocationRequest.class))) @RequestBody byte[] body,
 			UriComponentsBuilder uris) {
@@ -81,7 +81,8 @@ class LocationController {
 	 */
 	@DeleteMapping("/{name}")
 	@Transactional
-	ResponseEntity<Void> retire(@AuthenticationPrincipal ApiCaller caller, @PathVariable String name) {
+	ResponseEntity<Void> retire(@AuthenticationPrincipal(expression = "userId") UUID caller,
+			@PathVariable String name) {
 		this.operators.require(caller);
 		Location location = this.locations.findByName(name)
 			.filter((found) -> found.getRetiredAt() == null)

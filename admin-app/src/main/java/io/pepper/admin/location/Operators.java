@@ -2,9 +2,9 @@ package io.pepper.admin.location;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import io.pepper.admin.AdminProperties;
-import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.user.Users;
 
 import org.springframework.security.access.AccessDeniedException;
@@ -26,9 +26,9 @@ class Operators {
 		this.users = users;
 	}
 
-	/** Refuses (403) a caller whose user is not an operator. */
-	void require(ApiCaller caller) {
-		boolean operator = this.users.findById(caller.userId())
+	/** Refuses (403) a caller (an API token's user) who is not an operator. */
+	void require(UUID caller) {
+		boolean operator = this.users.findById(caller)
 			.map((user) -> this.emails.contains(user.getEmail().toLowerCase(Locale.ROOT)))
 			.orElse(false);
 		if (!operator) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.pepper.contracts.v1.CheckResult;
@@ -72,7 +73,8 @@ public class EndpointPanels {
 				incidentNotice = "Incidents unavailable: " + ex.getMessage() + ".";
 			}
 		}
-		EndpointHealth health = live.health().get(endpoint);
+		// The board was asked for this endpoint alone.
+		EndpointHealth health = Objects.requireNonNull(live.health().get(endpoint));
 		return new Panels(health, days, checks, incidents, now, historyNotice, incidentNotice);
 	}
 

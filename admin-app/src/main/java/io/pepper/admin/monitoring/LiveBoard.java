@@ -80,7 +80,8 @@ public class LiveBoard {
 		Map<UUID, EndpointHealth> health = new LinkedHashMap<>();
 		for (UUID id : ids) {
 			EndpointSummary summary = (historyNotice == null) ? summaries.get(id) : null;
-			health.put(id, EndpointHealth.of(id, endpoints.get(id), summary, openByEndpoint.get(id), now));
+			health.put(id, EndpointHealth.of(id, Boolean.TRUE.equals(endpoints.get(id)), summary,
+					openByEndpoint.get(id), now));
 		}
 		return new Board(health, open, now, historyNotice, incidentNotice);
 	}

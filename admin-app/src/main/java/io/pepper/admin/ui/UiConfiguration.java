@@ -1,8 +1,10 @@
 package io.pepper.admin.ui;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -32,9 +34,10 @@ class UiConfiguration implements WebMvcConfigurer {
 			}
 
 			@Override
-			public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-					NativeWebRequest request, WebDataBinderFactory binders) {
-				return UiConfiguration.this.members.require(request.getNativeRequest(HttpServletRequest.class));
+			public Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
+					NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
+				return UiConfiguration.this.members
+					.require(Objects.requireNonNull(request.getNativeRequest(HttpServletRequest.class)));
 			}
 
 		});

@@ -45,7 +45,7 @@ public abstract class UiTestBase {
 
 	static final TestDatabase DATABASE = LocalPostgres.fromEnvironment().createDatabase("admin_ui");
 
-	static final String REDIS_PREFIX = TestApi.redisPrefix(DATABASE);
+	protected static final String REDIS_PREFIX = TestApi.redisPrefix(DATABASE);
 
 	static final GreenMail MAIL = new GreenMail(
 			new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
@@ -56,9 +56,9 @@ public abstract class UiTestBase {
 	protected static final String SERVICE_TOKEN = "ui-service-token-0123456789abcdef0123456789";
 
 	/** Accounts and addresses fail this often before sign-in is refused for a while. */
-	static final int ACCOUNT_FAILURES = 3;
+	protected static final int ACCOUNT_FAILURES = 3;
 
-	static final int ADDRESS_FAILURES = 8;
+	protected static final int ADDRESS_FAILURES = 8;
 
 	private static final Pattern LINK = Pattern.compile("https?://[^\\s/]+(/(?:signup/confirm|invite)/[A-Za-z0-9_-]+)");
 

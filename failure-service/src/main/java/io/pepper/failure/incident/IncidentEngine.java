@@ -112,10 +112,10 @@ public class IncidentEngine {
 			if (streak != null && !result.scheduledAt().isAfter(streak.lastScheduledAt())) {
 				continue;
 			}
-			boolean inARow = streak != null && streak.failures() > 0
-					&& Duration.between(streak.lastScheduledAt(), result.scheduledAt()).compareTo(maxGap) <= 0;
-			Streak next = new Streak(result.location(), inARow ? streak.failures() + 1 : 1, 0, result.scheduledAt(),
-					reason(report));
+			int failures = (streak != null && streak.failures() > 0
+					&& Duration.between(streak.lastScheduledAt(), result.scheduledAt()).compareTo(maxGap) <= 0)
+							? streak.failures() + 1 : 1;
+			Streak next = new Streak(result.location(), failures, 0, result.scheduledAt(), reason(report));
 			this.states.save(endpointId, next);
 			streaks.put(next.location(), next);
 			latest = report;

@@ -196,7 +196,8 @@ public final class HttpChecker {
 			}
 		}
 		MediaType type = body.contentType();
-		Charset charset = (type != null) ? type.charset(StandardCharsets.UTF_8) : StandardCharsets.UTF_8;
+		Charset declared = (type != null) ? type.charset() : null;
+		Charset charset = (declared != null) ? declared : StandardCharsets.UTF_8;
 		return new Body(total, false, keepText ? kept.readString(charset) : "");
 	}
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
@@ -71,7 +72,8 @@ public final class ProbeMetrics {
 	}
 
 	void checked(CheckResult result) {
-		this.checks.get(result.outcome().kind()).increment();
+		// Every kind has its counter from the start.
+		Objects.requireNonNull(this.checks.get(result.outcome().kind())).increment();
 		PhaseTimings timings = result.timings();
 		record(this.dns, timings.dnsMs());
 		record(this.connect, timings.connectMs());

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -206,7 +207,8 @@ public final class ResultWorker implements SmartLifecycle {
 			catch (EntryFailedException ex) {
 				// Left pending: reading our own pending entries again counts a delivery.
 				ownPendingFirst = true;
-				pauseAfter(++this.failures, "an entry could not be stored", ex.getCause());
+				pauseAfter(++this.failures, "an entry could not be stored",
+						Objects.requireNonNullElse(ex.getCause(), ex));
 			}
 			catch (RuntimeException ex) {
 				// The stream or group may have been deleted under us (NOGROUP): recreate

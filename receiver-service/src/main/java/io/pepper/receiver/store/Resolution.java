@@ -3,6 +3,8 @@ package io.pepper.receiver.store;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.pepper.receiver.ReceiverProperties;
+
 /** How finely checks are kept: each check, or rolled up per hour or per day (UTC). */
 public enum Resolution {
 
@@ -28,6 +30,24 @@ public enum Resolution {
 	/** Whether {@code time} is the start of a bucket. */
 	public boolean isAligned(Instant time) {
 		return floor(time).equals(time);
+	}
+
+	/** How long this resolution is kept. */
+	public Duration keptFor(ReceiverProperties.Retention retention) {
+		return switch (this) {
+			case RAW -> retention.raw();
+			case HOURLY -> retention.hourly();
+			case DAILY -> retention.daily();
+		};
+	}
+
+	/** The InfluxDB retention policy that keeps this resolution. */
+	public String retentionPolicy(ReceiverProperties.Influx influx) {
+		return switch (this) {
+			case RAW -> influx.retentionPolicy();
+			case HOURLY -> influx.hourlyRetentionPolicy();
+			case DAILY -> influx.dailyRetentionPolicy();
+		};
 	}
 
 }

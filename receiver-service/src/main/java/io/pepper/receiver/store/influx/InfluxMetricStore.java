@@ -142,7 +142,7 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 			for (Resolution resolution : Resolution.values()) {
 				// Resolutions sharing a policy keep their data as long as the longest
 				// needs.
-				policies.merge(this.settings.retentionPolicy(resolution), this.retention.of(resolution),
+				policies.merge(resolution.retentionPolicy(this.settings), resolution.keptFor(this.retention),
 						(a, b) -> (a.compareTo(b) >= 0) ? a : b);
 			}
 			for (Map.Entry<String, Duration> entry : policies.entrySet()) {
@@ -181,7 +181,7 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 		if (points.isEmpty()) {
 			return;
 		}
-		String bucket = this.settings.database() + "/" + this.settings.retentionPolicy(resolution);
+		String bucket = this.settings.database() + "/" + resolution.retentionPolicy(this.settings);
 		try {
 			writePoints(bucket, points);
 			return;
@@ -313,7 +313,7 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 	}
 
 	private String from(Resolution resolution) {
-		return "\"" + this.settings.database() + "\".\"" + this.settings.retentionPolicy(resolution) + "\".\""
+		return "\"" + this.settings.database() + "\".\"" + resolution.retentionPolicy(this.settings) + "\".\""
 				+ measurement(resolution) + "\"";
 	}
 
@@ -476,7 +476,7 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 
 	/** The retention durations the store was configured with, for tests. */
 	Duration retention(Resolution resolution) {
-		return this.retention.of(resolution);
+		return resolution.keptFor(this.retention);
 	}
 
 	@Override

@@ -341,7 +341,7 @@ public final class PostgresMetricStore extends RollupMetricStore {
 			String time = (resolution == Resolution.RAW) ? "scheduled_at" : "bucket_start";
 			try {
 				int deleted = this.jdbc.sql("DELETE FROM " + table(resolution) + " WHERE " + time + " < :oldest")
-					.param("oldest", at(now.minus(this.retention.of(resolution))))
+					.param("oldest", at(now.minus(resolution.keptFor(this.retention))))
 					.update();
 				if (deleted > 0) {
 					log.info("Deleted {} {} rows past their retention", deleted, resolution.name().toLowerCase());

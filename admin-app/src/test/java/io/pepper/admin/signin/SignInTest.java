@@ -1,10 +1,11 @@
-package io.pepper.admin.ui;
+package io.pepper.admin.signin;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.pepper.admin.ui.UiTestBase;
 import io.pepper.admin.user.User;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;

@@ -1,5 +1,8 @@
-package io.pepper.admin.organization;
+package io.pepper.admin.team;
 
+import io.pepper.admin.organization.Invitation;
+import io.pepper.admin.organization.InvitationLink;
+import io.pepper.admin.organization.InvitationService;
 import java.util.Optional;
 import java.util.UUID;
 

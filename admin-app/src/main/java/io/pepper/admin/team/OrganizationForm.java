@@ -1,5 +1,6 @@
-package io.pepper.admin.organization;
+package io.pepper.admin.team;
 
+import io.pepper.admin.organization.MembershipService;
 import io.pepper.admin.web.Name;
 import org.jspecify.annotations.Nullable;
 

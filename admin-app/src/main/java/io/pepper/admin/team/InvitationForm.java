@@ -1,5 +1,6 @@
-package io.pepper.admin.organization;
+package io.pepper.admin.team;
 
+import io.pepper.admin.organization.Role;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package io.pepper.admin.ui;
+package io.pepper.admin.team;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -7,6 +7,7 @@ import io.pepper.admin.mail.LinkTokens;
 import io.pepper.admin.organization.Invitations;
 import io.pepper.admin.organization.MemberOf;
 import io.pepper.admin.organization.Role;
+import io.pepper.admin.ui.UiTestBase;
 import io.pepper.admin.user.User;
 import io.pepper.testsupport.Browser;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,11 @@
-package io.pepper.admin.organization;
+package io.pepper.admin.team;
 
+import io.pepper.admin.organization.Invitation;
+import io.pepper.admin.organization.InvitationService;
+import io.pepper.admin.organization.LastOwnerException;
+import io.pepper.admin.organization.Member;
+import io.pepper.admin.organization.MembershipService;
+import io.pepper.admin.organization.Role;
 import java.util.Objects;
 import java.util.UUID;
 

@@ -1,5 +1,9 @@
-package io.pepper.admin.organization;
+package io.pepper.admin.team;
 
+import io.pepper.admin.organization.DuplicateOrganizationNameException;
+import io.pepper.admin.organization.MemberOf;
+import io.pepper.admin.organization.MembershipService;
+import io.pepper.admin.organization.Organization;
 import java.util.Objects;
 import java.util.UUID;
 

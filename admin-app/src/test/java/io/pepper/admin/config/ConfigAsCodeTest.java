@@ -1,4 +1,4 @@
-package io.pepper.admin.api;
+package io.pepper.admin.config;
 
 import java.util.List;
 import java.util.UUID;
