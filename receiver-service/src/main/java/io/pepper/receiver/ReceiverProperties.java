@@ -241,6 +241,11 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 			return new Worker(1, 500, Duration.ofMillis(100));
 		}
 
+		/** One worker storing each entry in a write of its own. */
+		public static Worker unbatched() {
+			return new Worker(1, 1, Duration.ZERO);
+		}
+
 	}
 
 	/** The Redis stream that holds accepted batches until a worker stored them. */
