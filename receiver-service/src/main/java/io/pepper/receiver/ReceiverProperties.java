@@ -40,6 +40,8 @@ import org.springframework.validation.annotation.Validated;
  * @param failureToken the service token for failure-service
  * @param trend the Apdex trend detector
  * @param recovery forwarding successes to failure-service, so its incidents resolve
+ * @param rollups how hourly and daily rollups are kept up to date
+ * @param worker how the results stream is drained into the metric store
  */
 @ConfigurationProperties("pepper.receiver")
 @Validated
@@ -53,7 +55,8 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 		@DefaultValue List<@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}",
 				message = "must be a SHA-256 hex digest (64 hex digits), not the token itself") String> queryTokenSha256,
 		@Nullable URI adminUrl, @Nullable String adminToken, @Nullable URI failureUrl, @Nullable String failureToken,
-		@DefaultValue @Valid Trend trend, @DefaultValue @Valid Recovery recovery) {
+		@DefaultValue @Valid Trend trend, @DefaultValue @Valid Recovery recovery, @DefaultValue @Valid Rollups rollups,
+		@DefaultValue @Valid Worker worker) {
 
 	/** Bodies are read into memory, so the cap stays well below what an array holds. */
 	public static final DataSize MAX_BATCH_BYTES_LIMIT = DataSize.ofMegabytes(256);
@@ -185,6 +188,53 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 					|| sendInterval.isZero()) {
 				throw new IllegalArgumentException("pepper.receiver.recovery durations must be positive");
 			}
+		}
+
+	}
+
+	/**
+	 * How hourly and daily rollups are kept up to date.
+	 *
+	 * @param grace how long after an hour's end its bucket is still updated
+	 * incrementally; a check arriving later recomputes the bucket from the raw checks
+	 */
+	public record Rollups(@DefaultValue("15m") Duration grace) {
+
+		public Rollups {
+			if (grace.isNegative()) {
+				throw new IllegalArgumentException(
+						"pepper.receiver.rollups.grace must not be negative but was " + grace);
+			}
+		}
+
+	}
+
+	/**
+	 * How the results stream is drained into the metric store.
+	 *
+	 * @param workers how many workers this instance runs, each a consumer of the group
+	 * @param batchSize how many results one store write takes at most: entries are read
+	 * until they hold this many (an entry is never split)
+	 * @param linger how long a worker waits for more entries to fill a batch once it has
+	 * some
+	 */
+	public record Worker(@DefaultValue("1") @Min(1) @Max(64) int workers,
+			@DefaultValue("500") @Min(1) @Max(100000) int batchSize, @DefaultValue("100ms") Duration linger) {
+
+		public Worker {
+			if (linger.isNegative()) {
+				throw new IllegalArgumentException(
+						"pepper.receiver.worker.linger must not be negative but was " + linger);
+			}
+		}
+
+		public static Worker defaults() {
+			return new Worker(1, 500, Duration.ofMillis(100));
+		}
+
+		/** One worker storing each entry in a write of its own. */
+		public static Worker unbatched() {
+			return new Worker(1, 1, Duration.ZERO);
 		}
 
 	}

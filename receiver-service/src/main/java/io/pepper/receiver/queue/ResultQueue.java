@@ -21,6 +21,7 @@ import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.PendingMessage;
 import org.springframework.data.redis.connection.stream.PendingMessages;
+import org.springframework.data.redis.connection.stream.PendingMessagesSummary;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
@@ -120,6 +121,40 @@ public final class ResultQueue {
 				end
 			end
 			return removed
+			""", List.class);
+
+	/** Deletes consumer ARGV[2] of group ARGV[1] if it holds no pending entry. */
+	private static final RedisScript<Long> REMOVE_CONSUMER_IF_IDLE = RedisScript.of("""
+			if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+			local ok, consumers = pcall(redis.call, 'XINFO', 'CONSUMERS', KEYS[1], ARGV[1])
+			if not ok then return 0 end
+			for _, consumer in ipairs(consumers) do
+				local info = {}
+				for i = 1, #consumer, 2 do info[consumer[i]] = consumer[i + 1] end
+				if info['name'] == ARGV[2] and info['pending'] == 0 then
+					return redis.call('XGROUP', 'DELCONSUMER', KEYS[1], ARGV[1], ARGV[2]) + 1
+				end
+			end
+			return 0
+			""", Long.class);
+
+	/**
+	 * The group's lag (entries not delivered yet, -1 when Redis does not know) and its
+	 * pending count.
+	 */
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> BACKLOG = RedisScript.of("""
+			if redis.call('EXISTS', KEYS[1]) == 0 then return {0, 0} end
+			for _, group in ipairs(redis.call('XINFO', 'GROUPS', KEYS[1])) do
+				local info = {}
+				for i = 1, #group, 2 do info[group[i]] = group[i + 1] end
+				if info['name'] == ARGV[1] then
+					local lag = info['lag']
+					if type(lag) ~= 'number' then lag = -1 end
+					return {lag, info['pending']}
+				end
+			end
+			return {-1, 0}
 			""", List.class);
 
 	private static final RedisScript<Long> TRIM = RedisScript.of("""
@@ -354,6 +389,42 @@ public final class ResultQueue {
 		this.streams.acknowledge(this.stream, this.group, id);
 	}
 
+	/** Acknowledges several entries in one command. */
+	void acknowledge(List<RecordId> ids) {
+		if (!ids.isEmpty()) {
+			this.streams.acknowledge(this.stream, this.group, ids.toArray(RecordId[]::new));
+		}
+	}
+
+	/**
+	 * Removes {@code consumer} from the group if no entry is pending with it, in one
+	 * step, so nothing it holds is lost.
+	 * @return whether it was removed
+	 */
+	boolean removeConsumerIfIdle(String consumer) {
+		Long removed = this.redis.execute(REMOVE_CONSUMER_IF_IDLE, List.of(this.stream), this.group, consumer);
+		return removed != null && removed > 0;
+	}
+
+	/**
+	 * Entries not delivered to any consumer yet plus those delivered and not
+	 * acknowledged: what the workers still have to store. Null when Redis does not say
+	 * (no group yet, or Redis older than 7).
+	 */
+	public @Nullable Long backlog() {
+		List<?> reply = this.redis.execute(BACKLOG, List.of(this.stream), this.group);
+		if (reply == null || reply.size() < 2 || ((Number) reply.get(0)).longValue() < 0) {
+			return null;
+		}
+		return ((Number) reply.get(0)).longValue() + ((Number) reply.get(1)).longValue();
+	}
+
+	/** Entries delivered to a consumer and not acknowledged yet. */
+	public long pending() {
+		PendingMessagesSummary summary = this.streams.pending(this.stream, this.group);
+		return (summary != null) ? summary.getTotalPendingMessages() : 0;
+	}
+
 	/**
 	 * Moves a pending entry to the dead-letter stream with its error and acknowledges it.
 	 * @return false when it was not pending any more, e.g. another worker stored it
@@ -421,10 +492,38 @@ public final class ResultQueue {
 	 * @param entry the entry; no fields when its data was trimmed or deleted
 	 * @param deliveries how many times it was delivered, this time included
 	 */
-	record Delivery(MapRecord<String, String, String> entry, long deliveries) {
+	static final class Delivery {
+
+		private final MapRecord<String, String, String> entry;
+
+		private final long deliveries;
+
+		private volatile @Nullable ResultBatch batch;
+
+		Delivery(MapRecord<String, String, String> entry, long deliveries) {
+			this.entry = entry;
+			this.deliveries = deliveries;
+		}
+
+		MapRecord<String, String, String> entry() {
+			return this.entry;
+		}
+
+		long deliveries() {
+			return this.deliveries;
+		}
 
 		RecordId id() {
 			return this.entry.getId();
+		}
+
+		/** The entry's batch once decoded, else null. */
+		@Nullable ResultBatch batch() {
+			return this.batch;
+		}
+
+		void decoded(ResultBatch batch) {
+			this.batch = batch;
 		}
 
 	}

@@ -3,6 +3,7 @@ package io.pepper.receiver.queue;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 
 import io.pepper.contracts.v1.CheckResult;
@@ -38,19 +40,17 @@ import org.springframework.data.redis.connection.stream.RecordId;
  * that cannot be read, or that failed {@code max-deliveries} times goes there whole.
  * Every {@code housekeeping-interval} the worker trims acknowledged entries, claims those
  * other workers left idle for {@code claim-idle}, e.g. because they died, and removes
- * from the group the consumers that hold nothing and have not read for ten claim-idle
- * periods, so that restarts under new names do not pile them up.
+ * from the group the consumers that hold nothing and have not read for a claim-idle
+ * period (a live worker reads at least every {@code block}); a worker that stops leaves
+ * the group itself once it holds nothing, so restarts under new names do not pile
+ * consumers up. Entries are read in batches: up to {@code read-count} entries, waiting up
+ * to {@code linger} for more until they hold {@code batch-size} results, and stored in
+ * one write per {@code batch-size} results.
  */
 public final class ResultWorker implements SmartLifecycle {
 
 	/** After the Redis connection factory starts and before it stops (phase 0). */
 	static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
-
-	/**
-	 * A consumer with nothing pending that has not read for this many claim-idle periods
-	 * belongs to a worker that is gone; it is removed from the group.
-	 */
-	static final int CONSUMER_IDLE_CLAIMS = 10;
 
 	/** How long stopping waits for a write in flight beyond one blocking read. */
 	private static final Duration STOP_GRACE = Duration.ofSeconds(15);
@@ -64,6 +64,10 @@ public final class ResultWorker implements SmartLifecycle {
 	private final String consumer;
 
 	private final ReceiverProperties.Queue settings;
+
+	private final ReceiverProperties.Worker batching;
+
+	private final IntConsumer stored;
 
 	private final Object lifecycle = new Object();
 
@@ -82,11 +86,29 @@ public final class ResultWorker implements SmartLifecycle {
 	 */
 	private final Set<RecordId> held = ConcurrentHashMap.newKeySet();
 
+	/** A worker that stores each entry in a write of its own. */
 	public ResultWorker(ResultQueue queue, MetricStore store, String consumer, ReceiverProperties.Queue settings) {
+		this(queue, store, consumer, settings, ReceiverProperties.Worker.unbatched());
+	}
+
+	public ResultWorker(ResultQueue queue, MetricStore store, String consumer, ReceiverProperties.Queue settings,
+			ReceiverProperties.Worker batching) {
+		this(queue, store, consumer, settings, batching, (results) -> {
+		});
+	}
+
+	/**
+	 * @param stored told how many results each confirmed store write held, e.g. to count
+	 * the drain rate
+	 */
+	public ResultWorker(ResultQueue queue, MetricStore store, String consumer, ReceiverProperties.Queue settings,
+			ReceiverProperties.Worker batching, IntConsumer stored) {
 		this.queue = queue;
 		this.store = store;
 		this.consumer = consumer;
 		this.settings = settings;
+		this.batching = batching;
+		this.stored = stored;
 	}
 
 	/** The configured consumer name, or one unique to this process. */
@@ -150,6 +172,7 @@ public final class ResultWorker implements SmartLifecycle {
 		if (worker != null) {
 			awaitEnd(worker);
 		}
+		removeSelfIfIdle();
 		log.info("Results worker {} stopped", this.consumer);
 	}
 
@@ -163,6 +186,23 @@ public final class ResultWorker implements SmartLifecycle {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Leaves the group when nothing is pending with this worker any more, so consumers do
+	 * not pile up over restarts; with entries pending it stays, and another worker claims
+	 * them after {@code claim-idle} and then removes it.
+	 */
+	private void removeSelfIfIdle() {
+		try {
+			if (this.queue.removeConsumerIfIdle(this.consumer)) {
+				log.debug("Results worker {} left group {}", this.consumer, this.queue.group());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.debug("Results worker {} could not leave group {}: {}", this.consumer, this.queue.group(),
+					ex.toString());
 		}
 	}
 
@@ -199,7 +239,7 @@ public final class ResultWorker implements SmartLifecycle {
 					entries = housekeep();
 				}
 				if (entries.isEmpty() && !ownPendingFirst) {
-					entries = this.queue.readNew(this.consumer, this.settings.readCount(), this.settings.block());
+					entries = fill(this.queue.readNew(this.consumer, this.settings.readCount(), this.settings.block()));
 				}
 				handleAll(entries);
 				recovered();
@@ -227,12 +267,10 @@ public final class ResultWorker implements SmartLifecycle {
 			log.debug("Results worker {} trimmed {} acknowledged entries of {}", this.consumer, trimmed,
 					this.queue.stream());
 		}
-		List<String> removed = this.queue.removeIdleConsumers(this.consumer,
-				this.settings.claimIdle().multipliedBy(CONSUMER_IDLE_CLAIMS));
+		List<String> removed = this.queue.removeIdleConsumers(this.consumer, this.settings.claimIdle());
 		if (!removed.isEmpty()) {
 			log.info("Results worker {} removed {} consumers without pending entries idle for over {}: {}",
-					this.consumer, removed.size(), this.settings.claimIdle().multipliedBy(CONSUMER_IDLE_CLAIMS),
-					removed);
+					this.consumer, removed.size(), this.settings.claimIdle(), removed);
 		}
 		ResultQueue.Claimed claimed = this.queue.claimIdle(this.consumer, this.settings.claimIdle(),
 				this.settings.readCount());
@@ -258,20 +296,116 @@ public final class ResultWorker implements SmartLifecycle {
 		}
 	}
 
+	/**
+	 * Reads more new entries, for up to {@code linger}, until those read hold
+	 * {@code batch-size} results or {@code read-count} entries.
+	 */
+	private List<ResultQueue.Delivery> fill(List<ResultQueue.Delivery> entries) {
+		if (entries.isEmpty() || this.batching.linger().isZero()) {
+			return entries;
+		}
+		List<ResultQueue.Delivery> filled = new ArrayList<>(entries);
+		int results = filled.stream().mapToInt(ResultWorker::size).sum();
+		long deadline = System.nanoTime() + this.batching.linger().toNanos();
+		while (this.running && results < this.batching.batchSize() && filled.size() < this.settings.readCount()) {
+			long left = deadline - System.nanoTime();
+			if (left < TimeUnit.MILLISECONDS.toNanos(1)) {
+				break;
+			}
+			List<ResultQueue.Delivery> more = this.queue.readNew(this.consumer,
+					this.settings.readCount() - filled.size(), Duration.ofNanos(left));
+			if (more.isEmpty()) {
+				break;
+			}
+			filled.addAll(more);
+			results += more.stream().mapToInt(ResultWorker::size).sum();
+		}
+		return filled;
+	}
+
+	/** How many results an entry holds, decoding it once; 0 when it cannot be read. */
+	private static int size(ResultQueue.Delivery delivery) {
+		ResultBatch batch = batchOf(delivery);
+		return (batch != null) ? batch.results().size() : 0;
+	}
+
+	private static @Nullable ResultBatch batchOf(ResultQueue.Delivery delivery) {
+		if (delivery.batch() == null && !delivery.entry().getValue().isEmpty()) {
+			try {
+				delivery.decoded(ResultQueue.decode(delivery.entry()));
+			}
+			catch (RuntimeException ex) {
+				return null;
+			}
+		}
+		return delivery.batch();
+	}
+
+	/**
+	 * Stores the entries in writes of up to {@code batch-size} results, each write
+	 * holding whole entries; an entry that is unreadable, delivered too often, or part of
+	 * a write that failed is handled on its own (retries, refusals, dead letters).
+	 */
 	private void handleAll(List<ResultQueue.Delivery> entries) {
 		entries.forEach((delivery) -> this.held.add(delivery.id()));
 		try {
+			List<ResultQueue.Delivery> group = new ArrayList<>();
+			int results = 0;
 			for (ResultQueue.Delivery delivery : entries) {
+				if (!this.running) {
+					return;
+				}
+				ResultBatch batch = (delivery.deliveries() > this.settings.maxDeliveries()) ? null : batchOf(delivery);
+				if (batch == null) {
+					handle(delivery);
+					this.held.remove(delivery.id());
+					continue;
+				}
+				if (!group.isEmpty() && results + batch.results().size() > this.batching.batchSize()) {
+					handleGroup(group);
+					group = new ArrayList<>();
+					results = 0;
+				}
+				group.add(delivery);
+				results += batch.results().size();
+			}
+			if (!group.isEmpty() && this.running) {
+				handleGroup(group);
+			}
+		}
+		finally {
+			this.held.clear();
+		}
+	}
+
+	private void handleGroup(List<ResultQueue.Delivery> group) {
+		if (group.size() == 1) {
+			handle(group.getFirst());
+			this.held.remove(group.getFirst().id());
+			return;
+		}
+		List<CheckResult> results = new ArrayList<>();
+		group.forEach((delivery) -> results.addAll(Objects.requireNonNull(delivery.batch()).results()));
+		try {
+			this.store.write(results);
+		}
+		catch (RuntimeException ex) {
+			log.debug("Results worker {}: a write of {} entries failed, storing them one by one: {}", this.consumer,
+					group.size(), describe(ex));
+			for (ResultQueue.Delivery delivery : group) {
 				if (!this.running) {
 					return;
 				}
 				handle(delivery);
 				this.held.remove(delivery.id());
 			}
+			return;
 		}
-		finally {
-			this.held.clear();
-		}
+		this.queue.acknowledge(group.stream().map(ResultQueue.Delivery::id).toList());
+		group.forEach((delivery) -> this.held.remove(delivery.id()));
+		this.stored.accept(results.size());
+		recovered();
+		log.debug("Stored {} results from {} entries", results.size(), group.size());
 	}
 
 	/**
@@ -314,7 +448,7 @@ public final class ResultWorker implements SmartLifecycle {
 		}
 		ResultBatch batch;
 		try {
-			batch = ResultQueue.decode(entry);
+			batch = (delivery.batch() != null) ? delivery.batch() : ResultQueue.decode(entry);
 		}
 		catch (RuntimeException ex) {
 			// Ingest validated every entry, so this one was not written by us; retrying
@@ -361,6 +495,7 @@ public final class ResultWorker implements SmartLifecycle {
 			else {
 				this.queue.acknowledge(entry.getId());
 			}
+			this.stored.accept(batch.results().size() - refused.size());
 			recovered();
 			log.debug("Stored batch {} ({} of {} results) from entry {}", batch.batchId(),
 					batch.results().size() - refused.size(), batch.results().size(), entry.getId());

@@ -1,8 +1,13 @@
 package io.pepper.receiver.store;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,66 +16,276 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import io.pepper.contracts.v1.CheckResult;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A metric store that keeps hourly and daily rollups beside the raw checks. After each
- * write it recomputes, from the data below, the rollups of every endpoint, location and
- * hour (then day) the write touched, so a replay or a late check leaves them exact. Both
- * adapters share this, so their rollups are computed the same way.
+ * A metric store that keeps hourly and daily rollups beside the raw checks, updated
+ * incrementally and exactly. Each hourly bucket records the check slots it counted, so a
+ * write adds only checks it has not counted yet, without reading raw data back; each
+ * daily bucket records, per hour, the fingerprint of the hourly bucket it added, so it
+ * takes the same increment only while it agrees with that hour. A bucket that already
+ * counted one of the written slots (a replay, or a retry after a crash between the raw
+ * write and the rollups), that has no record (imported, or written by an older version),
+ * or whose hour closed (its end plus {@link #rollupGrace(Duration) the grace} passed) is
+ * recomputed from the data below instead, as every write did before: late and replayed
+ * checks stay exact, at the old price. Both adapters share this, so their rollups are
+ * computed the same way.
  */
 public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 
 	/** Keeps one rollup read small enough for any store's query size limits. */
 	static final int ENDPOINTS_PER_READ = 200;
 
+	/** The default time after an hour's end during which it is updated incrementally. */
+	public static final Duration DEFAULT_GRACE = Duration.ofMinutes(15);
+
+	private static final byte[] NOTHING = new byte[0];
+
+	private volatile Duration grace = DEFAULT_GRACE;
+
+	private volatile Clock clock = Clock.systemUTC();
+
+	/** The (endpoint, location) pairs whose rollups a write of this process updates. */
+	private final Set<Key> busy = new HashSet<>();
+
+	/**
+	 * How long after an hour's end a late check is still added to its bucket
+	 * incrementally; later ones recompute the bucket from raw data.
+	 */
+	public final void rollupGrace(Duration grace) {
+		if (grace.isNegative()) {
+			throw new IllegalArgumentException("the rollup grace must not be negative but was " + grace);
+		}
+		this.grace = grace;
+	}
+
+	/** The clock that tells which hours closed; the system's by default. */
+	public final void rollupClock(Clock clock) {
+		this.clock = clock;
+	}
+
 	@Override
 	public final void write(List<CheckResult> results) {
 		if (results.isEmpty()) {
 			return;
 		}
-		atomically(() -> writeWithRollups(results));
+		Map<HourKey, TreeMap<Long, CheckResult>> hours = new LinkedHashMap<>();
+		Set<Key> keys = new LinkedHashSet<>();
+		for (CheckResult result : results) {
+			Instant hour = Resolution.HOURLY.floor(result.scheduledAt());
+			Key key = new Key(result.endpointId(), result.location());
+			keys.add(key);
+			// Within one write the last result of a slot wins, as it does in the raw
+			// data.
+			hours.computeIfAbsent(new HourKey(key, hour), (k) -> new TreeMap<>())
+				.put(result.scheduledAt().toEpochMilli() - hour.toEpochMilli(), result);
+		}
+		atomically(() -> {
+			writeChecks(results);
+			lockRollups(keys, () -> updateRollups(hours));
+		});
 	}
 
 	/**
 	 * Runs a write and its rollups as one unit where the store has transactions; a store
-	 * without them relies on recomputing the rollups when the write is retried.
+	 * without them relies on the counted slots: a retried write finds them counted (or
+	 * not) and recomputes (or adds) accordingly.
 	 */
 	protected void atomically(Runnable write) {
 		write.run();
 	}
 
-	private void writeWithRollups(List<CheckResult> results) {
-		writeChecks(results);
-		Map<Instant, Set<Key>> hours = new TreeMap<>();
-		for (CheckResult result : results) {
-			hours.computeIfAbsent(Resolution.HOURLY.floor(result.scheduledAt()), (hour) -> new LinkedHashSet<>())
-				.add(new Key(result.endpointId(), result.location()));
+	/**
+	 * Runs {@code update} while no other write updates the rollups of {@code keys}: their
+	 * buckets are read, changed and written back. This in-process lock serves the workers
+	 * of one instance; a store with transactions also locks across instances.
+	 */
+	protected void lockRollups(Collection<Key> keys, Runnable update) {
+		synchronized (this.busy) {
+			while (keys.stream().anyMatch(this.busy::contains)) {
+				try {
+					this.busy.wait();
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					throw new MetricStoreException("Interrupted while waiting to update rollups", ex);
+				}
+			}
+			this.busy.addAll(keys);
 		}
-		writeRollups(Resolution.HOURLY, rollUp(Resolution.RAW, Resolution.HOURLY, hours));
-		Map<Instant, Set<Key>> days = new TreeMap<>();
-		hours.forEach((hour, keys) -> days.computeIfAbsent(Resolution.DAILY.floor(hour), (day) -> new LinkedHashSet<>())
-			.addAll(keys));
-		writeRollups(Resolution.DAILY, rollUp(Resolution.HOURLY, Resolution.DAILY, days));
+		try {
+			update.run();
+		}
+		finally {
+			synchronized (this.busy) {
+				this.busy.removeAll(keys);
+				this.busy.notifyAll();
+			}
+		}
 	}
 
-	private List<Bucket> rollUp(Resolution source, Resolution target, Map<Instant, Set<Key>> touched) {
-		List<Bucket> rollups = new ArrayList<>();
-		touched.forEach((start, keys) -> {
-			Instant end = start.plus(target.length());
-			List<UUID> endpoints = keys.stream().map(Key::endpointId).distinct().toList();
-			for (int i = 0; i < endpoints.size(); i += ENDPOINTS_PER_READ) {
-				List<UUID> chunk = endpoints.subList(i, Math.min(endpoints.size(), i + ENDPOINTS_PER_READ));
-				Map<Key, Stats> merged = new HashMap<>();
-				for (Bucket bucket : read(source, chunk, null, start, end)) {
-					Key key = new Key(bucket.endpointId(), bucket.location());
-					if (keys.contains(key)) {
-						merged.computeIfAbsent(key, (k) -> new Stats()).add(bucket.stats());
-					}
+	private void updateRollups(Map<HourKey, TreeMap<Long, CheckResult>> written) {
+		Instant now = this.clock.instant();
+		Map<HourKey, CountedBucket> hourly = readCounted(Resolution.HOURLY, written.keySet());
+		List<CountedBucket> updated = new ArrayList<>();
+		Map<HourKey, Change> changes = new LinkedHashMap<>();
+		Set<HourKey> recompute = new LinkedHashSet<>();
+		written.forEach((key, slots) -> {
+			CountedBucket existing = hourly.get(key);
+			boolean closed = key.start().plus(Resolution.HOURLY.length()).plus(this.grace).isBefore(now);
+			if (closed || (existing != null && (existing.counted().length == 0
+					|| countedAny(Counted.slots(existing.counted()), slots.keySet())))) {
+				recompute.add(key);
+				return;
+			}
+			Stats delta = new Stats();
+			slots.values().forEach((result) -> delta.add(stats(result)));
+			long before = (existing != null) ? Counted.fingerprint(existing.bucket().stats()) : 0;
+			Stats after = (existing != null) ? existing.bucket().stats() : new Stats();
+			after.add(delta);
+			Set<Long> counted = new HashSet<>(slots.keySet());
+			if (existing != null) {
+				for (long slot : Counted.slots(existing.counted())) {
+					counted.add(slot);
 				}
-				merged.forEach((key, stats) -> rollups.add(new Bucket(key.endpointId(), key.location(), start, stats)));
+			}
+			updated.add(new CountedBucket(new Bucket(key.key().endpointId(), key.key().location(), key.start(), after),
+					Counted.encodeSlots(counted)));
+			changes.put(key, new Change(before, Counted.fingerprint(after), delta));
+		});
+		for (CountedBucket bucket : recomputeFromRaw(recompute)) {
+			updated.add(bucket);
+			HourKey key = HourKey.of(bucket.bucket());
+			changes.put(key, new Change(-1, Counted.fingerprint(bucket.bucket().stats()), null));
+		}
+		writeCounted(Resolution.HOURLY, updated);
+		updateDaily(changes);
+	}
+
+	private static boolean countedAny(long[] counted, Set<Long> slots) {
+		for (long slot : counted) {
+			if (slots.contains(slot)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Stats stats(CheckResult result) {
+		return Stats.ofCheck(result.scheduledAt(), result.outcome().isUp(), result.apdex(), result.apdexThresholdMs(),
+				result.timings().totalMs(), result.timings().dnsMs(), result.timings().connectMs(),
+				result.timings().tlsMs(), result.timings().firstByteMs());
+	}
+
+	/**
+	 * The hourly buckets of {@code keys} as the raw checks add them up, each with every
+	 * slot it holds; keys without raw checks (e.g. past the raw retention) are left as
+	 * they are.
+	 */
+	private List<CountedBucket> recomputeFromRaw(Set<HourKey> keys) {
+		List<CountedBucket> buckets = new ArrayList<>();
+		forEachRead(keys, Resolution.HOURLY, (start, chunk, wanted) -> {
+			Map<Key, Stats> merged = new HashMap<>();
+			Map<Key, Set<Long>> slots = new HashMap<>();
+			for (Bucket bucket : read(Resolution.RAW, chunk, null, start, start.plus(Resolution.HOURLY.length()))) {
+				Key key = new Key(bucket.endpointId(), bucket.location());
+				if (wanted.contains(key)) {
+					merged.computeIfAbsent(key, (k) -> new Stats()).add(bucket.stats());
+					slots.computeIfAbsent(key, (k) -> new HashSet<>())
+						.add(bucket.time().toEpochMilli() - start.toEpochMilli());
+				}
+			}
+			merged.forEach((key, stats) -> buckets.add(new CountedBucket(
+					new Bucket(key.endpointId(), key.location(), start, stats), Counted.encodeSlots(slots.get(key)))));
+		});
+		return buckets;
+	}
+
+	private void updateDaily(Map<HourKey, Change> changes) {
+		Map<HourKey, Map<Integer, Change>> days = new LinkedHashMap<>();
+		changes.forEach((hour, change) -> {
+			Instant day = Resolution.DAILY.floor(hour.start());
+			int index = (int) Duration.between(day, hour.start()).toHours();
+			days.computeIfAbsent(new HourKey(hour.key(), day), (k) -> new TreeMap<>()).put(index, change);
+		});
+		Map<HourKey, CountedBucket> daily = readCounted(Resolution.DAILY, days.keySet());
+		List<CountedBucket> updated = new ArrayList<>();
+		Set<HourKey> recompute = new LinkedHashSet<>();
+		days.forEach((key, hours) -> {
+			CountedBucket existing = daily.get(key);
+			if (existing == null || existing.counted().length == 0) {
+				recompute.add(key);
+				return;
+			}
+			long[] record = Counted.hours(existing.counted());
+			for (Map.Entry<Integer, Change> hour : hours.entrySet()) {
+				if (hour.getValue().delta() == null || record[hour.getKey()] != hour.getValue().before()) {
+					recompute.add(key);
+					return;
+				}
+			}
+			Stats stats = existing.bucket().stats();
+			hours.forEach((index, change) -> {
+				stats.add(change.delta());
+				record[index] = change.after();
+			});
+			updated.add(new CountedBucket(existing.bucket(), Counted.encodeHours(record)));
+		});
+		updated.addAll(recomputeFromHourly(recompute));
+		writeCounted(Resolution.DAILY, updated);
+	}
+
+	/** The daily buckets of {@code keys} as their hourly buckets add them up. */
+	private List<CountedBucket> recomputeFromHourly(Set<HourKey> keys) {
+		List<CountedBucket> buckets = new ArrayList<>();
+		forEachRead(keys, Resolution.DAILY, (start, chunk, wanted) -> {
+			Map<Key, Stats> merged = new HashMap<>();
+			Map<Key, long[]> records = new HashMap<>();
+			for (CountedBucket hour : readCounted(Resolution.HOURLY, chunk, start,
+					start.plus(Resolution.DAILY.length()))) {
+				Bucket bucket = hour.bucket();
+				Key key = new Key(bucket.endpointId(), bucket.location());
+				if (wanted.contains(key)) {
+					int index = (int) Duration.between(start, bucket.time()).toHours();
+					records.computeIfAbsent(key, (k) -> new long[24])[index] = Counted.fingerprint(bucket.stats());
+					merged.computeIfAbsent(key, (k) -> new Stats()).add(bucket.stats());
+				}
+			}
+			merged.forEach((key, stats) -> buckets
+				.add(new CountedBucket(new Bucket(key.endpointId(), key.location(), start, stats),
+						Counted.encodeHours(records.get(key)))));
+		});
+		return buckets;
+	}
+
+	/** The stored buckets of {@code keys} at {@code resolution}, with their records. */
+	private Map<HourKey, CountedBucket> readCounted(Resolution resolution, Set<HourKey> keys) {
+		Map<HourKey, CountedBucket> found = new HashMap<>();
+		forEachRead(keys, resolution, (start, chunk, wanted) -> {
+			for (CountedBucket bucket : readCounted(resolution, chunk, start, start.plus(resolution.length()))) {
+				HourKey key = HourKey.of(bucket.bucket());
+				if (wanted.contains(key.key()) && key.start().equals(start)) {
+					found.put(key, bucket);
+				}
 			}
 		});
-		return rollups;
+		return found;
+	}
+
+	/**
+	 * Calls {@code read} per bucket start with chunks of at most
+	 * {@value #ENDPOINTS_PER_READ} endpoints and the (endpoint, location) pairs wanted.
+	 */
+	private static void forEachRead(Set<HourKey> keys, Resolution resolution, ChunkRead read) {
+		Map<Instant, Set<Key>> byStart = new TreeMap<>();
+		keys.forEach((key) -> byStart.computeIfAbsent(resolution.floor(key.start()), (s) -> new LinkedHashSet<>())
+			.add(key.key()));
+		byStart.forEach((start, wanted) -> {
+			List<UUID> endpoints = wanted.stream().map(Key::endpointId).distinct().toList();
+			for (int i = 0; i < endpoints.size(); i += ENDPOINTS_PER_READ) {
+				read.read(start, endpoints.subList(i, Math.min(endpoints.size(), i + ENDPOINTS_PER_READ)), wanted);
+			}
+		});
 	}
 
 	/**
@@ -80,12 +295,70 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 	protected abstract void writeChecks(List<CheckResult> results);
 
 	/**
-	 * Writes (overwrites) rollup buckets of {@code resolution} as given. Writes compute
+	 * Writes (overwrites) rollup buckets of {@code resolution} as given, without a record
+	 * of what they counted: the next write to one of them recomputes it. Writes compute
 	 * their rollups themselves; this is for imports of history kept elsewhere.
 	 */
 	public abstract void writeRollups(Resolution resolution, List<Bucket> rollups);
 
-	private record Key(UUID endpointId, String location) {
+	/**
+	 * Writes (overwrites) rollup buckets of {@code resolution} with their records of what
+	 * they counted, each bucket and its record in one step.
+	 */
+	protected abstract void writeCounted(Resolution resolution, List<CountedBucket> rollups);
+
+	/**
+	 * The rollup buckets of {@code endpoints} at {@code resolution} in {@code [from, to)}
+	 * with their records; an empty record where none was kept.
+	 */
+	protected abstract List<CountedBucket> readCounted(Resolution resolution, Collection<UUID> endpoints, Instant from,
+			Instant to);
+
+	/** An empty record, for buckets written without one. */
+	protected static byte[] nothingCounted() {
+		return NOTHING;
+	}
+
+	/**
+	 * A rollup bucket and what it counted.
+	 *
+	 * @param bucket the bucket
+	 * @param counted its record ({@link Counted}), empty when unknown
+	 */
+	public record CountedBucket(Bucket bucket, byte[] counted) {
+
+	}
+
+	/** The rollups of one endpoint at one location. */
+	public record Key(UUID endpointId, String location) {
+
+	}
+
+	private record HourKey(Key key, Instant start) {
+
+		static HourKey of(Bucket bucket) {
+			return new HourKey(new Key(bucket.endpointId(), bucket.location()), bucket.time());
+		}
+
+	}
+
+	/**
+	 * How a write changed an hourly bucket.
+	 *
+	 * @param before the bucket's fingerprint before, 0 when there was none, -1 when
+	 * unknown
+	 * @param after its fingerprint after
+	 * @param delta what was added, or null when it was recomputed
+	 */
+	private record Change(long before, long after, @Nullable Stats delta) {
+
+	}
+
+	@FunctionalInterface
+	private interface ChunkRead {
+
+		void read(Instant start, List<UUID> endpoints, Set<Key> wanted);
+
 	}
 
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.pepper.contracts.v1.ApdexClass;
 import io.pepper.contracts.v1.CheckResult;
@@ -37,20 +37,31 @@ import io.pepper.receiver.ReceiverProperties;
 import io.pepper.receiver.queue.ResultQueue;
 import io.pepper.receiver.queue.ResultWorker;
 import io.pepper.receiver.servers.RedisProcess;
+import com.zaxxer.hikari.HikariDataSource;
 import io.pepper.receiver.store.MetricStore;
+import io.pepper.receiver.store.ObservingMetricStore;
+import io.pepper.receiver.store.Resolution;
+import io.pepper.receiver.store.StoreObserver;
 import io.pepper.receiver.store.influx.InfluxMetricStore;
+import io.pepper.receiver.store.postgres.PostgresMetricStore;
 import io.pepper.testsupport.LocalInflux;
+import io.pepper.testsupport.LocalPostgres;
+import io.pepper.testsupport.TestDatabase;
 import io.pepper.testsupport.TestInfluxDatabase;
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -60,8 +71,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The receiver's ingest rate beside its peers, in one run on the same servers: results
  * per second accepted with 201 by {@code POST /v1/results} into Redis against
  * {@code redis-benchmark} XADD of entries of the same size, and results per second the
- * workers drain into InfluxDB against direct batch writes of the same results through
- * WriteApiBlocking (the InfluxDB adapter, no HTTP, no Redis). Redis is a private
+ * workers drain, rollups and store observers on, into InfluxDB and into PostgreSQL with 1
+ * and 2 workers, at a 1-minute and a 10-second interval, against each store's raw write
+ * rate: check-shaped points (3 tags, 15 fields) as line protocol posted to
+ * {@code /write}, and {@code COPY} of the same rows into the PostgreSQL store's checks
+ * table, in batches of the worker's size with 1 and 2 clients. Our own InfluxDB adapter
+ * alone (no Redis, no HTTP) is printed too, labelled as such. Redis is a private
  * redis-server with the append-only file fsynced on every write, as production runs it;
  * InfluxDB is the one scripts/lib.sh's start_influx started. Run with
  * {@code scripts/bench/receiver-ingest}.
@@ -84,10 +99,6 @@ class ReceiverIngestBenchmark {
 
 	private static final int ENDPOINTS = 1000;
 
-	private static final List<UUID> ENDPOINT_IDS = IntStream.range(0, ENDPOINTS)
-		.mapToObj((i) -> new UUID(0x5eedL, i))
-		.toList();
-
 	private static final List<String> LOCATIONS = List.of("eu-west", "us-east", "ap-south");
 
 	private static final String TOKEN = "bench-token";
@@ -98,6 +109,11 @@ class ReceiverIngestBenchmark {
 	private static final RedisProcess REDIS = new RedisProcess();
 
 	private static final TestInfluxDatabase DATABASE = LocalInflux.fromEnvironment().createDatabase("bench_ingest");
+
+	/** Where the raw line protocol goes, apart from the receiver's database. */
+	private static final TestInfluxDatabase RAW_INFLUX = LocalInflux.fromEnvironment().createDatabase("bench_raw");
+
+	private static final TestDatabase POSTGRES = LocalPostgres.fromEnvironment().createDatabase("bench_ingest");
 
 	static {
 		REDIS.start();
@@ -113,6 +129,9 @@ class ReceiverIngestBenchmark {
 		registry.add("pepper.receiver.influx.database", DATABASE::name);
 		registry.add("pepper.receiver.influx.v1-compat", () -> "true");
 		registry.add("pepper.receiver.queue.read-count", () -> "10");
+		// The checks are scheduled in the last hours: their buckets stay open for the
+		// run.
+		registry.add("pepper.receiver.rollups.grace", () -> "6h");
 	}
 
 	@LocalServerPort
@@ -125,7 +144,14 @@ class ReceiverIngestBenchmark {
 	private ResultQueue queue;
 
 	@Autowired
-	private MetricStore store;
+	private InfluxMetricStore influxStore;
+
+	@Autowired
+	private ObjectProvider<StoreObserver> observers;
+
+	private final AtomicLong runs = new AtomicLong();
+
+	private @Nullable HikariDataSource dataSource;
 
 	@Autowired
 	private ReceiverProperties properties;
@@ -143,48 +169,120 @@ class ReceiverIngestBenchmark {
 		this.http.close();
 		REDIS.close();
 		DATABASE.close();
+		RAW_INFLUX.close();
+		if (this.dataSource != null) {
+			this.dataSource.close();
+		}
+		POSTGRES.close();
 	}
 
 	@Test
-	void ingestAndDrainBesideRawRedisAndInfluxWrites() throws Exception {
+	void ingestAndDrainBesideRawRedisInfluxAndPostgresWrites() throws Exception {
 		this.worker.stop();
-		// Warm-up: JIT, connections, the database; not measured.
-		ingest(batches(WARM_UP, UUID.randomUUID()));
-		drain(1, WARM_UP);
+		List<StoreObserver> observers = this.observers.orderedStream().toList();
+		MetricStore influx = new ObservingMetricStore(this.influxStore, observers);
+		MetricStore postgres = new ObservingMetricStore(postgresStore(), observers);
+		// Warm-up: JIT, connections, the databases; not measured.
+		ingest(batches(WARM_UP, 60));
+		drain(influx, 1, WARM_UP);
+		ingest(batches(WARM_UP, 60));
+		drain(postgres, 1, WARM_UP);
+		rawLineProtocol(1, 20);
+		rawCopy(1, 20);
 
-		List<byte[]> first = batches(BATCHES, UUID.randomUUID());
-		int entryBytes = first.stream().mapToInt((body) -> body.length).sum() / first.size();
-		line("Receiver ingest benchmark: %d batches of %d results (%,d bytes each as JSON), %d HTTP clients, "
-				+ "%d CPU cores, load average at the start %.2f", BATCHES, BATCH_SIZE, entryBytes, CLIENTS,
-				Runtime.getRuntime().availableProcessors(),
-				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-		line("Redis %s on loopback, appendonly yes, appendfsync always; InfluxDB at %s", redisVersion(),
-				DATABASE.server().url());
+		line("Receiver ingest benchmark: %d batches of %d results per run, %d endpoints x %d locations, "
+				+ "%d HTTP clients, %d CPU cores, load average at the start %.2f", BATCHES, BATCH_SIZE, ENDPOINTS,
+				LOCATIONS.size(), CLIENTS, Runtime.getRuntime().availableProcessors(), loadAverage());
+		line("Redis %s on loopback, appendonly yes, appendfsync always; InfluxDB at %s; PostgreSQL %s", redisVersion(),
+				DATABASE.server().url(), POSTGRES.jdbcUrl().replaceAll("\\?.*", ""));
+		line("Checks scheduled in the last hours (rollups open, updated incrementally); every drain with rollups"
+				+ " and the store observers (trend detection) on, worker batch-size %d, read-count %d",
+				this.properties.worker().batchSize(), this.properties.queue().readCount());
 
-		double ingest1 = ingest(first);
-		double drain1 = drain(1, BATCHES);
-		double ingest2 = ingest(batches(BATCHES, UUID.randomUUID()));
-		double drain2 = drain(2, BATCHES);
-		double xadd = redisBenchmark(entryBytes);
-		double direct1 = directWrites(1);
-		double direct2 = directWrites(2);
+		double ingest1 = ingest(batches(BATCHES, 60));
+		double influx1 = drain(influx, 1, BATCHES);
+		double ingest2 = ingest(batches(BATCHES, 60));
+		double influx2 = drain(influx, 2, BATCHES);
+		ingest(batches(BATCHES, 10));
+		double influx10s = drain(influx, 1, BATCHES);
+		ingest(batches(BATCHES, 60));
+		double postgres1 = drain(postgres, 1, BATCHES);
+		ingest(batches(BATCHES, 60));
+		double postgres2 = drain(postgres, 2, BATCHES);
+		ingest(batches(BATCHES, 10));
+		double postgres10s = drain(postgres, 1, BATCHES);
+		double rawInflux1 = rawLineProtocol(1, BATCHES);
+		double rawInflux2 = rawLineProtocol(2, BATCHES);
+		double rawPostgres1 = rawCopy(1, BATCHES);
+		double rawPostgres2 = rawCopy(2, BATCHES);
+		double xadd = redisBenchmark(entryBytes());
+		double adapter = ownAdapter(BATCHES / 4);
 
 		double ingest = (ingest1 + ingest2) / 2;
+		line("load average at the end %.2f", loadAverage());
 		line("");
-		line("%-60s %,12.0f results/s", "POST /v1/results -> Redis stream (201), mean of 2 runs", ingest);
-		line("%-60s %,12.0f results/s", "  run 1 / run 2", ingest1);
-		line("%-60s %,12.0f results/s", "", ingest2);
-		line("%-60s %,12.0f results/s", "redis-benchmark XADD, same entry size, -P 16, " + CLIENTS + " clients", xadd);
-		line("%-60s %12.2f", "  ratio receiver / raw XADD", ingest / xadd);
-		line("%-60s %,12.0f results/s", "drain Redis -> InfluxDB, 1 worker", drain1);
-		line("%-60s %,12.0f results/s", "direct WriteApiBlocking batches of " + BATCH_SIZE + ", 1 thread", direct1);
-		line("%-60s %12.2f", "  ratio 1 worker / direct", drain1 / direct1);
-		line("%-60s %,12.0f results/s", "drain Redis -> InfluxDB, 2 workers", drain2);
-		line("%-60s %,12.0f results/s", "direct WriteApiBlocking batches of " + BATCH_SIZE + ", 2 threads", direct2);
-		line("%-60s %12.2f", "  ratio 2 workers / direct", drain2 / direct2);
+		line("%-66s %,12.0f results/s", "POST /v1/results -> Redis stream (201), mean of 2 runs", ingest);
+		line("%-66s %,12.0f results/s", "  run 1 / run 2", ingest1);
+		line("%-66s %,12.0f results/s", "", ingest2);
+		line("%-66s %,12.0f results/s", "redis-benchmark XADD, same entry size, -P 16, " + CLIENTS + " clients", xadd);
+		line("%-66s %12.2f", "  ratio receiver / raw XADD", ingest / xadd);
+		line("");
+		line("InfluxDB");
+		line("%-66s %,12.0f points/s", "raw line protocol POST /write, batches of " + BATCH_SIZE + ", 1 client",
+				rawInflux1);
+		line("%-66s %,12.0f points/s", "raw line protocol POST /write, batches of " + BATCH_SIZE + ", 2 clients",
+				rawInflux2);
+		line("%-66s %,12.0f results/s", "drain, 1 worker, 1-minute interval", influx1);
+		line("%-66s %12.2f", "  ratio / raw, 1 client", influx1 / rawInflux1);
+		line("%-66s %,12.0f results/s", "drain, 2 workers, 1-minute interval", influx2);
+		line("%-66s %12.2f", "  ratio / raw, 2 clients", influx2 / rawInflux2);
+		line("%-66s %,12.0f results/s", "drain, 1 worker, 10-second interval", influx10s);
+		line("%-66s %12.2f", "  ratio 10-second / 1-minute interval", influx10s / influx1);
+		line("%-66s %,12.0f results/s", "our own adapter (InfluxMetricStore.write, rollups), 1 thread", adapter);
+		line("");
+		line("PostgreSQL");
+		line("%-66s %,12.0f rows/s", "raw COPY into receiver.checks, batches of " + BATCH_SIZE + ", 1 client",
+				rawPostgres1);
+		line("%-66s %,12.0f rows/s", "raw COPY into receiver.checks, batches of " + BATCH_SIZE + ", 2 clients",
+				rawPostgres2);
+		line("%-66s %,12.0f results/s", "drain, 1 worker, 1-minute interval", postgres1);
+		line("%-66s %12.2f", "  ratio / raw, 1 client", postgres1 / rawPostgres1);
+		line("%-66s %,12.0f results/s", "drain, 2 workers, 1-minute interval", postgres2);
+		line("%-66s %12.2f", "  ratio / raw, 2 clients", postgres2 / rawPostgres2);
+		line("%-66s %,12.0f results/s", "drain, 1 worker, 10-second interval", postgres10s);
+		line("%-66s %12.2f", "  ratio 10-second / 1-minute interval", postgres10s / postgres1);
 		String figures = String.join(System.lineSeparator(), this.report) + System.lineSeparator();
 		System.out.print(figures);
 		Files.writeString(REPORT, figures);
+	}
+
+	private PostgresMetricStore postgresStore() {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(POSTGRES.jdbcUrl());
+		dataSource.setUsername(POSTGRES.username());
+		dataSource.setPassword(POSTGRES.password());
+		dataSource.setMaximumPoolSize(4);
+		this.dataSource = dataSource;
+		Flyway.configure()
+			.dataSource(dataSource)
+			.schemas(PostgresMetricStore.SCHEMA)
+			.defaultSchema(PostgresMetricStore.SCHEMA)
+			.createSchemas(true)
+			.load()
+			.migrate();
+		PostgresMetricStore store = new PostgresMetricStore(new JdbcTemplate(dataSource), this.properties.retention(),
+				java.time.Clock.systemUTC());
+		store.rollupGrace(this.properties.rollups().grace());
+		return store;
+	}
+
+	private static double loadAverage() {
+		return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+	}
+
+	private int entryBytes() {
+		List<byte[]> sample = batches(10, 60);
+		return sample.stream().mapToInt((body) -> body.length).sum() / sample.size();
 	}
 
 	/** Posts every body with CLIENTS concurrent clients; results per second accepted. */
@@ -211,23 +309,24 @@ class ReceiverIngestBenchmark {
 		return perSecond((long) bodies.size() * BATCH_SIZE, System.nanoTime() - start);
 	}
 
-	/** Starts the workers, waits until every entry is stored and acknowledged. */
-	private double drain(int workers, long entries) throws InterruptedException {
-		List<ResultWorker> extra = new ArrayList<>();
+	/**
+	 * Starts this many workers on {@code store}, waits until every entry is stored and
+	 * acknowledged.
+	 */
+	private double drain(MetricStore store, int workers, long entries) throws InterruptedException {
+		List<ResultWorker> running = new ArrayList<>();
 		long start = System.nanoTime();
-		this.worker.start();
-		for (int i = 1; i < workers; i++) {
-			ResultWorker another = new ResultWorker(this.queue, this.store, "bench-extra-" + i,
-					this.properties.queue());
-			extra.add(another);
-			another.start();
+		for (int i = 0; i < workers; i++) {
+			ResultWorker worker = new ResultWorker(this.queue, store, "bench-" + UUID.randomUUID(),
+					this.properties.queue(), this.properties.worker());
+			running.add(worker);
+			worker.start();
 		}
 		while (!allDelivered() || pending() > 0) {
 			Thread.sleep(5);
 		}
 		long elapsed = System.nanoTime() - start;
-		this.worker.stop();
-		extra.forEach(ResultWorker::stop);
+		running.forEach(ResultWorker::stop);
 		return perSecond(entries * BATCH_SIZE, elapsed);
 	}
 
@@ -254,55 +353,189 @@ class ReceiverIngestBenchmark {
 		return Double.parseDouble(cells[1].replace("\"", "")) * BATCH_SIZE;
 	}
 
-	/** The same results written straight to InfluxDB in batches, by this many threads. */
-	private double directWrites(int threads) throws Exception {
-		List<List<CheckResult>> batches = new ArrayList<>();
-		UUID organization = UUID.randomUUID();
-		for (int i = 0; i < BATCHES; i++) {
-			batches.add(results(organization, i));
+	/**
+	 * The store's own limit: check-shaped points (3 tags, 15 fields) as line protocol
+	 * posted to InfluxDB's {@code /write} in batches of BATCH_SIZE by this many clients,
+	 * into a database of their own; no Pepper code.
+	 */
+	private double rawLineProtocol(int clients, int count) throws Exception {
+		List<byte[]> bodies = new ArrayList<>(count);
+		for (List<CheckResult> batch : resultBatches(count, 60)) {
+			StringBuilder lines = new StringBuilder(batch.size() * 400);
+			batch.forEach((result) -> lineProtocol(lines, result));
+			bodies.add(lines.toString().getBytes(StandardCharsets.UTF_8));
 		}
+		URI write = URI.create(RAW_INFLUX.server().url() + "/write?db=" + RAW_INFLUX.name() + "&precision=ms");
+		return parallel(clients, bodies.size(), (i) -> {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(write).POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build(),
+					HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 204) {
+				throw new IllegalStateException("InfluxDB answered " + response.statusCode() + ": " + response.body());
+			}
+		}) * BATCH_SIZE;
+	}
+
+	private static void lineProtocol(StringBuilder out, CheckResult result) {
+		PhaseTimings timings = result.timings();
+		out.append("checks,endpoint=")
+			.append(result.endpointId())
+			.append(",location=")
+			.append(result.location())
+			.append(",organization=")
+			.append(result.organizationId())
+			.append(" total_ms=")
+			.append(timings.totalMs());
+		field(out, "dns_ms", timings.dnsMs());
+		field(out, "connect_ms", timings.connectMs());
+		field(out, "tls_ms", timings.tlsMs());
+		field(out, "ttfb_ms", timings.firstByteMs());
+		if (result.status() != null) {
+			out.append(",status=").append(result.status()).append('i');
+		}
+		if (result.tlsCertExpiresAt() != null) {
+			out.append(",tls_expires_at_ms=").append(result.tlsCertExpiresAt().toEpochMilli()).append('i');
+		}
+		out.append(",bytes=")
+			.append(result.bytes())
+			.append("i,started_at_ms=")
+			.append(result.startedAt().toEpochMilli())
+			.append("i,reason=\"")
+			.append(result.outcome().reason().replace("\"", "\\\""))
+			.append("\",outcome=\"")
+			.append(result.outcome().kind().name())
+			.append("\",apdex=\"")
+			.append(result.apdex().name())
+			.append("\",apdex_t_ms=")
+			.append(result.apdexThresholdMs())
+			.append("i,up=")
+			.append(result.outcome().isUp())
+			.append(' ')
+			.append(result.scheduledAt().toEpochMilli())
+			.append('\n');
+	}
+
+	private static void field(StringBuilder out, String name, @Nullable Double value) {
+		if (value != null) {
+			out.append(',').append(name).append('=').append(value.doubleValue());
+		}
+	}
+
+	/**
+	 * The store's own limit: the same rows loaded by {@code COPY} into the PostgreSQL
+	 * store's checks table, one COPY per batch of BATCH_SIZE, by this many clients.
+	 */
+	private double rawCopy(int clients, int count) throws Exception {
+		List<String> bodies = new ArrayList<>(count);
+		for (List<CheckResult> batch : resultBatches(count, 60)) {
+			StringBuilder csv = new StringBuilder(batch.size() * 300);
+			for (CheckResult r : batch) {
+				PhaseTimings t = r.timings();
+				csv.append(String.join(",", r.endpointId().toString(), r.location(), r.scheduledAt().toString(),
+						r.organizationId().toString(), r.startedAt().toString(), text(t.dnsMs()), text(t.connectMs()),
+						text(t.tlsMs()), text(t.firstByteMs()), String.valueOf(t.totalMs()), text(r.status()),
+						String.valueOf(r.bytes()),
+						(r.tlsCertExpiresAt() != null) ? r.tlsCertExpiresAt().toString() : "",
+						r.outcome().kind().name(), r.apdex().name(), String.valueOf(r.apdexThresholdMs()),
+						String.valueOf(r.outcome().isUp()),
+						(r.outcome().phase() != null) ? r.outcome().phase().name() : "",
+						"\"" + r.outcome().reason().replace("\"", "\"\"") + "\"", ""))
+					.append('\n');
+			}
+			bodies.add(csv.toString());
+		}
+		String copy = "COPY receiver.checks (endpoint_id, location, scheduled_at, organization_id, started_at, dns_ms,"
+				+ " connect_ms, tls_ms, ttfb_ms, total_ms, status, bytes, tls_cert_expires_at, outcome, apdex,"
+				+ " apdex_t_ms, up, outcome_phase, outcome_reason, protocol) FROM STDIN (FORMAT csv)";
+		return parallel(clients, bodies.size(), (i) -> {
+			try (java.sql.Connection connection = this.dataSource.getConnection()) {
+				connection.unwrap(org.postgresql.PGConnection.class)
+					.getCopyAPI()
+					.copyIn(copy, new java.io.StringReader(bodies.get(i)));
+			}
+		}) * BATCH_SIZE;
+	}
+
+	private static String text(@Nullable Object value) {
+		return (value != null) ? value.toString() : "";
+	}
+
+	/**
+	 * Our own InfluxDB adapter, rollups on, without Redis, HTTP or the store observers:
+	 * what the drain costs beyond the store's raw write.
+	 */
+	private double ownAdapter(int count) throws Exception {
+		List<List<CheckResult>> batches = resultBatches(count, 60);
+		try (InfluxMetricStore direct = new InfluxMetricStore(this.properties.influx(), this.properties.retention())) {
+			direct.rollupGrace(this.properties.rollups().grace());
+			return parallel(1, batches.size(), (i) -> direct.write(batches.get(i))) * BATCH_SIZE;
+		}
+	}
+
+	/** Runs {@code task} for 0 to count - 1 on this many threads; tasks per second. */
+	private static double parallel(int threads, int count, Task task) throws Exception {
 		AtomicInteger next = new AtomicInteger();
 		long start = System.nanoTime();
-		try (ExecutorService writers = Executors.newFixedThreadPool(threads)) {
+		try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
 			List<Future<?>> running = new ArrayList<>();
 			for (int t = 0; t < threads; t++) {
-				running.add(writers.submit(() -> {
-					try (InfluxMetricStore direct = new InfluxMetricStore(this.properties.influx())) {
-						for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
-							direct.write(batches.get(i));
-						}
+				running.add(pool.submit(() -> {
+					for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+						task.run(i);
 					}
 					return null;
 				}));
 			}
-			for (Future<?> writer : running) {
-				writer.get();
+			for (Future<?> thread : running) {
+				thread.get();
 			}
 		}
-		return perSecond((long) BATCHES * BATCH_SIZE, System.nanoTime() - start);
+		return perSecond(count, System.nanoTime() - start);
+	}
+
+	@FunctionalInterface
+	private interface Task {
+
+		void run(int index) throws Exception;
+
 	}
 
 	/**
-	 * Request bodies of BATCH_SIZE results each of one organization: ENDPOINTS endpoints
-	 * from every location, minute after minute, a twentieth of them failed.
+	 * Request bodies of BATCH_SIZE results each, of endpoints no run used before:
+	 * ENDPOINTS endpoints from every location, one check per interval each, a twentieth
+	 * of them failed.
 	 */
-	private static List<byte[]> batches(int count, UUID organization) {
-		List<byte[]> bodies = new ArrayList<>(count);
-		for (int i = 0; i < count; i++) {
-			bodies.add(WireJson.mapper()
-				.writeValueAsBytes(new ResultBatch(UUID.randomUUID(), "bench-probe", results(organization, i))));
-		}
-		return bodies;
+	private List<byte[]> batches(int count, int intervalSeconds) {
+		return resultBatches(count, intervalSeconds).stream()
+			.map((results) -> WireJson.mapper()
+				.writeValueAsBytes(new ResultBatch(UUID.randomUUID(), "bench-probe", results)))
+			.toList();
 	}
 
-	private static List<CheckResult> results(UUID organization, int batch) {
+	/**
+	 * The results of {@link #batches(int, int)}, scheduled from two hours before the
+	 * current hour on, so their hours are still open for rollups.
+	 */
+	private List<List<CheckResult>> resultBatches(int count, int intervalSeconds) {
+		long run = this.runs.incrementAndGet();
+		UUID organization = UUID.randomUUID();
+		Instant first = Resolution.HOURLY.floor(Instant.now()).minus(Duration.ofHours(2));
+		List<List<CheckResult>> batches = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			batches.add(results(run, organization, first, intervalSeconds, i));
+		}
+		return batches;
+	}
+
+	private static List<CheckResult> results(long run, UUID organization, Instant first, int intervalSeconds,
+			int batch) {
 		List<CheckResult> results = new ArrayList<>(BATCH_SIZE);
-		int perMinute = ENDPOINTS * LOCATIONS.size();
+		int perSlot = ENDPOINTS * LOCATIONS.size();
 		for (int i = 0; i < BATCH_SIZE; i++) {
 			long n = (long) batch * BATCH_SIZE + i;
-			Instant scheduledAt = Instant.parse("2026-03-01T00:00:00Z").plus(Duration.ofMinutes(n / perMinute));
-			int series = (int) (n % perMinute);
-			UUID endpoint = ENDPOINT_IDS.get(series % ENDPOINTS);
+			Instant scheduledAt = first.plusSeconds(intervalSeconds * (n / perSlot));
+			int series = (int) (n % perSlot);
+			UUID endpoint = new UUID(0x5eed0000L + run, series % ENDPOINTS);
 			String location = LOCATIONS.get(series / ENDPOINTS);
 			boolean failed = n % 20 == 19;
 			double total = failed ? 10_000 : 80 + (n % 37) * 7.5;

@@ -354,6 +354,56 @@ class ResultWorkerTest {
 	}
 
 	@Test
+	void storesManyEntriesInOneWriteUpToTheBatchSizeAndCountsWhatItStored() {
+		CountingStore store = new CountingStore(this.reachable);
+		AtomicInteger stored = new AtomicInteger();
+		this.queue.createGroupIfAbsent();
+		List<UUID> endpoints = IntStream.range(0, 40).mapToObj((i) -> UUID.randomUUID()).toList();
+		endpoints.forEach((endpoint) -> this.queue.enqueue(Checks.batch(Checks.up(endpoint, "eu-west", 90),
+				Checks.up(endpoint, "us-east", 95), Checks.timedOut(endpoint, "ap-south"))));
+		ResultWorker worker = new ResultWorker(this.queue, store, "batching", FAST_RETRIES,
+				new ReceiverProperties.Worker(1, 30, Duration.ofMillis(300)), stored::addAndGet);
+		this.workers.add(worker);
+		worker.start();
+
+		await("every entry acknowledged").atMost(PATIENCE)
+			.until(() -> pendingEntries() == 0 && store.attempts.keySet().containsAll(endpoints));
+		assertThat(store.writeSizes).allSatisfy((size) -> assertThat(size).isLessThanOrEqualTo(30));
+		assertThat(store.writeSizes).as("whole entries of 3 results, 10 per write").contains(30);
+		assertThat(store.writeSizes.size()).isLessThanOrEqualTo(8);
+		assertThat(stored.get()).isEqualTo(120);
+		assertThat(store.attempts).allSatisfy((endpoint, attempts) -> assertThat(attempts.get()).isOne());
+		assertThat(Checks.rows(this.database.query("SELECT count(total_ms) FROM checks")).getFirst())
+			.containsEntry("count", "120");
+	}
+
+	@Test
+	void leavesTheGroupOnStopOnceItHoldsNothing() {
+		this.queue.enqueue(Checks.batch(Checks.up(UUID.randomUUID(), "eu-west", 90)));
+		ResultWorker leaving = start("leaving", this.reachable, FAST_RETRIES);
+		await("the entry stored").atMost(PATIENCE).until(() -> pendingEntries() == 0 && consumers().size() == 1);
+		ResultWorker holding = start("holding", this.unreachable, FAST_RETRIES);
+		await("the second worker reading").atMost(PATIENCE).until(() -> consumers().size() == 2);
+		leaving.stop();
+		this.queue.enqueue(Checks.batch(Checks.up(UUID.randomUUID(), "eu-west", 90)));
+		await("an entry pending").atMost(PATIENCE).until(() -> pendingEntries() == 1);
+		assertThat(consumers()).containsExactly("holding");
+
+		holding.stop();
+
+		// The worker still holding an entry stays, so that another one claims it.
+		assertThat(consumers()).containsExactly("holding");
+	}
+
+	private List<String> consumers() {
+		List<String> names = new ArrayList<>();
+		this.redis.opsForStream()
+			.consumers(this.queue.stream(), "writers")
+			.forEach((consumer) -> names.add(consumer.consumerName()));
+		return names;
+	}
+
+	@Test
 	void stopsItsThreadOnStop() {
 		ResultWorker worker = start("worker-stopping", this.reachable, FAST_RETRIES);
 		assertThat(threadNamed("results-worker-worker-stopping")).isTrue();
@@ -430,6 +480,8 @@ class ResultWorkerTest {
 
 		final Set<String> consumers = ConcurrentHashMap.newKeySet();
 
+		final List<Integer> writeSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+
 		CountingStore(MetricStore target) {
 			this.target = target;
 		}
@@ -447,6 +499,7 @@ class ResultWorkerTest {
 				.forEach((endpoint) -> this.attempts.computeIfAbsent(endpoint, (key) -> new AtomicInteger())
 					.incrementAndGet());
 			this.consumers.add(Thread.currentThread().getName());
+			this.writeSizes.add(results.size());
 			if (results.stream().anyMatch((result) -> result.endpointId().equals(this.failingEndpoint))) {
 				throw new IllegalStateException("cannot convert results of " + this.failingEndpoint);
 			}

@@ -31,7 +31,15 @@ public abstract class MetricStoreContract {
 	 */
 	protected static final Instant DAY = Resolution.DAILY.floor(Instant.now()).minus(Duration.ofDays(2));
 
-	/** The store under test, prepared and empty. */
+	/**
+	 * The rollup grace subclasses give their store: long enough that {@link #DAY}'s hours
+	 * are still open, so writes update them incrementally.
+	 */
+	protected static final Duration OPEN_FOR = Duration.ofDays(30);
+
+	/**
+	 * The store under test, prepared and empty, its rollups open for {@link #OPEN_FOR}.
+	 */
 	protected abstract RollupMetricStore store();
 
 	@Test
@@ -277,6 +285,117 @@ public abstract class MetricStoreContract {
 
 		assertThat(store().read(Resolution.RAW, List.of(endpoint), null, old, old.plusSeconds(60))).isEmpty();
 		assertThat(store().read(Resolution.RAW, List.of(endpoint), null, DAY, DAY.plusSeconds(60))).hasSize(1);
+	}
+
+	@Test
+	void replayedBatchesLeaveTheRollupsAsTheRawChecksAddUp() {
+		UUID endpoint = UUID.randomUUID();
+		List<CheckResult> checks = series(endpoint, new Random(11), DAY.plus(Duration.ofMinutes(50)), 30);
+		for (int i = 0; i < checks.size(); i += 6) {
+			store().write(checks.subList(i, i + 6));
+		}
+		// The same entry delivered again, a batch posted twice, and a replay whose
+		// checks changed (a probe that re-measured): each counted once, as last sent.
+		store().write(checks.subList(12, 18));
+		store().write(checks.subList(0, 30));
+		List<CheckResult> changed = new ArrayList<>();
+		for (CheckResult check : checks.subList(40, 46)) {
+			changed.add(up(endpoint, check.location(), check.scheduledAt(), 2600, 500));
+		}
+		store().write(changed);
+		store().write(checks.subList(54, 60));
+
+		assertRollupsAsRawChecksAddUp(endpoint);
+		assertThat(merged(store().read(Resolution.DAILY, List.of(endpoint), null, DAY, DAY.plus(Duration.ofDays(1))))
+			.checks()).isEqualTo(60);
+	}
+
+	@Test
+	void lateCheckInAClosedHourLeavesTheRollupsAsTheRawChecksAddUp() {
+		UUID endpoint = UUID.randomUUID();
+		List<CheckResult> checks = series(endpoint, new Random(12), DAY.plus(Duration.ofHours(3)), 90);
+		// Minute 20 of the first hour arrives late, after its hour closed.
+		List<CheckResult> late = checks.subList(40, 42);
+		List<CheckResult> onTime = new ArrayList<>(checks);
+		onTime.removeAll(late);
+		for (int i = 0; i < onTime.size(); i += 10) {
+			store().write(onTime.subList(i, Math.min(onTime.size(), i + 10)));
+		}
+		assertThat(merged(store().read(Resolution.HOURLY, List.of(endpoint), null, DAY.plus(Duration.ofHours(3)),
+				DAY.plus(Duration.ofHours(4))))
+			.checks()).isEqualTo(118);
+
+		store().rollupGrace(Duration.ZERO);
+		store().write(late);
+		store().write(List.of(late.get(0), up(endpoint, "ap-south", DAY.plus(Duration.ofHours(3)), 80, 500)));
+
+		assertRollupsAsRawChecksAddUp(endpoint);
+		assertThat(merged(store().read(Resolution.HOURLY, List.of(endpoint), null, DAY.plus(Duration.ofHours(3)),
+				DAY.plus(Duration.ofHours(4))))
+			.checks()).isEqualTo(121);
+		// The next write to an open hour of the day adds to the recomputed day.
+		store().rollupGrace(OPEN_FOR);
+		store().write(List.of(up(endpoint, "eu-west", DAY.plus(Duration.ofHours(9)), 120, 500)));
+		assertRollupsAsRawChecksAddUp(endpoint);
+	}
+
+	@Test
+	void crashBetweenTheRawWriteAndTheRollupsLeavesThemAsTheRawChecksAddUpOnceRetried() {
+		UUID endpoint = UUID.randomUUID();
+		List<CheckResult> checks = series(endpoint, new Random(13), DAY.plus(Duration.ofMinutes(55)), 20);
+		store().write(checks.subList(0, 10));
+		// The worker wrote the raw checks of an entry and died before the rollups; the
+		// entry is retried after another worker stored the next one.
+		store().writeChecks(checks.subList(10, 20));
+		store().write(checks.subList(20, 30));
+		store().write(checks.subList(10, 20));
+		store().write(checks.subList(30, 40));
+		// Died again, this time with a batch of checks already counted.
+		store().writeChecks(checks.subList(30, 40));
+		store().write(checks.subList(30, 40));
+
+		assertRollupsAsRawChecksAddUp(endpoint);
+		assertThat(merged(store().read(Resolution.DAILY, List.of(endpoint), null, DAY, DAY.plus(Duration.ofDays(1))))
+			.checks()).isEqualTo(40);
+	}
+
+	/**
+	 * Every hourly and daily bucket of {@code endpoint} on {@link #DAY} equals what its
+	 * raw checks add up to, and there is no bucket without raw checks.
+	 */
+	protected void assertRollupsAsRawChecksAddUp(UUID endpoint) {
+		Instant to = DAY.plus(Duration.ofDays(1));
+		for (Resolution rollup : List.of(Resolution.HOURLY, Resolution.DAILY)) {
+			Map<String, Stats> expected = new java.util.TreeMap<>();
+			for (Bucket check : store().read(Resolution.RAW, List.of(endpoint), null, DAY, to)) {
+				expected.computeIfAbsent(check.location() + "@" + rollup.floor(check.time()), (k) -> new Stats())
+					.add(check.stats());
+			}
+			Map<String, Stats> actual = new java.util.TreeMap<>();
+			for (Bucket bucket : store().read(rollup, List.of(endpoint), null, DAY, to)) {
+				actual.put(bucket.location() + "@" + bucket.time(), bucket.stats());
+			}
+			assertThat(actual.keySet()).as(rollup.name()).isEqualTo(expected.keySet());
+			expected.forEach((key, raw) -> {
+				Stats stored = actual.get(key);
+				String what = rollup.name() + " " + key;
+				assertThat(stored.checks()).as(what).isEqualTo(raw.checks());
+				assertThat(stored.up()).as(what).isEqualTo(raw.up());
+				assertThat(stored.satisfied()).as(what).isEqualTo(raw.satisfied());
+				assertThat(stored.tolerating()).as(what).isEqualTo(raw.tolerating());
+				assertThat(stored.frustrated()).as(what).isEqualTo(raw.frustrated());
+				assertThat(stored.totalSum()).as(what).isCloseTo(raw.totalSum(), within(1e-6));
+				assertThat(stored.dnsCount()).as(what).isEqualTo(raw.dnsCount());
+				assertThat(stored.dnsSum()).as(what).isCloseTo(raw.dnsSum(), within(1e-6));
+				assertThat(stored.firstByteCount()).as(what).isEqualTo(raw.firstByteCount());
+				assertThat(stored.latestAtMs()).as(what).isEqualTo(raw.latestAtMs());
+				assertThat(stored.apdexThresholdMs()).as(what).isEqualTo(raw.apdexThresholdMs());
+				for (double percentile : new double[] { 50, 95, 99 }) {
+					assertThat(stored.percentileMs(percentile)).as(what + " p" + percentile)
+						.isEqualTo(raw.percentileMs(percentile));
+				}
+			});
+		}
 	}
 
 	protected static Stats merged(List<Bucket> buckets) {

@@ -78,6 +78,10 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 
 	private static final Logger log = LoggerFactory.getLogger(InfluxMetricStore.class);
 
+	private static final String ROLLUP_FIELDS = "checks, up, satisfied, tolerating, frustrated, total_sum, dns_sum,"
+			+ " dns_n, connect_sum, connect_n, tls_sum, tls_n, ttfb_sum, ttfb_n, apdex_t_ms, last_at_ms, histogram,"
+			+ " endpoint, location";
+
 	private final ReceiverProperties.Influx settings;
 
 	private final ReceiverProperties.Retention retention;
@@ -174,7 +178,35 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 
 	@Override
 	public void writeRollups(Resolution resolution, List<Bucket> rollups) {
-		write(resolution, rollups.stream().map((bucket) -> rollupPoint(resolution, bucket)).toList());
+		write(resolution, rollups.stream().map((bucket) -> rollupPoint(resolution, bucket, nothingCounted())).toList());
+	}
+
+	/** The record goes in field {@code counted} of the bucket's own point. */
+	@Override
+	protected void writeCounted(Resolution resolution, List<CountedBucket> rollups) {
+		write(resolution,
+				rollups.stream()
+					.map((counted) -> rollupPoint(resolution, counted.bucket(), counted.counted()))
+					.toList());
+	}
+
+	@Override
+	protected List<CountedBucket> readCounted(Resolution resolution, Collection<UUID> endpoints, Instant from,
+			Instant to) {
+		if (endpoints.isEmpty() || !from.isBefore(to)) {
+			return List.of();
+		}
+		String query = "SELECT " + ROLLUP_FIELDS + ", counted FROM " + from(resolution) + " WHERE "
+				+ endpointFilter(endpoints) + " AND " + timeFilter(from, to);
+		List<CountedBucket> buckets = new ArrayList<>();
+		for (Row row : select(query)) {
+			Instant time = Instant.ofEpochMilli(row.nanos("time") / NANOS_PER_MILLI);
+			String counted = row.text("counted");
+			buckets.add(new CountedBucket(
+					new Bucket(UUID.fromString(row.text("endpoint")), row.text("location"), time, rollupStats(row)),
+					counted.isEmpty() ? nothingCounted() : Base64.getDecoder().decode(counted)));
+		}
+		return buckets;
 	}
 
 	private void write(Resolution resolution, List<Point> points) {
@@ -279,7 +311,7 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 		}
 	}
 
-	private static Point rollupPoint(Resolution resolution, Bucket bucket) {
+	private static Point rollupPoint(Resolution resolution, Bucket bucket, byte[] counted) {
 		Stats stats = bucket.stats();
 		return Point.measurement(measurement(resolution))
 			.addTag("endpoint", bucket.endpointId().toString())
@@ -301,6 +333,8 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 			.addField("apdex_t_ms", (long) stats.apdexThresholdMs())
 			.addField("last_at_ms", stats.latestAtMs())
 			.addField("histogram", Base64.getEncoder().encodeToString(stats.encodedHistogram()))
+			// Always written: a point written again keeps the fields it leaves out.
+			.addField("counted", Base64.getEncoder().encodeToString(counted))
 			.time(bucket.time(), WritePrecision.MS);
 	}
 

@@ -13,7 +13,9 @@ class InfluxStoreConfiguration {
 
 	@Bean
 	InfluxMetricStore influxMetricStore(ReceiverProperties properties) {
-		return new InfluxMetricStore(properties.influx(), properties.retention());
+		InfluxMetricStore store = new InfluxMetricStore(properties.influx(), properties.retention());
+		store.rollupGrace(properties.rollups().grace());
+		return store;
 	}
 
 }

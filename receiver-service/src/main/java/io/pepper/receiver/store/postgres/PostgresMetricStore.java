@@ -150,20 +150,30 @@ public final class PostgresMetricStore extends RollupMetricStore {
 
 	@Override
 	public void writeRollups(Resolution resolution, List<Bucket> rollups) {
+		writeCounted(resolution,
+				rollups.stream().map((bucket) -> new CountedBucket(bucket, nothingCounted())).toList());
+	}
+
+	/** The record goes in column {@code counted} of the bucket's own row. */
+	@Override
+	protected void writeCounted(Resolution resolution, List<CountedBucket> rollups) {
 		if (rollups.isEmpty()) {
 			return;
 		}
-		String sql = "INSERT INTO " + table(resolution) + " (endpoint_id, location, bucket_start, " + ROLLUP_COLUMNS
-				+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-				+ " ON CONFLICT (endpoint_id, location, bucket_start) DO UPDATE SET " + String.join(", ",
-						List.of(ROLLUP_COLUMNS.split(", ")).stream().map((c) -> c + " = excluded." + c).toList());
+		String columns = ROLLUP_COLUMNS + ", counted";
+		String sql = "INSERT INTO " + table(resolution) + " (endpoint_id, location, bucket_start, " + columns
+				+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+				+ " ON CONFLICT (endpoint_id, location, bucket_start) DO UPDATE SET "
+				+ String.join(", ", List.of(columns.split(", ")).stream().map((c) -> c + " = excluded." + c).toList());
 		List<Object[]> rows = new ArrayList<>(rollups.size());
-		for (Bucket bucket : rollups) {
+		for (CountedBucket counted : rollups) {
+			Bucket bucket = counted.bucket();
 			Stats s = bucket.stats();
 			rows.add(new Object[] { bucket.endpointId(), bucket.location(), at(bucket.time()), s.checks(), s.up(),
 					s.satisfied(), s.tolerating(), s.frustrated(), s.totalSum(), s.dnsSum(), s.dnsCount(),
 					s.connectSum(), s.connectCount(), s.tlsSum(), s.tlsCount(), s.firstByteSum(), s.firstByteCount(),
-					s.apdexThresholdMs(), at(Instant.ofEpochMilli(s.latestAtMs())), s.encodedHistogram() });
+					s.apdexThresholdMs(), at(Instant.ofEpochMilli(s.latestAtMs())), s.encodedHistogram(),
+					(counted.counted().length > 0) ? counted.counted() : null });
 		}
 		try {
 			this.batches.batchUpdate(sql, rows);
@@ -171,6 +181,56 @@ public final class PostgresMetricStore extends RollupMetricStore {
 		catch (DataAccessException ex) {
 			throw failed("did not confirm " + rows.size() + " " + resolution.name().toLowerCase() + " rollups", ex);
 		}
+	}
+
+	@Override
+	protected List<CountedBucket> readCounted(Resolution resolution, Collection<UUID> endpoints, Instant from,
+			Instant to) {
+		if (endpoints.isEmpty() || !from.isBefore(to)) {
+			return List.of();
+		}
+		String sql = "SELECT endpoint_id, location, bucket_start, " + ROLLUP_COLUMNS + ", counted FROM "
+				+ table(resolution) + " WHERE endpoint_id IN (:endpoints) AND bucket_start >= :from"
+				+ " AND bucket_start < :to";
+		try {
+			return this.jdbc.sql(sql)
+				.param("endpoints", List.copyOf(endpoints))
+				.param("from", at(from))
+				.param("to", at(to))
+				.query((rs, n) -> {
+					byte[] counted = rs.getBytes("counted");
+					return new CountedBucket(rollupBucket(rs), (counted != null) ? counted : nothingCounted());
+				})
+				.list();
+		}
+		catch (DataAccessException ex) {
+			throw failed("did not answer a rollup read", ex);
+		}
+	}
+
+	/**
+	 * Locks the rollups of {@code keys} until the write commits, across instances: one
+	 * transaction-scoped advisory lock per (endpoint, location), taken in order so two
+	 * writes never wait on each other.
+	 */
+	@Override
+	protected void lockRollups(Collection<Key> keys, Runnable update) {
+		Long[] locks = keys.stream()
+			.map((key) -> key.endpointId().getMostSignificantBits() * 31 + key.endpointId().getLeastSignificantBits()
+					+ 1_000_003L * key.location().hashCode())
+			.distinct()
+			.sorted()
+			.toArray(Long[]::new);
+		try {
+			this.batches.query(
+					"SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT k FROM unnest(?::bigint[]) AS k ORDER BY k) s",
+					(rs) -> {
+					}, (Object) locks);
+		}
+		catch (DataAccessException ex) {
+			throw failed("did not lock rollups", ex);
+		}
+		update.run();
 	}
 
 	@Override

@@ -65,7 +65,10 @@ class PostgresStoreConfiguration {
 	@Bean
 	PostgresMetricStore postgresMetricStore(DataSource receiverDataSource, Flyway receiverFlyway,
 			ReceiverProperties properties) {
-		return new PostgresMetricStore(new JdbcTemplate(receiverDataSource), properties.retention(), Clock.systemUTC());
+		PostgresMetricStore store = new PostgresMetricStore(new JdbcTemplate(receiverDataSource),
+				properties.retention(), Clock.systemUTC());
+		store.rollupGrace(properties.rollups().grace());
+		return store;
 	}
 
 	@Bean

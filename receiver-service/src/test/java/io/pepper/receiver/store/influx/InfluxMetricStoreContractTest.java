@@ -31,6 +31,7 @@ class InfluxMetricStoreContractTest extends MetricStoreContract {
 						true, true, Duration.ofSeconds(10), "pepper_hourly", "pepper_daily"),
 				ReceiverProperties.Retention.defaults());
 		this.store.prepare();
+		this.store.rollupGrace(OPEN_FOR);
 	}
 
 	@AfterEach

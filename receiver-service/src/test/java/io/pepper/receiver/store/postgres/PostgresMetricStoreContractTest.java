@@ -47,6 +47,7 @@ class PostgresMetricStoreContractTest extends MetricStoreContract {
 			.migrate();
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.store = new PostgresMetricStore(this.jdbc, ReceiverProperties.Retention.defaults(), Clock.systemUTC());
+		this.store.rollupGrace(OPEN_FOR);
 	}
 
 	@AfterEach
