@@ -3,6 +3,7 @@ package io.pepper.failure.notify;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,6 +42,22 @@ public final class Wording {
 		};
 		String subject = "[Pepper] " + label + ": " + change.endpointName();
 		return change.change().isTrouble() ? subject + " — " + change.reason() : subject;
+	}
+
+	/** The changes a message tells of: one, or a digest's. */
+	public static List<StateChange> changes(NotificationMessage message) {
+		return switch (message) {
+			case StateChange change -> List.of(change);
+			case Digest digest -> digest.changes();
+		};
+	}
+
+	/** One line for a whole message: the headline, or how many changes a digest holds. */
+	public static String title(NotificationMessage message) {
+		return switch (message) {
+			case StateChange change -> headline(change);
+			case Digest digest -> digest.changes().size() + " incident changes in one go";
+		};
 	}
 
 	/** A subject line for a digest. */
