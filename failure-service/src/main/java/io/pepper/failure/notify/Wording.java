@@ -89,6 +89,20 @@ public final class Wording {
 	}
 
 	/**
+	 * The facts people act on as plain-text lines, e.g. "Reason: …", for channels without
+	 * markup; the headline is not included.
+	 */
+	public static String lines(StateChange change, @Nullable URI link) {
+		StringBuilder text = new StringBuilder();
+		facts(change, link).forEach((label, value) -> {
+			if (!label.equals("Endpoint") && !label.equals("Incident") && !label.equals("Since")) {
+				text.append((text.isEmpty()) ? "" : "\n").append(label).append(": ").append(value);
+			}
+		});
+		return text.toString();
+	}
+
+	/**
 	 * The endpoint's page in admin-app, or null when its public URL is not configured.
 	 */
 	public static @Nullable URI link(@Nullable URI adminPublicUrl, UUID endpointId) {
