@@ -123,7 +123,8 @@ public final class LocalReceiver implements AutoCloseable {
 			}
 		}
 		int answer = (status != null) ? status : 200;
-		this.requests.add(new Request(exchange.getRequestMethod(), path, headers, body, answer));
+		this.requests.add(new Request(exchange.getRequestMethod(), path, headers, body, answer,
+				exchange.getRequestURI().getRawQuery()));
 		byte[] content = (answer / 100 == 2) ? "ok".getBytes() : "not now".getBytes();
 		exchange.sendResponseHeaders(answer, content.length);
 		exchange.getResponseBody().write(content);
@@ -138,8 +139,10 @@ public final class LocalReceiver implements AutoCloseable {
 	 * @param headers the headers, names in lower case
 	 * @param body the body as text
 	 * @param answered the status it was answered with
+	 * @param query the raw query string, or null when there was none
 	 */
-	public record Request(String method, String path, Map<String, String> headers, String body, int answered) {
+	public record Request(String method, String path, Map<String, String> headers, String body, int answered,
+			String query) {
 
 		public String header(String name) {
 			return this.headers.get(name.toLowerCase(Locale.ROOT));

@@ -101,6 +101,18 @@ class ChangeNotifier {
 					targets.add(new Target("slack", slack.id().toString(), "Slack " + slack.name()));
 				case NotificationChannelSpec.Webhook webhook ->
 					targets.add(new Target("webhook", webhook.id().toString(), "webhook " + webhook.name()));
+				case NotificationChannelSpec.PagerDuty pagerDuty ->
+					targets.add(new Target("pagerduty", pagerDuty.id().toString(), "PagerDuty " + pagerDuty.name()));
+				case NotificationChannelSpec.Opsgenie opsgenie ->
+					targets.add(new Target("opsgenie", opsgenie.id().toString(), "Opsgenie " + opsgenie.name()));
+				case NotificationChannelSpec.Teams teams ->
+					targets.add(new Target("teams", teams.id().toString(), "Microsoft Teams " + teams.name()));
+				case NotificationChannelSpec.Discord discord ->
+					targets.add(new Target("discord", discord.id().toString(), "Discord " + discord.name()));
+				case NotificationChannelSpec.Telegram telegram ->
+					targets.add(new Target("telegram", telegram.id().toString(), "Telegram " + telegram.name()));
+				case NotificationChannelSpec.Ntfy ntfy ->
+					targets.add(new Target("ntfy", ntfy.id().toString(), "ntfy " + ntfy.name()));
 			}
 		}
 		if (targets.isEmpty()) {

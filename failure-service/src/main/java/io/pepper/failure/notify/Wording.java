@@ -3,6 +3,7 @@ package io.pepper.failure.notify;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -43,6 +44,22 @@ public final class Wording {
 		return change.change().isTrouble() ? subject + " — " + change.reason() : subject;
 	}
 
+	/** The changes a message tells of: one, or a digest's. */
+	public static List<StateChange> changes(NotificationMessage message) {
+		return switch (message) {
+			case StateChange change -> List.of(change);
+			case Digest digest -> digest.changes();
+		};
+	}
+
+	/** One line for a whole message: the headline, or how many changes a digest holds. */
+	public static String title(NotificationMessage message) {
+		return switch (message) {
+			case StateChange change -> headline(change);
+			case Digest digest -> digest.changes().size() + " incident changes in one go";
+		};
+	}
+
 	/** A subject line for a digest. */
 	public static String subject(Digest digest) {
 		return "[Pepper] " + digest.changes().size() + " incident changes in one go";
@@ -69,6 +86,20 @@ public final class Wording {
 			facts.put("Details", link.toString());
 		}
 		return facts;
+	}
+
+	/**
+	 * The facts people act on as plain-text lines, e.g. "Reason: …", for channels without
+	 * markup; the headline is not included.
+	 */
+	public static String lines(StateChange change, @Nullable URI link) {
+		StringBuilder text = new StringBuilder();
+		facts(change, link).forEach((label, value) -> {
+			if (!label.equals("Endpoint") && !label.equals("Incident") && !label.equals("Since")) {
+				text.append((text.isEmpty()) ? "" : "\n").append(label).append(": ").append(value);
+			}
+		});
+		return text.toString();
 	}
 
 	/**

@@ -177,6 +177,33 @@ class NotificationChannelsTest extends IncidentTestBase {
 		assertThat((String) row.get("last_error")).contains(error);
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "slack", "pagerduty", "opsgenie", "teams", "discord", "telegram", "ntfy" })
+	void refusesEveryKindOfChannelAtAnInternalAddressWithoutTryingIt(String type) {
+		TestEndpoint endpoint = TestEndpoint.create("Guarded " + type, "eu-west");
+		UUID id = UUID.randomUUID();
+		UUID organization = endpoint.organizationId();
+		java.net.URI internal = java.net.URI.create("http://10.20.30.40/hook");
+		NotificationChannelSpec channel = switch (type) {
+			case "slack" -> new NotificationChannelSpec.Slack(id, organization, type, internal);
+			case "pagerduty" -> new NotificationChannelSpec.PagerDuty(id, organization, type, internal, "key");
+			case "opsgenie" -> new NotificationChannelSpec.Opsgenie(id, organization, type, internal, "key");
+			case "teams" -> new NotificationChannelSpec.Teams(id, organization, type, internal);
+			case "discord" -> new NotificationChannelSpec.Discord(id, organization, type, internal);
+			case "telegram" -> new NotificationChannelSpec.Telegram(id, organization, type, internal, "1:token", "42");
+			default -> new NotificationChannelSpec.Ntfy(id, organization, type, internal, null);
+		};
+		this.alerting.add(endpoint.alerting(policy(1, 1, 1, null, id)), channel);
+
+		fail(endpoint, "eu-west", 0);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(row(id).get("state")));
+		Map<String, Object> row = row(id);
+		assertThat(row.get("attempts")).isEqualTo(1);
+		assertThat((String) row.get("last_error"))
+			.contains("10.20.30.40 is a private address and not in pepper.failure.allowed-targets");
+	}
+
 	@Test
 	void gathersABurstOfChangesOfOneOrganizationIntoOneDigest() throws Exception {
 		UUID organization = UUID.randomUUID();

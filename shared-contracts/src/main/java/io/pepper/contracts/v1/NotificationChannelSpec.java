@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A notification channel as failure-service needs it to deliver: secrets are included, so
@@ -14,7 +15,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({ @JsonSubTypes.Type(value = NotificationChannelSpec.Email.class, name = "email"),
 		@JsonSubTypes.Type(value = NotificationChannelSpec.Slack.class, name = "slack"),
-		@JsonSubTypes.Type(value = NotificationChannelSpec.Webhook.class, name = "webhook") })
+		@JsonSubTypes.Type(value = NotificationChannelSpec.Webhook.class, name = "webhook"),
+		@JsonSubTypes.Type(value = NotificationChannelSpec.PagerDuty.class, name = "pagerduty"),
+		@JsonSubTypes.Type(value = NotificationChannelSpec.Opsgenie.class, name = "opsgenie"),
+		@JsonSubTypes.Type(value = NotificationChannelSpec.Teams.class, name = "teams"),
+		@JsonSubTypes.Type(value = NotificationChannelSpec.Discord.class, name = "discord"),
+		@JsonSubTypes.Type(value = NotificationChannelSpec.Telegram.class, name = "telegram"),
+		@JsonSubTypes.Type(value = NotificationChannelSpec.Ntfy.class, name = "ntfy") })
 public sealed interface NotificationChannelSpec {
 
 	UUID id();
@@ -51,8 +58,8 @@ public sealed interface NotificationChannelSpec {
 	}
 
 	/**
-	 * A generic webhook; each delivery is signed with HMAC-SHA256 over a timestamp and
-	 * the body.
+	 * A generic webhook; each delivery is signed as Standard Webhooks define it, and with
+	 * the older {@code Pepper-Signature} for one more release.
 	 */
 	record Webhook(UUID id, UUID organizationId, String name, URI url,
 			String signingSecret) implements NotificationChannelSpec {
@@ -63,6 +70,108 @@ public sealed interface NotificationChannelSpec {
 			Require.text(name, "name");
 			Require.present(url, "url");
 			Require.text(signingSecret, "signingSecret");
+		}
+
+	}
+
+	/**
+	 * A PagerDuty service's Events API v2 integration.
+	 *
+	 * @param eventsUrl the Events API's base, e.g. {@code https://events.pagerduty.com}
+	 * @param routingKey the integration key
+	 */
+	record PagerDuty(UUID id, UUID organizationId, String name, URI eventsUrl,
+			String routingKey) implements NotificationChannelSpec {
+
+		public PagerDuty {
+			Require.present(id, "id");
+			Require.present(organizationId, "organizationId");
+			Require.text(name, "name");
+			Require.present(eventsUrl, "eventsUrl");
+			Require.text(routingKey, "routingKey");
+		}
+
+	}
+
+	/**
+	 * An Opsgenie API integration.
+	 *
+	 * @param apiUrl the Alert API's base, e.g. {@code https://api.opsgenie.com} or
+	 * {@code https://api.eu.opsgenie.com}
+	 * @param apiKey the integration's API key
+	 */
+	record Opsgenie(UUID id, UUID organizationId, String name, URI apiUrl,
+			String apiKey) implements NotificationChannelSpec {
+
+		public Opsgenie {
+			Require.present(id, "id");
+			Require.present(organizationId, "organizationId");
+			Require.text(name, "name");
+			Require.present(apiUrl, "apiUrl");
+			Require.text(apiKey, "apiKey");
+		}
+
+	}
+
+	/** A Microsoft Teams Workflows webhook that posts an Adaptive Card to a channel. */
+	record Teams(UUID id, UUID organizationId, String name, URI webhookUrl) implements NotificationChannelSpec {
+
+		public Teams {
+			Require.present(id, "id");
+			Require.present(organizationId, "organizationId");
+			Require.text(name, "name");
+			Require.present(webhookUrl, "webhookUrl");
+		}
+
+	}
+
+	/** A Discord channel webhook. */
+	record Discord(UUID id, UUID organizationId, String name, URI webhookUrl) implements NotificationChannelSpec {
+
+		public Discord {
+			Require.present(id, "id");
+			Require.present(organizationId, "organizationId");
+			Require.text(name, "name");
+			Require.present(webhookUrl, "webhookUrl");
+		}
+
+	}
+
+	/**
+	 * A Telegram chat a bot writes to.
+	 *
+	 * @param apiUrl the Bot API's base, e.g. {@code https://api.telegram.org}
+	 * @param botToken the bot's token
+	 * @param chatId the chat: a number, or {@code @channelusername}
+	 */
+	record Telegram(UUID id, UUID organizationId, String name, URI apiUrl, String botToken,
+			String chatId) implements NotificationChannelSpec {
+
+		public Telegram {
+			Require.present(id, "id");
+			Require.present(organizationId, "organizationId");
+			Require.text(name, "name");
+			Require.present(apiUrl, "apiUrl");
+			Require.text(botToken, "botToken");
+			Require.text(chatId, "chatId");
+		}
+
+	}
+
+	/**
+	 * An ntfy topic.
+	 *
+	 * @param topicUrl the topic on its server, e.g. {@code https://ntfy.sh/pepper-alerts}
+	 * @param accessToken a token for a protected topic, or null
+	 */
+	record Ntfy(UUID id, UUID organizationId, String name, URI topicUrl,
+			@Nullable String accessToken) implements NotificationChannelSpec {
+
+		public Ntfy {
+			Require.present(id, "id");
+			Require.present(organizationId, "organizationId");
+			Require.text(name, "name");
+			Require.present(topicUrl, "topicUrl");
 		}
 
 	}

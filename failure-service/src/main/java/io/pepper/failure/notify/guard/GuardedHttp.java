@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts to user-supplied URLs (Slack, webhooks) through the shared
+ * Posts to user-supplied URLs (every channel's webhook or API base) through the shared
  * {@link GuardedHttpClient}: http or https only, the host resolved once and the
  * connection made only to the addresses the {@link TargetPolicy} allowed (so a name that
  * rebinds to an internal address between check and connect is refused), no redirects, and
@@ -111,6 +111,15 @@ public class GuardedHttp {
 			}
 			throw new DeliveryException("cannot post to " + host + ": " + ex, ex);
 		}
+	}
+
+	/**
+	 * {@code path} under a configured API base, e.g. {@code /v2/enqueue} under
+	 * {@code https://events.pagerduty.com}; the base may end with a slash or not.
+	 */
+	public static URI under(URI base, String path) {
+		String text = base.toString();
+		return URI.create((text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + path);
 	}
 
 	/** The guard's refusal, wherever the client put it. */

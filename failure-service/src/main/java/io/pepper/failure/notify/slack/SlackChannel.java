@@ -1,13 +1,12 @@
 package io.pepper.failure.notify.slack;
 
 import java.util.Map;
-import java.util.UUID;
 
 import io.pepper.contracts.v1.NotificationChannelSpec;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.failure.FailureProperties;
 import io.pepper.failure.alerting.AlertingConfiguration;
-import io.pepper.failure.notify.DeliveryException;
+import io.pepper.failure.notify.ChannelLookup;
 import io.pepper.failure.notify.Notification;
 import io.pepper.failure.notify.NotificationChannel;
 import io.pepper.failure.notify.guard.GuardedHttp;
@@ -43,11 +42,8 @@ class SlackChannel implements NotificationChannel {
 
 	@Override
 	public void send(Notification notification) {
-		NotificationChannelSpec.Slack slack = this.alerting.channel(UUID.fromString(notification.recipient()))
-			.filter(NotificationChannelSpec.Slack.class::isInstance)
-			.map(NotificationChannelSpec.Slack.class::cast)
-			.orElseThrow(() -> new DeliveryException(
-					"Slack channel " + notification.recipient() + " is not in the alerting configuration"));
+		NotificationChannelSpec.Slack slack = ChannelLookup.find(this.alerting, notification,
+				NotificationChannelSpec.Slack.class, "Slack");
 		Map<String, Object> message = SlackMessage.of(notification.message(), this.properties.adminPublicUrl());
 		this.http.postJson(slack.webhookUrl(), WireJson.mapper().writeValueAsBytes(message), Map.of());
 	}

@@ -1,6 +1,7 @@
 /**
- * The generic webhook channel: a JSON body signed with HMAC-SHA256 over a timestamp and
- * the body, so receivers can tell it comes from Pepper and is fresh.
+ * The generic webhook channel: a JSON body signed as Standard Webhooks define it (and,
+ * for one more release, with Pepper's older headers), so receivers can tell it comes from
+ * Pepper and is fresh.
  */
 @NullMarked
 package io.pepper.failure.notify.webhook;
