@@ -14,11 +14,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DecodedHistograms {
 
-	/** About 64 MB: the 90-day hourly rollups of a few dozen endpoint-locations. */
-	static final long DEFAULT_WEIGHT_LIMIT = 64L << 20;
+	/** About 128 MB: the 90-day hourly rollups of some 25 endpoints at 3 locations. */
+	static final long DEFAULT_WEIGHT_LIMIT = 128L << 20;
 
-	/** The cache every store's reads share. */
-	static final DecodedHistograms SHARED = new DecodedHistograms(DEFAULT_WEIGHT_LIMIT);
+	private static final DecodedHistograms SHARED = new DecodedHistograms(DEFAULT_WEIGHT_LIMIT);
 
 	private final long weightLimit;
 
@@ -32,6 +31,11 @@ public final class DecodedHistograms {
 
 	DecodedHistograms(long weightLimit) {
 		this.weightLimit = weightLimit;
+	}
+
+	/** The cache every store's reads share. */
+	public static DecodedHistograms shared() {
+		return SHARED;
 	}
 
 	/**

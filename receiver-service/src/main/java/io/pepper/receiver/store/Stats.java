@@ -107,7 +107,7 @@ public final class Stats {
 		stats.apdexThresholdMs = apdexThresholdMs;
 		stats.latestAtMs = latestAtMs;
 		if (histogram != null && histogram.length > 0) {
-			stats.stored = DecodedHistograms.SHARED.decode(histogram);
+			stats.stored = DecodedHistograms.shared().decode(histogram);
 			if (stats.stored == null) {
 				stats.histogram = decode(histogram);
 			}
