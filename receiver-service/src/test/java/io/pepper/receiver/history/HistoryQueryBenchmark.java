@@ -60,13 +60,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("benchmark")
 class HistoryQueryBenchmark {
 
-	private static final int ENDPOINTS = Integer.getInteger("bench.endpoints", 1000);
+	private static final int ENDPOINTS = Integer.getInteger("bench.endpoints", 300);
 
-	private static final int HOURLY_ENDPOINTS = Integer.getInteger("bench.hourlyEndpoints", 100);
+	private static final int HOURLY_ENDPOINTS = Integer.getInteger("bench.hourlyEndpoints", 81);
 
 	private static final int RAW_ENDPOINTS = Integer.getInteger("bench.rawEndpoints", 1);
 
-	private static final int QUERIES = Integer.getInteger("bench.queries", 40);
+	private static final int QUERIES = Integer.getInteger("bench.queries", 35);
 
 	private static final int RAW_QUERIES = Integer.getInteger("bench.rawQueries", 4);
 
@@ -192,27 +192,30 @@ class HistoryQueryBenchmark {
 		long hourly = 0;
 		long daily = 0;
 		List<Bucket> pending = new ArrayList<>();
-		for (int e = RAW_ENDPOINTS; e < ENDPOINTS; e++) {
-			UUID endpoint = this.endpoints.get(e);
-			for (String location : LOCATIONS) {
-				for (int day = 0; day < DAYS; day++) {
+		for (int day = 0; day < DAYS; day++) {
+			for (int e = RAW_ENDPOINTS; e < ENDPOINTS; e++) {
+				UUID endpoint = this.endpoints.get(e);
+				for (String location : LOCATIONS) {
 					pending.add(new Bucket(endpoint, location, FROM.plus(Duration.ofDays(day)), unique(days, random)));
 					daily++;
 				}
+				flush(target, Resolution.DAILY, pending, 5_000);
 			}
-			flush(target, Resolution.DAILY, pending, 5_000);
 		}
 		flush(target, Resolution.DAILY, pending, 1);
-		for (int e = RAW_ENDPOINTS; e < HOURLY_ENDPOINTS; e++) {
-			UUID endpoint = this.endpoints.get(e);
-			for (String location : LOCATIONS) {
-				for (int hour = 0; hour < DAYS * 24; hour++) {
+		// Hour by hour, as the worker writes them, so that in PostgreSQL an endpoint's
+		// rows
+		// are spread over the table as in production.
+		for (int hour = 0; hour < DAYS * 24; hour++) {
+			for (int e = RAW_ENDPOINTS; e < HOURLY_ENDPOINTS; e++) {
+				UUID endpoint = this.endpoints.get(e);
+				for (String location : LOCATIONS) {
 					pending
 						.add(new Bucket(endpoint, location, FROM.plus(Duration.ofHours(hour)), unique(hours, random)));
 					hourly++;
 				}
-				flush(target, Resolution.HOURLY, pending, 5_000);
 			}
+			flush(target, Resolution.HOURLY, pending, 5_000);
 		}
 		flush(target, Resolution.HOURLY, pending, 1);
 		Instant thisHour = Resolution.HOURLY.floor(Instant.now());
@@ -307,9 +310,9 @@ class HistoryQueryBenchmark {
 			int dailyCold = Math.min(QUERIES, (daily.size() - WARM_UP) / 2);
 			// Warm up the JVM on endpoints not measured.
 			for (UUID endpoint : hourly.subList(0, WARM_UP)) {
-				series(port, endpoint, "hourly", "1d", 1);
-				series(port, endpoint, "auto", "1d", 1);
-				series(port, endpoint, "hourly", "1h", 1);
+				series(port, endpoint, "hourly", "1d", DAYS);
+				series(port, endpoint, "auto", "1d", DAYS);
+				series(port, endpoint, "hourly", "1h", DAYS * 24);
 				peer.read(Resolution.HOURLY, List.of(endpoint), FROM, TO);
 				peer.read(Resolution.DAILY, List.of(endpoint), FROM, TO);
 			}
