@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pepper.contracts.auth.BearerTokens;
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.EndpointSummary;
@@ -86,6 +87,9 @@ abstract class HistoryApiContract {
 
 	@Autowired
 	private StringRedisTemplate redis;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -338,7 +342,9 @@ abstract class HistoryApiContract {
 		Instant to = DAY.plus(Duration.ofDays(1));
 		// Read twice, so the second answer comes from what the first decoded.
 		series(endpoint, DAY, to, "1h", null, "hourly");
+		double cached = cachedHistograms();
 		HistorySeries before = series(endpoint, DAY, to, "1h", null, "hourly");
+		assertThat(cachedHistograms()).as("histograms of the second read from the cache").isGreaterThan(cached);
 		series(endpoint, DAY, to, "1d", null, "daily");
 
 		this.store.write(List.of(up(endpoint, "eu-west", hour.plusSeconds(60L * 55), 4000, 500)));
@@ -497,6 +503,10 @@ abstract class HistoryApiContract {
 		HttpResponse<String> response = get("/v1/history/" + endpoint + "?" + query, "Bearer " + QUERY_TOKEN);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return WireJson.mapper().readValue(response.body(), HistorySeries.class);
+	}
+
+	private double cachedHistograms() {
+		return this.meters.get("pepper.receiver.history.histograms").tag("from", "cache").functionCounter().count();
 	}
 
 	private List<EndpointSummary> summaries(String body) throws Exception {
