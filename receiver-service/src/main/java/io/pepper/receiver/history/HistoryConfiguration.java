@@ -2,6 +2,9 @@ package io.pepper.receiver.history;
 
 import java.time.Clock;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.pepper.receiver.store.DecodedHistograms;
 import io.pepper.receiver.store.MetricQueries;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,7 +22,16 @@ class HistoryConfiguration {
 	}
 
 	@Bean
-	HistoryService historyService(MetricQueries store, Clock clock) {
+	HistoryService historyService(MetricQueries store, Clock clock, MeterRegistry registry) {
+		DecodedHistograms histograms = DecodedHistograms.shared();
+		FunctionCounter.builder("pepper.receiver.history.histograms", histograms, (h) -> h.hitsAndMisses()[0])
+			.tag("from", "cache")
+			.description("Stored rollup histograms read back, answered from the decoded histogram cache")
+			.register(registry);
+		FunctionCounter.builder("pepper.receiver.history.histograms", histograms, (h) -> h.hitsAndMisses()[1])
+			.tag("from", "decoding")
+			.description("Stored rollup histograms read back and decoded")
+			.register(registry);
 		return new HistoryService(store, clock);
 	}
 

@@ -195,21 +195,25 @@ public class HistoryService {
 		Instant today = Resolution.DAILY.floor(now);
 		Instant weekStart = today.minus(Duration.ofDays(6));
 		Instant previousWeekStart = weekStart.minus(Duration.ofDays(7));
-		Map<UUID, Stats[]> hours = new HashMap<>();
+		// Per hour only counts are shown, so only the day and today merge histograms.
+		Map<UUID, long[]> hours = new HashMap<>();
+		Map<UUID, Stats> last24Hours = new HashMap<>();
 		Map<UUID, Stats> sinceMidnight = new HashMap<>();
 		for (Bucket bucket : this.store.read(Resolution.HOURLY, endpoints, null, dayStart, nextHour)) {
 			int hour = (int) Duration.between(dayStart, bucket.time()).toHours();
-			Stats[] cells = hours.computeIfAbsent(bucket.endpointId(), (e) -> new Stats[24]);
-			cells[hour] = merge(cells[hour], bucket.stats());
+			long[] cells = hours.computeIfAbsent(bucket.endpointId(), (e) -> new long[48]);
+			cells[2 * hour] += bucket.stats().checks();
+			cells[2 * hour + 1] += bucket.stats().up();
+			last24Hours.computeIfAbsent(bucket.endpointId(), (e) -> new Stats()).add(bucket.stats());
 			if (!bucket.time().isBefore(today)) {
-				sinceMidnight.merge(bucket.endpointId(), copy(bucket.stats()), Stats::add);
+				sinceMidnight.computeIfAbsent(bucket.endpointId(), (e) -> new Stats()).add(bucket.stats());
 			}
 		}
 		Map<UUID, Stats> week = new HashMap<>();
 		Map<UUID, Stats> previousWeek = new HashMap<>();
 		for (Bucket bucket : this.store.read(Resolution.DAILY, endpoints, null, previousWeekStart, today)) {
 			Map<UUID, Stats> into = bucket.time().isBefore(weekStart) ? previousWeek : week;
-			into.merge(bucket.endpointId(), copy(bucket.stats()), Stats::add);
+			into.computeIfAbsent(bucket.endpointId(), (e) -> new Stats()).add(bucket.stats());
 		}
 		Map<UUID, Tally> month = this.store.tally(Resolution.DAILY, endpoints, today.minus(Duration.ofDays(29)), today);
 		Map<UUID, List<LastCheck>> latest = new HashMap<>();
@@ -218,16 +222,12 @@ public class HistoryService {
 		}
 		List<EndpointSummary> summaries = new ArrayList<>(endpoints.size());
 		for (UUID endpoint : endpoints) {
-			Stats[] cells = hours.getOrDefault(endpoint, new Stats[24]);
-			Stats day = new Stats();
+			long[] cells = hours.getOrDefault(endpoint, new long[48]);
+			Stats day = last24Hours.getOrDefault(endpoint, new Stats());
 			List<EndpointSummary.Hour> bar = new ArrayList<>(24);
 			for (int hour = 0; hour < 24; hour++) {
-				Stats cell = cells[hour];
-				if (cell != null) {
-					day.add(cell);
-				}
-				bar.add(EndpointSummary.Hour.of(dayStart.plus(Duration.ofHours(hour)),
-						(cell != null) ? cell.checks() : 0, (cell != null) ? cell.up() : 0));
+				bar.add(EndpointSummary.Hour.of(dayStart.plus(Duration.ofHours(hour)), cells[2 * hour],
+						cells[2 * hour + 1]));
 			}
 			Stats current = sinceMidnight.getOrDefault(endpoint, new Stats());
 			Stats sevenDays = copy(week.getOrDefault(endpoint, new Stats())).add(current);
@@ -256,10 +256,6 @@ public class HistoryService {
 					certificate));
 		}
 		return summaries;
-	}
-
-	private static Stats merge(@Nullable Stats into, Stats stats) {
-		return (into != null) ? into.add(stats) : copy(stats);
 	}
 
 	/** A copy to merge into, so buckets read from the store are never changed. */

@@ -51,6 +51,12 @@ public final class Stats {
 	private @Nullable Histogram histogram;
 
 	/**
+	 * A stored rollup's histogram as read back, shared and never changed: merged into
+	 * another histogram without building a full one for this rollup.
+	 */
+	private @Nullable HistogramCounts stored;
+
+	/**
 	 * A single check's total time in µs, kept unboxed until a merge needs a histogram.
 	 */
 	private long singleMicros = -1;
@@ -100,7 +106,12 @@ public final class Stats {
 		stats.firstByte.set(firstByteSum, firstByteCount);
 		stats.apdexThresholdMs = apdexThresholdMs;
 		stats.latestAtMs = latestAtMs;
-		stats.histogram = (histogram != null && histogram.length > 0) ? decode(histogram) : null;
+		if (histogram != null && histogram.length > 0) {
+			stats.stored = DecodedHistograms.shared().decode(histogram);
+			if (stats.stored == null) {
+				stats.histogram = decode(histogram);
+			}
+		}
 		return stats;
 	}
 
@@ -123,6 +134,9 @@ public final class Stats {
 		if (other.histogram != null) {
 			histogram().add(other.histogram);
 		}
+		else if (other.stored != null) {
+			other.stored.recordInto(histogram());
+		}
 		else if (other.singleMicros >= 0) {
 			histogram().recordValue(other.singleMicros);
 		}
@@ -136,6 +150,10 @@ public final class Stats {
 			if (this.singleMicros >= 0) {
 				created.recordValue(this.singleMicros);
 				this.singleMicros = -1;
+			}
+			if (this.stored != null) {
+				this.stored.recordInto(created);
+				this.stored = null;
 			}
 			this.histogram = created;
 		}
@@ -225,7 +243,7 @@ public final class Stats {
 	 * A percentile of the total time of successful checks, in ms, or null without any.
 	 */
 	public @Nullable Double percentileMs(double percentile) {
-		if (this.histogram == null && this.singleMicros < 0) {
+		if (this.histogram == null && this.stored == null && this.singleMicros < 0) {
 			return null;
 		}
 		Histogram values = histogram();
@@ -237,7 +255,7 @@ public final class Stats {
 
 	/** The histogram of successful total times (µs), compressed; empty without any. */
 	public byte[] encodedHistogram() {
-		if (this.histogram == null && this.singleMicros < 0) {
+		if (this.histogram == null && this.stored == null && this.singleMicros < 0) {
 			return new byte[0];
 		}
 		Histogram values = histogram();

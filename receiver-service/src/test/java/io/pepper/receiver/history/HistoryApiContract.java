@@ -12,6 +12,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.pepper.contracts.auth.BearerTokens;
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.EndpointSummary;
@@ -86,6 +87,9 @@ abstract class HistoryApiContract {
 
 	@Autowired
 	private StringRedisTemplate redis;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -325,6 +329,63 @@ abstract class HistoryApiContract {
 			.isEqualTo(HistoryResolution.HOURLY);
 	}
 
+	@Test
+	void showsALateCheckInAClosedHourThatWasReadBefore() throws Exception {
+		UUID endpoint = UUID.randomUUID();
+		Instant hour = DAY.plus(Duration.ofHours(5));
+		List<CheckResult> onTime = new ArrayList<>();
+		for (int minute = 0; minute < 50; minute++) {
+			onTime.add(up(endpoint, (minute % 2 == 0) ? "eu-west" : "us-east", hour.plusSeconds(60L * minute),
+					100 + minute, 500));
+		}
+		this.store.write(onTime);
+		Instant to = DAY.plus(Duration.ofDays(1));
+		// Read twice, so the second answer comes from what the first decoded.
+		series(endpoint, DAY, to, "1h", null, "hourly");
+		double cached = cachedHistograms();
+		HistorySeries before = series(endpoint, DAY, to, "1h", null, "hourly");
+		assertThat(cachedHistograms()).as("histograms of the second read from the cache").isGreaterThan(cached);
+		series(endpoint, DAY, to, "1d", null, "daily");
+
+		this.store.write(List.of(up(endpoint, "eu-west", hour.plusSeconds(60L * 55), 4000, 500)));
+
+		HistorySeries hourly = series(endpoint, DAY, to, "1h", null, "hourly");
+		HistorySeries daily = series(endpoint, DAY, to, "1d", null, "daily");
+		HistorySeries raw = series(endpoint, DAY, to, "1h", null, "raw");
+		assertThat(before.points()).singleElement().satisfies((point) -> assertThat(point.checks()).isEqualTo(50));
+		assertThat(hourly.points()).singleElement().satisfies((point) -> {
+			assertThat(point.checks()).isEqualTo(51);
+			assertThat(point.frustrated()).isEqualTo(1);
+			assertThat(point.p99Ms()).isCloseTo(4000, within(40.0));
+		});
+		assertThat(hourly.points()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("meanMs")
+			.isEqualTo(raw.points());
+		assertThat(daily.points()).singleElement().satisfies((point) -> {
+			assertThat(point.checks()).isEqualTo(51);
+			assertThat(point.p99Ms()).isCloseTo(4000, within(40.0));
+		});
+	}
+
+	@Test
+	void summarizesALateCheckInAClosedHourThatWasSummarizedBefore() throws Exception {
+		UUID endpoint = UUID.randomUUID();
+		Instant closed = Resolution.HOURLY.floor(Instant.now()).minus(Duration.ofHours(3));
+		this.store.write(List.of(up(endpoint, "eu-west", closed, 100, 500), up(endpoint, "us-east", closed, 120, 500)));
+		String body = "{\"endpointIds\": [\"" + endpoint + "\"]}";
+		summaries(body);
+		EndpointSummary before = summaries(body).getFirst();
+
+		this.store.write(List.of(refused(endpoint, "eu-west", closed.plusSeconds(60)),
+				up(endpoint, "us-east", closed.plusSeconds(60), 3000, 500)));
+
+		EndpointSummary after = summaries(body).getFirst();
+		assertThat(before.hours().get(20)).isEqualTo(EndpointSummary.Hour.of(closed, 2, 2));
+		assertThat(after.hours().get(20)).isEqualTo(EndpointSummary.Hour.of(closed, 4, 3));
+		assertThat(after.uptime24h()).isEqualTo(0.75);
+		assertThat(before.p95Ms24h()).isCloseTo(120, within(2.0));
+		assertThat(after.p95Ms24h()).isCloseTo(3000, within(30.0));
+	}
+
 	static Stream<Arguments> badRecentRequests() {
 		String id = UUID.randomUUID().toString();
 		return Stream.of(Arguments.of("a zero limit", id, "limit=0", "limit must be between 1 and 500"),
@@ -442,6 +503,10 @@ abstract class HistoryApiContract {
 		HttpResponse<String> response = get("/v1/history/" + endpoint + "?" + query, "Bearer " + QUERY_TOKEN);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		return WireJson.mapper().readValue(response.body(), HistorySeries.class);
+	}
+
+	private double cachedHistograms() {
+		return this.meters.get("pepper.receiver.history.histograms").tag("from", "cache").functionCounter().count();
 	}
 
 	private List<EndpointSummary> summaries(String body) throws Exception {

@@ -240,6 +240,26 @@ public abstract class MetricStoreContract {
 	}
 
 	@Test
+	void findsTheLatestCheckOfALocationThatStoppedHoursBeforeTheOthers() {
+		UUID endpoint = UUID.randomUUID();
+		UUID quiet = UUID.randomUUID();
+		Instant now = Resolution.RAW.floor(Instant.now());
+		store().write(
+				List.of(up(endpoint, "eu-west", now, 100, 500), up(endpoint, "eu-west", now.minusSeconds(60), 100, 500),
+						refused(endpoint, "us-east", now.minus(Duration.ofHours(5))),
+						up(endpoint, "us-east", now.minus(Duration.ofHours(6)), 100, 500),
+						up(quiet, "ap-south", now.minus(Duration.ofDays(3)), 100, 500)));
+
+		List<LastCheck> last = store().lastChecks(List.of(endpoint, quiet), now.minus(Duration.ofDays(10)));
+
+		assertThat(last).containsExactlyInAnyOrder(
+				new LastCheck(endpoint, "eu-west", OutcomeKind.UP, 200, "OK", now, null),
+				new LastCheck(endpoint, "us-east", OutcomeKind.CONNECTION_REFUSED, null, "connection refused",
+						now.minus(Duration.ofHours(5)), null),
+				new LastCheck(quiet, "ap-south", OutcomeKind.UP, 200, "OK", now.minus(Duration.ofDays(3)), null));
+	}
+
+	@Test
 	void readsRecentChecksBackAsTheyWereSentNewestFirst() {
 		UUID endpoint = UUID.randomUUID();
 		CheckResult secure = withCertificate(up(endpoint, "us-east", DAY.plusSeconds(60), 250.25, 500),

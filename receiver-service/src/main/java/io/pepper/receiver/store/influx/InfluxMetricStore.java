@@ -70,6 +70,9 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 
 	private static final long NANOS_PER_MILLI = 1_000_000L;
 
+	/** How far back the latest checks are looked for first. */
+	private static final Duration RECENT = Duration.ofHours(2);
+
 	/**
 	 * Bad request (e.g. a field type conflict), too large, unprocessable: the points
 	 * themselves are refused.
@@ -425,14 +428,54 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 		return tallies;
 	}
 
+	/**
+	 * InfluxDB finds a series' last point by reading all its points in the range: a month
+	 * of 1-minute checks per location. Most series had a check in the last hours, so
+	 * those are asked first, and only the series kept without such a check are then asked
+	 * over the whole range.
+	 */
 	@Override
 	public List<LastCheck> lastChecks(Collection<UUID> endpoints, Instant since) {
 		if (endpoints.isEmpty()) {
 			return List.of();
 		}
+		Instant recent = Instant.now().minus(RECENT);
+		if (!recent.isAfter(since)) {
+			return lastChecks(endpoints, since, null);
+		}
+		List<LastCheck> last = lastChecks(endpoints, recent, null);
+		Map<UUID, Set<String>> older;
+		try {
+			older = series(endpoints);
+		}
+		catch (MetricStoreException ex) {
+			// A store that does not list series (InfluxQL of 2.x): ask the whole range.
+			log.debug("Listing series failed, so latest checks are read over the whole range: {}", ex.getMessage());
+			return lastChecks(endpoints, since, null);
+		}
+		for (LastCheck check : last) {
+			Set<String> locations = older.get(check.endpointId());
+			if (locations != null) {
+				locations.remove(check.location());
+			}
+		}
+		older.values().removeIf(Set::isEmpty);
+		if (older.isEmpty()) {
+			return last;
+		}
+		for (LastCheck check : lastChecks(older.keySet(), since, recent)) {
+			if (older.get(check.endpointId()).contains(check.location())) {
+				last.add(check);
+			}
+		}
+		return last;
+	}
+
+	private List<LastCheck> lastChecks(Collection<UUID> endpoints, Instant since, @Nullable Instant before) {
 		String query = "SELECT last(outcome) AS outcome, status, reason, tls_expires_at_ms FROM " + from(Resolution.RAW)
-				+ " WHERE " + endpointFilter(endpoints) + " AND time >= " + since.toEpochMilli()
-				+ "ms GROUP BY endpoint, location";
+				+ " WHERE " + endpointFilter(endpoints) + " AND time >= " + since.toEpochMilli() + "ms"
+				+ ((before != null) ? " AND time < " + before.toEpochMilli() + "ms" : "")
+				+ " GROUP BY endpoint, location";
 		List<LastCheck> last = new ArrayList<>();
 		for (Row row : select(query)) {
 			Double status = row.optional("status");
@@ -444,6 +487,51 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 					(expires != null) ? Instant.ofEpochMilli(expires.longValue()) : null));
 		}
 		return last;
+	}
+
+	/** The locations each endpoint has raw points at, from the series index. */
+	private Map<UUID, Set<String>> series(Collection<UUID> endpoints) {
+		Map<UUID, Set<String>> series = new HashMap<>();
+		for (Row row : select("SHOW SERIES FROM " + from(Resolution.RAW) + " WHERE " + endpointFilter(endpoints))) {
+			Map<String, String> tags = seriesTags(row.text("key"));
+			String endpoint = tags.get("endpoint");
+			String location = tags.get("location");
+			if (endpoint != null && location != null) {
+				series.computeIfAbsent(UUID.fromString(endpoint), (e) -> new java.util.HashSet<>()).add(location);
+			}
+		}
+		return series;
+	}
+
+	/** The tags of a series key such as {@code checks,endpoint=a,location=b\ c}. */
+	static Map<String, String> seriesTags(String key) {
+		Map<String, String> tags = new HashMap<>();
+		List<String> parts = new ArrayList<>();
+		StringBuilder part = new StringBuilder();
+		for (int i = 0; i < key.length(); i++) {
+			char c = key.charAt(i);
+			if (c == '\\' && i + 1 < key.length()) {
+				part.append(key.charAt(++i));
+			}
+			else if (c == ',') {
+				parts.add(part.toString());
+				part.setLength(0);
+			}
+			else if (c == '=') {
+				part.append('\u0000');
+			}
+			else {
+				part.append(c);
+			}
+		}
+		parts.add(part.toString());
+		for (String tag : parts.subList(1, parts.size())) {
+			int equals = tag.indexOf('\u0000');
+			if (equals > 0) {
+				tags.put(tag.substring(0, equals), tag.substring(equals + 1));
+			}
+		}
+		return tags;
 	}
 
 	@Override

@@ -49,6 +49,13 @@ class InfluxMetricStoreTest {
 	}
 
 	@Test
+	void readsTheTagsOfASeriesKeyWithEscapedCharacters() {
+		assertThat(InfluxMetricStore.seriesTags("checks,endpoint=a-1,location=eu\\ west\\,2\\=x,organization=o"))
+			.containsExactlyInAnyOrderEntriesOf(
+					java.util.Map.of("endpoint", "a-1", "location", "eu west,2=x", "organization", "o"));
+	}
+
+	@Test
 	void writesOnePointPerCheckWithEveryMeasuredField() {
 		UUID endpoint = UUID.randomUUID();
 		this.store.write(List.of(Checks.up(endpoint, "eu-west", 120.5)));
