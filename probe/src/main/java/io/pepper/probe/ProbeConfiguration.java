@@ -9,6 +9,7 @@ import java.util.List;
 import io.pepper.probe.check.Checker;
 import io.pepper.probe.check.Checkers;
 import io.pepper.probe.check.Connector;
+import io.pepper.probe.check.dns.DnsChecker;
 import io.pepper.probe.check.tcp.TcpChecker;
 import io.pepper.probe.check.http.HttpChecker;
 import io.pepper.probe.round.Delivery;
@@ -57,6 +58,11 @@ class ProbeConfiguration {
 	@Bean
 	TcpChecker tcpChecker(Connector connector, Clock clock) {
 		return new TcpChecker(connector, clock);
+	}
+
+	@Bean
+	DnsChecker dnsChecker(Connector connector, ProbeProperties properties, Clock clock) {
+		return new DnsChecker(connector, properties.dnsCheckServers(), clock);
 	}
 
 	@Bean

@@ -16,6 +16,7 @@ import javax.net.ssl.SSLSocket;
 
 import io.pepper.contracts.v1.Phase;
 import io.pepper.contracts.v1.PhaseTimings;
+import io.pepper.net.BlockedTargetException;
 import io.pepper.net.GuardedDns;
 import io.pepper.net.GuardedSocketFactory;
 import io.pepper.net.TargetPolicy;
@@ -48,8 +49,19 @@ public final class Connector {
 		return this.policy;
 	}
 
-	/** Resolves {@code host} through the guard, within the deadline of {@code phases}. */
+	/**
+	 * Resolves {@code host} through the guard, within the deadline of {@code phases}; an
+	 * IP literal is its own address (and is still judged by the guard).
+	 */
 	public List<InetAddress> resolve(String host, Phases phases) throws UnknownHostException {
+		InetAddress literal = literal(host);
+		if (literal != null) {
+			String refusal = this.policy.refusal(host, literal);
+			if (refusal != null) {
+				throw new BlockedTargetException(refusal);
+			}
+			return List.of(literal);
+		}
 		return new GuardedDns(this.policy, (name) -> this.resolver.resolve(name, phases.deadlineNanos())).lookup(host);
 	}
 
