@@ -11,6 +11,7 @@ import io.pepper.probe.check.Checkers;
 import io.pepper.probe.check.Connector;
 import io.pepper.probe.check.dns.DnsChecker;
 import io.pepper.probe.check.tcp.TcpChecker;
+import io.pepper.probe.check.tls.TlsChecker;
 import io.pepper.probe.check.http.HttpChecker;
 import io.pepper.probe.round.Delivery;
 import io.pepper.probe.round.EndpointListClient;
@@ -63,6 +64,11 @@ class ProbeConfiguration {
 	@Bean
 	DnsChecker dnsChecker(Connector connector, ProbeProperties properties, Clock clock) {
 		return new DnsChecker(connector, properties.dnsCheckServers(), clock);
+	}
+
+	@Bean
+	TlsChecker tlsChecker(Connector connector, Clock clock) {
+		return new TlsChecker(connector, clock);
 	}
 
 	@Bean

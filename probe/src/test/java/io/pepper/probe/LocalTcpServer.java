@@ -129,6 +129,11 @@ public final class LocalTcpServer implements AutoCloseable {
 
 	private void talk(Socket connection) {
 		try (connection) {
+			if (connection instanceof javax.net.ssl.SSLSocket tls) {
+				// Handshake before talking, so a conversation that says nothing still
+				// completes one.
+				tls.startHandshake();
+			}
 			this.conversation.talk(connection.getInputStream(), connection.getOutputStream(), this);
 		}
 		catch (IOException ex) {
