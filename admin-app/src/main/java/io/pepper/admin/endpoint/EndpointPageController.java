@@ -214,6 +214,9 @@ class EndpointPageController {
 		model.addAttribute("endpointId", id);
 		model.addAttribute("allLocations", locationNames());
 		model.addAttribute("methods", HttpMethod.values());
+		model.addAttribute("kinds", io.pepper.contracts.v1.CheckKind.values());
+		model.addAttribute("recordTypes", io.pepper.contracts.v1.DnsRecordType.values());
+		model.addAttribute("rcodes", io.pepper.contracts.v1.DnsRcode.values());
 		model.addAttribute(FieldErrors.ATTRIBUTE, errors.asMap());
 		return FORM;
 	}
