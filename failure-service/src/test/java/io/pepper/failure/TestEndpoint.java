@@ -48,6 +48,21 @@ public record TestEndpoint(UUID id, UUID organizationId, String name, String url
 		return new FailureReport(this.name, URI.create(this.url), result);
 	}
 
+	/**
+	 * A failed check of another kind than HTTP: no status, no bytes, and only the phases
+	 * {@code timings} gives.
+	 */
+	public FailureReport failure(String location, Instant slot, Outcome outcome, PhaseTimings timings) {
+		CheckResult result = new CheckResult(this.id, this.organizationId, location, slot, slot.plusMillis(120),
+				timings, null, 0, null, outcome, 300, ApdexClass.FRUSTRATED, null);
+		return new FailureReport(this.name, URI.create(this.url), result);
+	}
+
+	/** The same endpoint checked at another target, e.g. {@code dns:example.com}. */
+	public TestEndpoint at(String target) {
+		return new TestEndpoint(this.id, this.organizationId, this.name, target, this.locations);
+	}
+
 	/** A correct check from {@code location} in the slot {@code slot}. */
 	public CheckResult success(String location, Instant slot) {
 		return new CheckResult(this.id, this.organizationId, location, slot, slot.plusMillis(80),

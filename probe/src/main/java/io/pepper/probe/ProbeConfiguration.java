@@ -4,7 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.pepper.probe.check.HttpChecker;
+import java.util.List;
+
+import io.pepper.probe.check.Checker;
+import io.pepper.probe.check.Checkers;
+import io.pepper.probe.check.Connector;
+import io.pepper.probe.check.dns.DnsChecker;
+import io.pepper.probe.check.tcp.TcpChecker;
+import io.pepper.probe.check.tls.TlsChecker;
+import io.pepper.probe.check.http.HttpChecker;
 import io.pepper.probe.round.Delivery;
 import io.pepper.probe.round.EndpointListClient;
 import io.pepper.probe.round.ProbeMetrics;
@@ -43,6 +51,31 @@ class ProbeConfiguration {
 				properties.maxBodySize().toBytes(), clock);
 	}
 
+	@Bean
+	Connector connector(ProbeProperties properties, TlsSockets tls) {
+		return new Connector(tls, properties.resolver(), properties.targetPolicy());
+	}
+
+	@Bean
+	TcpChecker tcpChecker(Connector connector, Clock clock) {
+		return new TcpChecker(connector, clock);
+	}
+
+	@Bean
+	DnsChecker dnsChecker(Connector connector, ProbeProperties properties, Clock clock) {
+		return new DnsChecker(connector, properties.dnsCheckServers(), clock);
+	}
+
+	@Bean
+	TlsChecker tlsChecker(Connector connector, Clock clock) {
+		return new TlsChecker(connector, clock);
+	}
+
+	@Bean
+	Checkers checkers(List<Checker> checkers, Clock clock) {
+		return new Checkers(checkers, clock);
+	}
+
 	@Bean(destroyMethod = "")
 	Delivery delivery(ProbeProperties properties, ApplicationArguments args, MeterRegistry registry) {
 		// The daemon retries for as long as the buffer holds a batch; --once has to
@@ -73,7 +106,7 @@ class ProbeConfiguration {
 	}
 
 	@Bean
-	ProbeRound probeRound(ProbeProperties properties, HttpChecker checker, Delivery delivery, Clock clock,
+	ProbeRound probeRound(ProbeProperties properties, Checkers checker, Delivery delivery, Clock clock,
 			ProbeMetrics metrics) {
 		EndpointListClient lists = new EndpointListClient(properties.adminUrl().toString(), properties.location(),
 				properties.adminToken());

@@ -102,6 +102,15 @@ public record ProbeProperties(String name, @NotBlank String location, @NotNull U
 				: DeadlineResolver.using(dnsServerAddresses(this.dnsServers));
 	}
 
+	/**
+	 * The name servers of the probe as DNS checks without a resolver of their own ask
+	 * them: the configured ones, else the machine's.
+	 */
+	public List<InetSocketAddress> dnsCheckServers() {
+		return this.dnsServers.isEmpty() ? org.xbill.DNS.ResolverConfig.getCurrentConfig().servers()
+				: dnsServerAddresses(this.dnsServers);
+	}
+
 	private static List<InetSocketAddress> dnsServerAddresses(List<String> servers) {
 		return servers.stream().map(ProbeProperties::dnsServer).toList();
 	}

@@ -27,8 +27,9 @@ import org.xbill.DNS.Type;
 
 /**
  * A real DNS server on a UDP socket of 127.0.0.1 for one test: it answers A and AAAA
- * queries from the names it was given (NXDOMAIN for others), or, when silent, reads every
- * query and never answers.
+ * queries from the names it was given, any type from the records it was given, a chosen
+ * rcode for chosen names (NXDOMAIN for others), or, when silent, reads every query and
+ * never answers.
  */
 public final class LocalDnsServer implements AutoCloseable {
 
@@ -39,6 +40,10 @@ public final class LocalDnsServer implements AutoCloseable {
 	private final Map<Name, List<InetAddress>> names = new ConcurrentHashMap<>();
 
 	private final List<String> queries = new CopyOnWriteArrayList<>();
+
+	private final List<Record> records = new CopyOnWriteArrayList<>();
+
+	private final Map<Name, Integer> rcodes = new ConcurrentHashMap<>();
 
 	private LocalDnsServer(boolean silent) {
 		this.silent = silent;
@@ -66,6 +71,26 @@ public final class LocalDnsServer implements AutoCloseable {
 		try {
 			this.names.put(Name.fromString(name, Name.root),
 					java.util.Arrays.stream(addresses).map(InetAddress::ofLiteral).toList());
+		}
+		catch (TextParseException ex) {
+			throw new IllegalArgumentException(ex);
+		}
+		return this;
+	}
+
+	/**
+	 * Serves {@code record} (any type) to queries for its name and type, e.g. an MX or
+	 * TXT record built with dnsjava.
+	 */
+	public LocalDnsServer add(Record record) {
+		this.records.add(record);
+		return this;
+	}
+
+	/** Answers every query for {@code name} with {@code rcode} and no records. */
+	public LocalDnsServer rcode(String name, int rcode) {
+		try {
+			this.rcodes.put(Name.fromString(name, Name.root), rcode);
 		}
 		catch (TextParseException ex) {
 			throw new IllegalArgumentException(ex);
@@ -114,6 +139,18 @@ public final class LocalDnsServer implements AutoCloseable {
 			response.getHeader().setFlag(Flags.RA);
 		}
 		response.addRecord(question, Section.QUESTION);
+		Integer rcode = this.rcodes.get(question.getName());
+		if (rcode != null) {
+			response.getHeader().setRcode(rcode);
+			return response;
+		}
+		List<Record> named = this.records.stream().filter((r) -> r.getName().equals(question.getName())).toList();
+		if (!named.isEmpty()) {
+			named.stream()
+				.filter((r) -> r.getType() == question.getType())
+				.forEach((r) -> response.addRecord(r, Section.ANSWER));
+			return response;
+		}
 		List<InetAddress> addresses = this.names.get(question.getName());
 		if (addresses == null) {
 			response.getHeader().setRcode(Rcode.NXDOMAIN);

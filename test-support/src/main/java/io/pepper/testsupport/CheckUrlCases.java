@@ -47,6 +47,45 @@ public final class CheckUrlCases {
 			bad("/relative/path", "must be an absolute http or https URL"),
 			bad("http://a b.example.com/", "Illegal character in authority"));
 
+	/**
+	 * A target of a check of another kind than HTTP and what becomes of it.
+	 *
+	 * @param kind the name of the kind of check, as in the wire's {@code kind}
+	 * @param url the target as a person would type it
+	 * @param refusal words the refusal must contain, or null when it is accepted
+	 */
+	public record KindCase(String kind, String url, @Nullable String refusal) {
+
+		public boolean accepted() {
+			return this.refusal == null;
+		}
+
+		@Override
+		public String toString() {
+			return this.kind + " " + this.url;
+		}
+
+	}
+
+	/** Every case of the kinds other than HTTP. */
+	public static final List<KindCase> OTHER_KINDS = List.of(new KindCase("TCP", "tcp://db.example.com:5432", null),
+			new KindCase("TCP", "tcp://[2001:db8::1]:6379", null),
+			new KindCase("TCP", "tcp://db.example.com",
+					"must have a port from 1 to 65535 (tcp://host:port) but was none"),
+			new KindCase("TCP", "tcp://db.example.com:0", "must have a port from 1 to 65535"),
+			new KindCase("TCP", "tcp://db.example.com:5432/path", "with nothing after the port"),
+			new KindCase("TCP", "tcp://user@db.example.com:5432", "must not carry a user name or password"),
+			new KindCase("TCP", "https://db.example.com/", "must be tcp://host:port for a TCP check"),
+			new KindCase("TLS", "tls://shop.example.com:443", null),
+			new KindCase("TLS", "tcp://shop.example.com:443", "must be tls://host:port for a TLS check"),
+			new KindCase("TLS", "tls://sh_op.example.com:443", "must name a host"),
+			new KindCase("DNS", "dns:example.com", null), new KindCase("DNS", "dns:_dmarc.example.com.", null),
+			new KindCase("DNS", "dns:-bad.example.com",
+					"must name a host in letters, digits, '-', '_' and '.' after dns:"),
+			new KindCase("DNS", "dns:example.com?type=A", "after dns:"),
+			new KindCase("DNS", "example.com", "must be dns:name for a DNS check"),
+			new KindCase("HTTP", "tcp://db.example.com:5432", "must be an absolute http or https URL"));
+
 	private static Case ok(String url) {
 		return new Case(url, null);
 	}

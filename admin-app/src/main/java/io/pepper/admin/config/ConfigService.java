@@ -383,7 +383,7 @@ public class ConfigService {
 	static EndpointRequest request(EndpointSettings s) {
 		return new EndpointRequest(s.name(), s.url().toString(), s.method(), s.headers(), s.body(), s.expectedStatus(),
 				s.assertions(), s.timeoutMs(), s.followRedirects(), s.apdexThresholdMs(), s.intervalSeconds(),
-				s.enabled(), s.locations(), s.tags(), s.httpVersion());
+				s.enabled(), s.locations(), s.tags(), s.httpVersion(), s.kind(), s.settings());
 	}
 
 	static ChannelRequest request(NotificationChannel channel) {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.pepper.contracts.v1.BodyAssertion;
+import io.pepper.contracts.v1.CheckKind;
+import io.pepper.contracts.v1.CheckSettings;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.HttpMethod;
 import io.pepper.contracts.v1.HttpVersion;
@@ -26,7 +28,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
-/** An HTTP endpoint one organization monitors from one or more locations. */
+/**
+ * An endpoint (HTTP, TCP, DNS or TLS) one organization monitors from one or more
+ * locations.
+ */
 @Entity
 @Table(name = "endpoints")
 public class Endpoint {
@@ -76,6 +81,15 @@ public class Endpoint {
 	@Column(name = "http_version", nullable = false)
 	private HttpVersion httpVersion;
 
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private CheckKind kind;
+
+	@Convert(converter = JsonColumns.Settings.class)
+	@ColumnTransformer(write = "?::jsonb")
+	@Column(name = "check_settings")
+	private @Nullable CheckSettings checkSettings;
+
 	@Column(name = "apdex_threshold_ms", nullable = false)
 	private int apdexThresholdMs;
 
@@ -105,6 +119,7 @@ public class Endpoint {
 		this.url = "";
 		this.method = HttpMethod.GET;
 		this.httpVersion = HttpVersion.AUTO;
+		this.kind = CheckKind.HTTP;
 		this.headers = Map.of();
 		this.expectedStatus = List.of();
 		this.assertions = List.of();
@@ -132,6 +147,8 @@ public class Endpoint {
 		this.timeoutMs = settings.timeoutMs();
 		this.followRedirects = settings.followRedirects();
 		this.httpVersion = settings.httpVersion();
+		this.kind = settings.kind();
+		this.checkSettings = settings.settings();
 		this.apdexThresholdMs = settings.apdexThresholdMs();
 		this.intervalSeconds = settings.intervalSeconds();
 		this.enabled = settings.enabled();
@@ -182,7 +199,8 @@ public class Endpoint {
 	public EndpointSettings getSettings() {
 		return new EndpointSettings(this.name, URI.create(this.url), this.method, this.headers, this.body,
 				this.expectedStatus, this.assertions, this.timeoutMs, this.followRedirects, this.apdexThresholdMs,
-				this.intervalSeconds, this.enabled, List.of(this.locations), List.of(this.tags), this.httpVersion);
+				this.intervalSeconds, this.enabled, List.of(this.locations), List.of(this.tags), this.httpVersion,
+				this.kind, this.checkSettings);
 	}
 
 	public Instant getCreatedAt() {

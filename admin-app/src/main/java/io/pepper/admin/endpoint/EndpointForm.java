@@ -11,6 +11,10 @@ import java.util.stream.Collectors;
 
 import io.pepper.admin.ui.FieldErrors;
 import io.pepper.contracts.v1.BodyAssertion;
+import io.pepper.contracts.v1.CheckKind;
+import io.pepper.contracts.v1.CheckSettings;
+import io.pepper.contracts.v1.DnsRcode;
+import io.pepper.contracts.v1.DnsRecordType;
 import io.pepper.contracts.v1.HttpMethod;
 import io.pepper.contracts.v1.HttpVersion;
 import io.pepper.contracts.v1.StatusRange;
@@ -38,12 +42,26 @@ import org.jspecify.annotations.Nullable;
  * @param locations where it is checked from
  * @param tags comma-separated labels
  * @param http11Only whether checks speak HTTP/1.1 even where the server offers HTTP/2
+ * @param kind HTTP, TCP, DNS or TLS
+ * @param tcpTls whether a TCP check speaks TLS
+ * @param tcpSend what a TCP check sends, with {@code \r} and {@code \n} written out
+ * @param tcpExpect what a TCP check expects in the answer, written as {@code tcpSend}
+ * @param dnsRecordType what a DNS check asks for
+ * @param dnsResolver the name server a DNS check asks, {@code host} or {@code host:port};
+ * empty for the probe's
+ * @param dnsRcode the response code a DNS check expects
+ * @param dnsAnswers the answers a DNS check expects, one per line
+ * @param dnsMatchAll whether every expected answer is needed (else one is enough)
+ * @param tlsWarningDays days before a certificate's expiry to warn, comma-separated
  */
 record EndpointForm(@Nullable String name, @Nullable String url, @Nullable String method, @Nullable String headers,
 		@Nullable String body, @Nullable String expectedStatus, @Nullable String assertions, @Nullable String timeoutMs,
 		@Nullable Boolean followRedirects, @Nullable String apdexThresholdMs, @Nullable String intervalSeconds,
 		@Nullable Boolean enabled, @Nullable List<String> locations, @Nullable String tags,
-		@Nullable Boolean http11Only) {
+		@Nullable Boolean http11Only, @Nullable String kind, @Nullable Boolean tcpTls, @Nullable String tcpSend,
+		@Nullable String tcpExpect, @Nullable String dnsRecordType, @Nullable String dnsResolver,
+		@Nullable String dnsRcode, @Nullable String dnsAnswers, @Nullable Boolean dnsMatchAll,
+		@Nullable String tlsWarningDays) {
 
 	static final String CONTAINS = "contains:";
 
@@ -56,7 +74,8 @@ record EndpointForm(@Nullable String name, @Nullable String url, @Nullable Strin
 		return new EndpointForm("", "https://", "GET", "", "", "", "",
 				String.valueOf(EndpointSettings.DEFAULT_TIMEOUT_MS), false,
 				String.valueOf(EndpointSettings.DEFAULT_APDEX_THRESHOLD_MS),
-				String.valueOf(EndpointSettings.DEFAULT_INTERVAL_SECONDS), true, allLocations, "", false);
+				String.valueOf(EndpointSettings.DEFAULT_INTERVAL_SECONDS), true, allLocations, "", false, "HTTP", false,
+				"", "", "A", "", "NOERROR", "", false, days(CheckSettings.Tls.DEFAULT_WARNING_DAYS));
 	}
 
 	static EndpointForm of(EndpointSettings settings) {
@@ -77,7 +96,18 @@ record EndpointForm(@Nullable String name, @Nullable String url, @Nullable Strin
 				String.valueOf(settings.timeoutMs()), settings.followRedirects(),
 				String.valueOf(settings.apdexThresholdMs()), String.valueOf(settings.intervalSeconds()),
 				settings.enabled(), settings.locations(), String.join(", ", settings.tags()),
-				settings.httpVersion() == HttpVersion.HTTP_1_1);
+				settings.httpVersion() == HttpVersion.HTTP_1_1, settings.kind().name(),
+				(settings.settings() instanceof CheckSettings.Tcp tcp) && tcp.tls(),
+				(settings.settings() instanceof CheckSettings.Tcp tcp) ? escape(tcp.send()) : "",
+				(settings.settings() instanceof CheckSettings.Tcp tcp) ? escape(tcp.expect()) : "",
+				(settings.settings() instanceof CheckSettings.Dns dns) ? dns.recordType().name() : "A",
+				(settings.settings() instanceof CheckSettings.Dns dns) ? Objects.requireNonNullElse(dns.resolver(), "")
+						: "",
+				(settings.settings() instanceof CheckSettings.Dns dns) ? dns.expectedRcode().name() : "NOERROR",
+				(settings.settings() instanceof CheckSettings.Dns dns) ? String.join("\n", dns.expectedAnswers()) : "",
+				(settings.settings() instanceof CheckSettings.Dns dns) && dns.match() == CheckSettings.AnswerMatch.ALL,
+				days((settings.settings() instanceof CheckSettings.Tls tls) ? tls.expiryWarningDays()
+						: CheckSettings.Tls.DEFAULT_WARNING_DAYS));
 	}
 
 	/**
@@ -90,7 +120,133 @@ record EndpointForm(@Nullable String name, @Nullable String url, @Nullable Strin
 				Boolean.TRUE.equals(this.followRedirects), number("apdexThresholdMs", this.apdexThresholdMs, errors),
 				number("intervalSeconds", this.intervalSeconds, errors), Boolean.TRUE.equals(this.enabled),
 				Objects.requireNonNullElse(this.locations, List.of()), parseTags(),
-				Boolean.TRUE.equals(this.http11Only) ? HttpVersion.HTTP_1_1 : HttpVersion.AUTO);
+				Boolean.TRUE.equals(this.http11Only) ? HttpVersion.HTTP_1_1 : HttpVersion.AUTO, kind(errors),
+				settings(errors));
+	}
+
+	private @Nullable CheckKind kind(FieldErrors errors) {
+		if (this.kind == null || this.kind.isBlank()) {
+			return null;
+		}
+		try {
+			return CheckKind.valueOf(this.kind.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add("kind", "must be one of " + Arrays.toString(CheckKind.values()));
+			return null;
+		}
+	}
+
+	/** The settings of the chosen kind; the other kinds' fields are ignored. */
+	private @Nullable CheckSettings settings(FieldErrors errors) {
+		CheckKind chosen = kind(new FieldErrors());
+		if (chosen == null || chosen == CheckKind.HTTP) {
+			return null;
+		}
+		return switch (chosen) {
+			case TCP -> build(errors, "tcpSend", () -> new CheckSettings.Tcp(Boolean.TRUE.equals(this.tcpTls),
+					unescape(this.tcpSend), unescape(this.tcpExpect)));
+			case DNS -> dns(errors);
+			case TLS -> tls(errors);
+			case HTTP -> null;
+		};
+	}
+
+	private @Nullable CheckSettings dns(FieldErrors errors) {
+		DnsRecordType type = choice(DnsRecordType.class, this.dnsRecordType, DnsRecordType.A, "dnsRecordType", errors);
+		DnsRcode rcode = choice(DnsRcode.class, this.dnsRcode, DnsRcode.NOERROR, "dnsRcode", errors);
+		List<String> answers = Arrays.stream(Objects.requireNonNullElse(this.dnsAnswers, "").split("\r?\n"))
+			.map(String::strip)
+			.filter((line) -> !line.isEmpty())
+			.toList();
+		String resolver = (this.dnsResolver == null || this.dnsResolver.isBlank()) ? null : this.dnsResolver.strip();
+		if (type == null || rcode == null) {
+			return null;
+		}
+		return build(errors, "dnsResolver", () -> new CheckSettings.Dns(type, resolver, rcode, answers,
+				Boolean.TRUE.equals(this.dnsMatchAll) ? CheckSettings.AnswerMatch.ALL : CheckSettings.AnswerMatch.ANY));
+	}
+
+	private @Nullable CheckSettings tls(FieldErrors errors) {
+		List<Integer> days = new ArrayList<>();
+		for (String part : Objects.requireNonNullElse(this.tlsWarningDays, "").split("[,\\s]+")) {
+			if (part.isBlank()) {
+				continue;
+			}
+			try {
+				days.add(Integer.parseInt(part));
+			}
+			catch (NumberFormatException ex) {
+				errors.add("tlsWarningDays", "'" + part + "': write whole days like 30, 14, 7, 1");
+				return null;
+			}
+		}
+		return build(errors, "tlsWarningDays", () -> new CheckSettings.Tls(days));
+	}
+
+	private static @Nullable CheckSettings build(FieldErrors errors, String field,
+			java.util.function.Supplier<CheckSettings> settings) {
+		try {
+			return settings.get();
+		}
+		catch (IllegalArgumentException ex) {
+			String message = String.valueOf(ex.getMessage());
+			// "settings.expect length must be ..." belongs to the form's tcpExpect
+			String named = message.startsWith("settings.expect") ? "tcpExpect"
+					: message.startsWith("settings.expectedAnswers") ? "dnsAnswers" : field;
+			errors.add(named, message.replaceFirst("^settings\\.[A-Za-z]+(\\[\\d+\\])?( length)? ?", ""));
+			return null;
+		}
+	}
+
+	private static <E extends Enum<E>> @Nullable E choice(Class<E> type, @Nullable String text, E fallback,
+			String field, FieldErrors errors) {
+		if (text == null || text.isBlank()) {
+			return fallback;
+		}
+		try {
+			return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			errors.add(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+			return null;
+		}
+	}
+
+	private static String days(List<Integer> days) {
+		return days.stream().map(String::valueOf).collect(Collectors.joining(", "));
+	}
+
+	/** Text as typed in one line: {@code \r}, {@code \n} and {@code \\} written out. */
+	static String escape(@Nullable String text) {
+		if (text == null) {
+			return "";
+		}
+		return text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n");
+	}
+
+	static @Nullable String unescape(@Nullable String text) {
+		if (text == null || text.isEmpty()) {
+			return null;
+		}
+		StringBuilder out = new StringBuilder();
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c == '\\' && i + 1 < text.length()) {
+				char next = text.charAt(++i);
+				switch (next) {
+					case 'r' -> out.append('\r');
+					case 'n' -> out.append('\n');
+					case 't' -> out.append('\t');
+					case '\\' -> out.append('\\');
+					default -> out.append(c).append(next);
+				}
+			}
+			else {
+				out.append(c);
+			}
+		}
+		return out.toString();
 	}
 
 	private @Nullable HttpMethod method(FieldErrors errors) {

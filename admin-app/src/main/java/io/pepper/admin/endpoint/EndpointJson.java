@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import io.pepper.contracts.v1.BodyAssertion;
+import io.pepper.contracts.v1.CheckSettings;
 import io.pepper.contracts.v1.StatusRange;
 import io.pepper.contracts.v1.WireJson;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ObjectWriter;
@@ -37,6 +39,10 @@ public final class EndpointJson {
 
 	private static final ObjectReader ASSERTIONS_READER = WireJson.mapper().readerFor(ASSERTIONS);
 
+	private static final ObjectWriter SETTINGS_WRITER = WireJson.mapper().writerFor(CheckSettings.class);
+
+	private static final ObjectReader SETTINGS_READER = WireJson.mapper().readerFor(CheckSettings.class);
+
 	private EndpointJson() {
 	}
 
@@ -54,6 +60,15 @@ public final class EndpointJson {
 
 	public static List<StatusRange> readStatusRanges(String json) {
 		return json.equals("[]") ? List.of() : List.copyOf(STATUS_READER.<List<StatusRange>>readValue(json));
+	}
+
+	/** The settings of a kind other than HTTP, with their type; null for HTTP. */
+	public static @Nullable String writeSettings(@Nullable CheckSettings settings) {
+		return (settings == null) ? null : SETTINGS_WRITER.writeValueAsString(settings);
+	}
+
+	public static @Nullable CheckSettings readSettings(@Nullable String json) {
+		return (json == null) ? null : SETTINGS_READER.readValue(json);
 	}
 
 	public static String writeAssertions(List<BodyAssertion> assertions) {

@@ -15,6 +15,7 @@ import io.pepper.admin.monitoring.LiveBoard;
 import io.pepper.admin.monitoring.LiveStatus;
 import io.pepper.admin.ui.CurrentMember;
 import io.pepper.admin.ui.FieldErrors;
+import io.pepper.contracts.v1.CheckSettings;
 import io.pepper.admin.ui.WebPage;
 import io.pepper.admin.web.FieldProblemsException;
 import io.pepper.contracts.v1.HttpMethod;
@@ -150,6 +151,7 @@ class EndpointPageController {
 	String show(CurrentMember me, @PathVariable UUID id, Model model) {
 		Endpoint endpoint = this.endpoints.get(me.organizationId(), id);
 		model.addAttribute("endpoint", EndpointView.of(endpoint));
+		model.addAttribute("settingsText", describe(endpoint.getSettings().settings()));
 		model.addAttribute("form", EndpointForm.of(endpoint.getSettings()));
 		model.addAttribute("panels", this.panels.of(me.organizationId(), id, endpoint.getSettings().enabled()));
 		model.addAttribute("ranges", ChartRange.PRESETS);
@@ -209,11 +211,34 @@ class EndpointPageController {
 		return "redirect:/endpoints";
 	}
 
+	/** A kind's settings as a person reads them. */
+	static String describe(@Nullable CheckSettings settings) {
+		return switch (settings) {
+			case null -> "";
+			case CheckSettings.Tcp tcp -> (tcp.tls() ? "over TLS" : "plain TCP")
+					+ ((tcp.send() != null) ? "; sends " + EndpointForm.escape(tcp.send()) : "")
+					+ ((tcp.expect() != null) ? "; expects " + EndpointForm.escape(tcp.expect()) : "");
+			case CheckSettings.Dns dns ->
+				dns.recordType() + " from " + ((dns.resolver() != null) ? dns.resolver() : "the probe's resolver")
+						+ "; expects " + dns.expectedRcode()
+						+ (dns.expectedAnswers().isEmpty() ? ""
+								: " with " + dns.match().name().toLowerCase(java.util.Locale.ROOT) + " of "
+										+ String.join(", ", dns.expectedAnswers()));
+			case CheckSettings.Tls tls -> "warns " + tls.expiryWarningDays()
+				.stream()
+				.map(String::valueOf)
+				.collect(java.util.stream.Collectors.joining(", ")) + " days before the certificate expires";
+		};
+	}
+
 	private String form(Model model, EndpointForm form, @Nullable UUID id, FieldErrors errors) {
 		model.addAttribute("form", form);
 		model.addAttribute("endpointId", id);
 		model.addAttribute("allLocations", locationNames());
 		model.addAttribute("methods", HttpMethod.values());
+		model.addAttribute("kinds", io.pepper.contracts.v1.CheckKind.values());
+		model.addAttribute("recordTypes", io.pepper.contracts.v1.DnsRecordType.values());
+		model.addAttribute("rcodes", io.pepper.contracts.v1.DnsRcode.values());
 		model.addAttribute(FieldErrors.ATTRIBUTE, errors.asMap());
 		return FORM;
 	}

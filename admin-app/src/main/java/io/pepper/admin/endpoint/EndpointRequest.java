@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.pepper.contracts.v1.BodyAssertion;
+import io.pepper.contracts.v1.CheckKind;
+import io.pepper.contracts.v1.CheckSettings;
 import io.pepper.contracts.v1.HttpMethod;
 import io.pepper.contracts.v1.HttpVersion;
 import io.pepper.contracts.v1.StatusRange;
@@ -36,8 +38,13 @@ import org.jspecify.annotations.Nullable;
  * @param tags free labels
  * @param httpVersion {@code AUTO} (HTTP/2 where the server offers it, the default) or
  * {@code HTTP_1_1}
+ * @param kind {@code HTTP} (the default), {@code TCP}, {@code DNS} or {@code TLS}; the
+ * URL's scheme follows it
+ * @param settings the settings of a kind other than HTTP, with their {@code type}; the
+ * kind's defaults when left out
  */
-public record EndpointRequest(@Name @Nullable String name, @NotBlank @Size(max = 2048) @HttpUrl @Nullable String url,
+@CheckTarget
+public record EndpointRequest(@Name @Nullable String name, @NotBlank @Size(max = 2048) @Nullable String url,
 		@Nullable HttpMethod method, @Size(max = 50) @HeaderMap @Nullable Map<String, String> headers,
 		@Size(max = 65_536) @Nullable String body, @Size(max = 50) @Nullable List<@NotNull StatusRange> expectedStatus,
 		@Size(max = 50) @Nullable List<@NotNull BodyAssertion> assertions,
@@ -47,7 +54,17 @@ public record EndpointRequest(@Name @Nullable String name, @NotBlank @Size(max =
 		@NotEmpty @Size(max = 50) @Nullable List<@NotBlank String> locations,
 		@Size(max = 50) @Nullable List<@NotBlank @Size(max = 100) @Pattern(regexp = Name.ALLOWED,
 				message = Name.MESSAGE) String> tags,
-		@Nullable HttpVersion httpVersion) {
+		@Nullable HttpVersion httpVersion, @Nullable CheckKind kind, @Nullable CheckSettings settings) {
+
+	/** A request for an HTTP endpoint. */
+	public EndpointRequest(@Nullable String name, @Nullable String url, @Nullable HttpMethod method,
+			@Nullable Map<String, String> headers, @Nullable String body, @Nullable List<StatusRange> expectedStatus,
+			@Nullable List<BodyAssertion> assertions, @Nullable Integer timeoutMs, @Nullable Boolean followRedirects,
+			@Nullable Integer apdexThresholdMs, @Nullable Integer intervalSeconds, @Nullable Boolean enabled,
+			@Nullable List<String> locations, @Nullable List<String> tags, @Nullable HttpVersion httpVersion) {
+		this(name, url, method, headers, body, expectedStatus, assertions, timeoutMs, followRedirects, apdexThresholdMs,
+				intervalSeconds, enabled, locations, tags, httpVersion, null, null);
+	}
 
 	/** A request that leaves the HTTP version to its default. */
 	public EndpointRequest(@Nullable String name, @Nullable String url, @Nullable HttpMethod method,
@@ -56,7 +73,7 @@ public record EndpointRequest(@Name @Nullable String name, @NotBlank @Size(max =
 			@Nullable Integer apdexThresholdMs, @Nullable Integer intervalSeconds, @Nullable Boolean enabled,
 			@Nullable List<String> locations, @Nullable List<String> tags) {
 		this(name, url, method, headers, body, expectedStatus, assertions, timeoutMs, followRedirects, apdexThresholdMs,
-				intervalSeconds, enabled, locations, tags, null);
+				intervalSeconds, enabled, locations, tags, null, null, null);
 	}
 
 }

@@ -13,6 +13,8 @@ import java.util.UUID;
 import io.pepper.admin.location.Locations;
 import io.pepper.http.server.FieldProblem;
 import io.pepper.admin.web.InvalidInputException;
+import io.pepper.contracts.v1.CheckKind;
+import io.pepper.contracts.v1.CheckSettings;
 import io.pepper.contracts.v1.HttpMethod;
 import io.pepper.contracts.v1.HttpVersion;
 import jakarta.validation.ConstraintViolation;
@@ -162,6 +164,7 @@ public class EndpointService {
 		if (!unknown.isEmpty()) {
 			throw new InvalidInputException("locations", "unknown location(s): " + String.join(", ", unknown));
 		}
+		CheckKind kind = Objects.requireNonNullElse(request.kind(), CheckKind.HTTP);
 		EndpointSettings settings = new EndpointSettings(Objects.requireNonNull(request.name()).strip(),
 				URI.create(Objects.requireNonNull(request.url())),
 				Objects.requireNonNullElse(request.method(), HttpMethod.GET),
@@ -174,12 +177,25 @@ public class EndpointService {
 				Objects.requireNonNullElse(request.intervalSeconds(), EndpointSettings.DEFAULT_INTERVAL_SECONDS),
 				Objects.requireNonNullElse(request.enabled(), true), locationNames,
 				List.copyOf(new LinkedHashSet<>(Objects.requireNonNullElse(request.tags(), List.of()))),
-				Objects.requireNonNullElse(request.httpVersion(), HttpVersion.AUTO));
+				Objects.requireNonNullElse(request.httpVersion(), HttpVersion.AUTO), kind, settingsOf(request, kind));
 		try {
 			settings.toSpec(new UUID(0, 0), new UUID(0, 0));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidInputException("endpoint", String.valueOf(ex.getMessage()));
+		}
+		return settings;
+	}
+
+	private static @Nullable CheckSettings settingsOf(EndpointRequest request, CheckKind kind) {
+		CheckSettings settings = request.settings();
+		if (settings == null) {
+			return CheckSettings.defaults(kind);
+		}
+		if (settings.kind() != kind) {
+			throw new InvalidInputException("settings",
+					"are of type " + settings.kind().scheme() + " but the endpoint's kind is " + kind
+							+ ((kind == CheckKind.HTTP) ? "; an HTTP endpoint has no settings of its own" : ""));
 		}
 		return settings;
 	}

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.pepper.contracts.v1.BodyAssertion;
+import io.pepper.contracts.v1.CheckKind;
+import io.pepper.contracts.v1.CheckSettings;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.HttpMethod;
 import io.pepper.contracts.v1.HttpVersion;
@@ -31,11 +33,13 @@ import org.jspecify.annotations.Nullable;
  * @param locations where it is checked from
  * @param tags free labels
  * @param httpVersion which HTTP versions checks may speak
+ * @param kind what protocol checks speak
+ * @param settings the settings of a kind other than HTTP; null for HTTP
  */
 public record EndpointSettings(String name, URI url, HttpMethod method, Map<String, String> headers,
 		@Nullable String body, List<StatusRange> expectedStatus, List<BodyAssertion> assertions, int timeoutMs,
 		boolean followRedirects, int apdexThresholdMs, int intervalSeconds, boolean enabled, List<String> locations,
-		List<String> tags, HttpVersion httpVersion) {
+		List<String> tags, HttpVersion httpVersion, CheckKind kind, @Nullable CheckSettings settings) {
 
 	public static final int DEFAULT_TIMEOUT_MS = 10_000;
 
@@ -51,6 +55,15 @@ public record EndpointSettings(String name, URI url, HttpMethod method, Map<Stri
 		tags = List.copyOf(tags);
 	}
 
+	/** Settings of an HTTP endpoint. */
+	public EndpointSettings(String name, URI url, HttpMethod method, Map<String, String> headers, @Nullable String body,
+			List<StatusRange> expectedStatus, List<BodyAssertion> assertions, int timeoutMs, boolean followRedirects,
+			int apdexThresholdMs, int intervalSeconds, boolean enabled, List<String> locations, List<String> tags,
+			HttpVersion httpVersion) {
+		this(name, url, method, headers, body, expectedStatus, assertions, timeoutMs, followRedirects, apdexThresholdMs,
+				intervalSeconds, enabled, locations, tags, httpVersion, CheckKind.HTTP, null);
+	}
+
 	/** Settings that let checks negotiate their HTTP version. */
 	public EndpointSettings(String name, URI url, HttpMethod method, Map<String, String> headers, @Nullable String body,
 			List<StatusRange> expectedStatus, List<BodyAssertion> assertions, int timeoutMs, boolean followRedirects,
@@ -63,7 +76,7 @@ public record EndpointSettings(String name, URI url, HttpMethod method, Map<Stri
 	public EndpointSpec toSpec(UUID id, UUID organizationId) {
 		return new EndpointSpec(id, organizationId, this.name, this.url, this.method, this.headers, this.body,
 				this.expectedStatus, this.assertions, this.timeoutMs, this.followRedirects, this.apdexThresholdMs,
-				this.intervalSeconds, this.httpVersion);
+				this.intervalSeconds, this.httpVersion, this.kind, this.settings);
 	}
 
 }

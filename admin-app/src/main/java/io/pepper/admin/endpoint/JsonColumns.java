@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.pepper.contracts.v1.BodyAssertion;
+import io.pepper.contracts.v1.CheckSettings;
 import io.pepper.contracts.v1.StatusRange;
+import org.jspecify.annotations.Nullable;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
@@ -40,6 +42,21 @@ public final class JsonColumns {
 		@Override
 		public List<StatusRange> convertToEntityAttribute(String column) {
 			return EndpointJson.readStatusRanges(column);
+		}
+
+	}
+
+	@Converter
+	public static final class Settings implements AttributeConverter<CheckSettings, String> {
+
+		@Override
+		public @Nullable String convertToDatabaseColumn(@Nullable CheckSettings attribute) {
+			return EndpointJson.writeSettings(attribute);
+		}
+
+		@Override
+		public @Nullable CheckSettings convertToEntityAttribute(@Nullable String column) {
+			return EndpointJson.readSettings(column);
 		}
 
 	}

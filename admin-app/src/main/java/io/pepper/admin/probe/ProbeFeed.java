@@ -33,7 +33,8 @@ class ProbeFeed {
 	private static final String ENABLED_AT_LOCATION = """
 			SELECT id, organization_id, name, url, method, headers::text AS headers, body,
 				expected_status::text AS expected_status, assertions::text AS assertions,
-				timeout_ms, follow_redirects, apdex_threshold_ms, interval_seconds, http_version
+				timeout_ms, follow_redirects, apdex_threshold_ms, interval_seconds, http_version, kind,
+				check_settings::text AS check_settings
 			FROM endpoints
 			WHERE enabled AND locations @> ARRAY[CAST(:location AS text)]
 				AND (CAST(:organization AS uuid) IS NULL OR organization_id = :organization)
@@ -106,7 +107,9 @@ class ProbeFeed {
 					EndpointJson.readStatusRanges(row.getString("expected_status")),
 					EndpointJson.readAssertions(row.getString("assertions")), row.getInt("timeout_ms"),
 					row.getBoolean("follow_redirects"), row.getInt("apdex_threshold_ms"),
-					row.getInt("interval_seconds"), HttpVersion.valueOf(row.getString("http_version"))))
+					row.getInt("interval_seconds"), HttpVersion.valueOf(row.getString("http_version")),
+					io.pepper.contracts.v1.CheckKind.valueOf(row.getString("kind")),
+					EndpointJson.readSettings(row.getString("check_settings"))))
 			.list();
 	}
 

@@ -186,6 +186,41 @@ class BadInputTest {
 						400, "url"),
 				bad("a host name no URL can carry", "/api/v1/endpoints",
 						"{\"name\": \"P\", \"url\": \"http://exa_mple.com/\", \"locations\": [\"local\"]}", 400, "url"),
+				// checks of other kinds
+				bad("an http URL for a TCP check", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"kind\": \"TCP\", \"url\": \"https://db.example.com/\", \"locations\": [\"local\"]}",
+						400, "url"),
+				bad("a TCP check without a port", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"kind\": \"TCP\", \"url\": \"tcp://db.example.com\", \"locations\": [\"local\"]}",
+						400, "url"),
+				bad("an unknown kind", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"kind\": \"ICMP\", \"url\": \"tcp://db.example.com:1\", \"locations\": [\"local\"]}",
+						400, "kind"),
+				bad("DNS settings on a TCP check", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"kind\": \"TCP\", \"url\": \"tcp://db.example.com:5432\", \"locations\": [\"local\"], \"settings\": {\"type\": \"dns\"}}",
+						400, "settings"),
+				bad("TCP settings on an HTTP check", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"url\": \"https://n.example.com/\", \"locations\": [\"local\"], \"settings\": {\"type\": \"tcp\", \"tls\": false}}",
+						400, "settings"),
+				bad("settings of an unknown type", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"kind\": \"TCP\", \"url\": \"tcp://db.example.com:5432\", \"locations\": [\"local\"], \"settings\": {\"type\": \"udp\"}}",
+						400, "settings"),
+				bad("an unknown DNS record type", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"kind\": \"DNS\", \"url\": \"dns:example.com\", \"locations\": [\"local\"], \"settings\": {\"type\": \"dns\", \"recordType\": \"SRV\"}}",
+						400, "settings"),
+				bad("a DNS resolver port beyond 65535", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"kind\": \"DNS\", \"url\": \"dns:example.com\", \"locations\": [\"local\"], \"settings\": {\"type\": \"dns\", \"resolver\": \"ns.example.com:70000\"}}",
+						400, "settings"),
+				bad("a DNS name with a space", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"kind\": \"DNS\", \"url\": \"dns:exa mple.com\", \"locations\": [\"local\"]}",
+						400, "url"),
+				bad("a certificate warning 0 days ahead", "/api/v1/endpoints",
+						"{\"name\": \"P\", \"kind\": \"TLS\", \"url\": \"tls://shop.example.com:443\", \"locations\": [\"local\"], \"settings\": {\"type\": \"tls\", \"expiryWarningDays\": [0]}}",
+						400, "settings"),
+				bad("replacing with a TCP check that sends nothing but an empty text",
+						"PUT /api/v1/endpoints/{endpoint}",
+						"{\"name\": \"Existing\", \"kind\": \"TCP\", \"url\": \"tcp://existing.example.com:25\", \"locations\": [\"local\"], \"settings\": {\"type\": \"tcp\", \"tls\": false, \"send\": \"\"}}",
+						400, "settings"),
 				bad("token without name", "/api/v1/tokens", "{}", 400, "name"),
 				bad("location with capitals", "/api/v1/locations", "{\"name\": \"EU West\"}", 400, "name"),
 				bad("NUL in a location name", "/api/v1/locations", "{\"name\": \"eu\\u0000\"}", 400, "name"),
@@ -281,6 +316,38 @@ class BadInputTest {
 			assertThat(answer.status()).as(answer.body()).isEqualTo(400);
 			assertThat(answer.problemFields()).containsExactly("url");
 			assertThat(answer.json().path("detail").asString()).contains(url.refusal());
+			assertThat(everything()).isEqualTo(before);
+		}
+	}
+
+	static List<CheckUrlCases.KindCase> kindTargets() {
+		return CheckUrlCases.OTHER_KINDS;
+	}
+
+	/**
+	 * The table of the other kinds' targets, which the contract is tested against too.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("kindTargets")
+	void acceptsAtCreationExactlyTheTargetsAProbeCanCheckOfEachKind(CheckUrlCases.KindCase target) {
+		String before = everything();
+		String name = "Target " + Integer.toHexString(target.toString().hashCode());
+
+		TestApi.Response answer = api().post("/api/v1/endpoints", TestApi.OWNER_TOKEN,
+				"{\"name\": " + WireJson.mapper().writeValueAsString(name) + ", \"kind\": \"" + target.kind()
+						+ "\", \"url\": " + WireJson.mapper().writeValueAsString(target.url())
+						+ ", \"locations\": [\"local\"]}");
+
+		if (target.accepted()) {
+			assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+			assertThat(answer.json().path("kind").asString()).isEqualTo(target.kind());
+			assertThat(api().delete("/api/v1/endpoints/" + answer.json().path("id").asString(), TestApi.OWNER_TOKEN)
+				.status()).isEqualTo(204);
+		}
+		else {
+			assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+			assertThat(answer.problemFields()).containsExactly("url");
+			assertThat(answer.json().path("detail").asString()).contains(target.refusal());
 			assertThat(everything()).isEqualTo(before);
 		}
 	}

@@ -46,6 +46,12 @@ class OpenApiTest {
 				"/api/v1/config", "/api/probe/v1/endpoints", "/api/service/v1/alerting");
 		assertThat(answer.json().path("components").path("schemas").propertyNames()).contains("ChannelRequest",
 				"PolicyRequest", "EndpointRequest", "ConfigDocument");
+		JsonNode endpoint = answer.json().path("components").path("schemas").path("EndpointRequest");
+		assertThat(endpoint.path("properties").propertyNames()).contains("kind", "settings");
+		assertThat(endpoint.path("properties").path("kind").path("enum").toString())
+			.isEqualTo("[\"HTTP\",\"TCP\",\"DNS\",\"TLS\"]");
+		assertThat(answer.json().path("components").path("schemas").toString()).contains("recordType", "expectedRcode",
+				"expiryWarningDays", "\"expect\"");
 		assertThat(answer.json().path("components").path("securitySchemes").path("bearer").path("scheme").asString())
 			.isEqualTo("bearer");
 	}

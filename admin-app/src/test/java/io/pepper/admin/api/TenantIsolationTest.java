@@ -68,6 +68,16 @@ class TenantIsolationTest {
 			{"name": "Shop", "url": "https://shop.example.com/", "locations": ["local"], "tags": ["shop"]}
 			""";
 
+	static final String TCP_ENDPOINT = """
+			{"name": "Shop", "kind": "TCP", "url": "tcp://shop.example.com:443", "locations": ["local"],
+			 "settings": {"type": "tcp", "tls": true}}
+			""";
+
+	static final String DNS_ENDPOINT = """
+			{"name": "Shop", "kind": "DNS", "url": "dns:shop.example.com", "locations": ["local"],
+			 "settings": {"type": "dns", "recordType": "A", "resolver": "9.9.9.9"}}
+			""";
+
 	static final String CHANNEL = """
 			{"type": "slack", "name": "Ops", "url": "https://hooks.slack.com/services/T/B/0123456789"}
 			""";
@@ -99,6 +109,8 @@ class TenantIsolationTest {
 	static Stream<Arguments> routesWithAnId() {
 		return Stream.of(route("GET", "/api/v1/endpoints/{endpoint}", null),
 				route("PUT", "/api/v1/endpoints/{endpoint}", ENDPOINT),
+				route("PUT", "/api/v1/endpoints/{endpoint}", TCP_ENDPOINT),
+				route("PUT", "/api/v1/endpoints/{endpoint}", DNS_ENDPOINT),
 				route("POST", "/api/v1/endpoints/{endpoint}/pause", null),
 				route("POST", "/api/v1/endpoints/{endpoint}/resume", null),
 				route("DELETE", "/api/v1/endpoints/{endpoint}", null), route("GET", "/api/v1/channels/{channel}", null),

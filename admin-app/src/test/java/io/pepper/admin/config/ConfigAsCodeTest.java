@@ -162,6 +162,73 @@ class ConfigAsCodeTest {
 		assertThat(api().get(PATH, this.token).body()).isEqualTo(exported.body());
 	}
 
+	static final String KINDS = """
+			endpoints:
+			  - name: Cache
+			    kind: TCP
+			    url: tcp://cache.example.com:6379
+			    settings: {type: tcp, tls: false, send: "PING\\r\\n", expect: "+PONG"}
+			    locations: [local]
+			  - name: Mail DNS
+			    kind: DNS
+			    url: dns:example.com
+			    settings:
+			      type: dns
+			      recordType: MX
+			      resolver: 9.9.9.9
+			      expectedRcode: NOERROR
+			      expectedAnswers: [10 mail.example.com]
+			      match: ALL
+			    locations: [local]
+			  - name: Certificate
+			    kind: TLS
+			    url: tls://shop.example.com:443
+			    settings: {type: tls, expiryWarningDays: [21, 7]}
+			    intervalSeconds: 3600
+			    locations: [local]
+			  - name: Defaults
+			    kind: DNS
+			    url: dns:example.org
+			    locations: [local]
+			""";
+
+	@Test
+	void importsChecksOfEveryKindAndExportsThemSoThatReimportingChangesNothing() {
+		TestApi.Response applied = post(KINDS, false);
+		assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+		assertThat(actions(applied)).containsExactly("CREATE", "CREATE", "CREATE", "CREATE");
+		JsonNode endpoints = api().get("/api/v1/endpoints", this.token).json();
+		assertThat(endpoints.valueStream().map((e) -> e.path("kind").asString()).sorted().toList())
+			.containsExactly("DNS", "DNS", "TCP", "TLS");
+
+		TestApi.Response exported = api().get(PATH, this.token);
+		assertThat(exported.body()).contains("kind: TCP", "type: tcp", "expect: +PONG", "recordType: MX",
+				"resolver: 9.9.9.9", "kind: TLS", "url: dns:example.org");
+		String afterImport = fingerprint();
+		TestApi.Response again = post(exported.body(), false);
+		assertThat(again.status()).as(again.body()).isEqualTo(200);
+		assertThat(again.json().path("changes")).isEmpty();
+		assertThat(again.json().path("unchanged").asInt()).isEqualTo(4);
+		assertThat(fingerprint()).isEqualTo(afterImport);
+		String send = this.jdbc.sql("SELECT check_settings->>'send' FROM endpoints WHERE name = 'Cache'")
+			.query(String.class)
+			.single();
+		assertThat(send).isEqualTo("PING\r\n");
+	}
+
+	@Test
+	void aCheckWhoseSettingsDoNotFitItsKindAppliesNothing() {
+		String before = fingerprint();
+
+		TestApi.Response answer = post(KINDS.replace("kind: TLS\n    url: tls://shop.example.com:443",
+				"kind: TCP\n    url: tcp://shop.example.com:443"), false);
+
+		assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+		assertThat(answer.problemFields()).containsExactly("endpoints[2].settings");
+		assertThat(answer.json().path("detail").asString()).contains("are of type tls but the endpoint's kind is TCP");
+		assertThat(fingerprint()).isEqualTo(before);
+	}
+
 	@Test
 	void aDryRunShowsEachChangeAndAppliesNone() {
 		post(DOCUMENT, false);

@@ -11,6 +11,9 @@ import io.pepper.testsupport.Browser;
 import io.pepper.admin.ui.UiTestBase;
 import io.pepper.admin.user.User;
 import io.pepper.contracts.v1.BodyAssertion;
+import io.pepper.contracts.v1.CheckSettings;
+import io.pepper.contracts.v1.DnsRcode;
+import io.pepper.contracts.v1.DnsRecordType;
 import io.pepper.contracts.v1.HttpVersion;
 import io.pepper.contracts.v1.StatusRange;
 import org.junit.jupiter.api.Test;
@@ -101,6 +104,54 @@ class EndpointPagesTest extends UiTestBase {
 	}
 
 	@Test
+	void ownerCreatesAndEditsChecksOfEveryOtherKind() {
+		String email = email("kinds");
+		UUID organization = organizationOf(owner(email, organizationName("Kinds")));
+		Browser browser = signedIn(email);
+
+		Browser.Page tcp = browser.post("/endpoints", "name", "Cache", "kind", "TCP", "url",
+				"tcp://cache.example.com:6379", "tcpSend", "PING\\r\\n", "tcpExpect", "+PONG", "tcpTls", "true",
+				"locations", "local", "enabled", "true", "dnsRecordType", "A", "dnsRcode", "NOERROR");
+		Browser.Page dns = browser.post("/endpoints", "name", "Mail", "kind", "DNS", "url", "dns:example.com",
+				"dnsRecordType", "MX", "dnsResolver", "9.9.9.9:53", "dnsRcode", "NOERROR", "dnsAnswers",
+				"10 mail.example.com\n20 backup.example.com", "dnsMatchAll", "true", "locations", "local", "enabled",
+				"true");
+		Browser.Page tls = browser.post("/endpoints", "name", "Certificate", "kind", "TLS", "url",
+				"tls://shop.example.com:443", "tlsWarningDays", "21, 7", "locations", "local", "enabled", "true");
+
+		assertThat(List.of(tcp.status(), dns.status(), tls.status())).containsOnly(302);
+		java.util.Map<String, EndpointSettings> stored = new java.util.HashMap<>();
+		this.endpoints.findByOrganizationIdOrderByName(organization)
+			.forEach((e) -> stored.put(e.getName(), e.getSettings()));
+		assertThat(stored.get("Cache").settings()).isEqualTo(new CheckSettings.Tcp(true, "PING\r\n", "+PONG"));
+		assertThat(stored.get("Mail").settings())
+			.isEqualTo(new CheckSettings.Dns(DnsRecordType.MX, "9.9.9.9:53", DnsRcode.NOERROR,
+					List.of("10 mail.example.com", "20 backup.example.com"), CheckSettings.AnswerMatch.ALL));
+		assertThat(stored.get("Certificate").settings()).isEqualTo(new CheckSettings.Tls(List.of(21, 7)));
+		assertThat(browser.follow(tcp).body()).contains("Endpoint Cache created.")
+			.contains("over TLS; sends PING\\r\\n; expects +PONG");
+		assertThat(browser.follow(dns).body()).contains("MX from 9.9.9.9:53; expects NOERROR with all of");
+
+		// The edit form shows what is stored and saves it back unchanged.
+		UUID cache = this.endpoints.findByOrganizationIdOrderByName(organization)
+			.stream()
+			.filter((e) -> e.getName().equals("Cache"))
+			.findFirst()
+			.orElseThrow()
+			.getId();
+		String form = browser.get("/endpoints/" + cache + "/edit").body();
+		assertThat(form).contains("value=\"PING\\r\\n\"")
+			.contains("value=\"tcp://cache.example.com:6379\"")
+			.containsPattern("id=\"tcpTls\"[^>]*checked")
+			.containsPattern("<option value=\"TCP\" selected");
+		Browser.Page saved = browser.post("/endpoints/" + cache, "name", "Cache", "kind", "TCP", "url",
+				"tcp://cache.example.com:6380", "tcpExpect", "+PONG", "locations", "local", "enabled", "true");
+		assertThat(saved.status()).isEqualTo(302);
+		assertThat(this.endpoints.findById(cache).orElseThrow().getSettings().settings())
+			.isEqualTo(new CheckSettings.Tcp(false, null, "+PONG"));
+	}
+
+	@Test
 	void listSearchesByNameOrUrlFiltersByTagAndPagesInTheDatabase() {
 		String email = email("many");
 		UUID organization = organizationOf(owner(email, organizationName("Many")));
@@ -144,7 +195,25 @@ class EndpointPagesTest extends UiTestBase {
 				Arguments.of("assertions", List.of("assertions", "matches: x"), "start with 'contains:'"),
 				Arguments.of("locations", List.of("locations", "mars"), "unknown location(s): mars"),
 				Arguments.of("name", List.of("name", "Taken"), "already exists in this organization"),
-				Arguments.of("name", List.of("name", " "), "must not be blank"));
+				Arguments.of("name", List.of("name", " "), "must not be blank"),
+				Arguments.of("kind", List.of("kind", "ICMP"), "must be one of [HTTP, TCP, DNS, TLS]"),
+				Arguments.of("url", List.of("kind", "TCP", "url", "tcp://db.example.com"),
+						"must have a port from 1 to 65535 (tcp://host:port) but was none"),
+				Arguments.of("url", List.of("kind", "DNS"), "must be dns:name for a DNS check"),
+				Arguments.of("tcpExpect",
+						List.of("kind", "TCP", "url", "tcp://db.example.com:1", "tcpExpect", "x".repeat(5000)),
+						"must be between 1 and 4096 but was 5000"),
+				Arguments.of("dnsResolver",
+						List.of("kind", "DNS", "url", "dns:example.com", "dnsResolver", "ns.example.com:0"),
+						"must have a port from 1 to 65535 but was 0"),
+				Arguments.of("dnsRecordType", List.of("kind", "DNS", "url", "dns:example.com", "dnsRecordType", "SRV"),
+						"must be one of [A, AAAA, CNAME, MX, TXT, NS]"),
+				Arguments.of("tlsWarningDays",
+						List.of("kind", "TLS", "url", "tls://shop.example.com:443", "tlsWarningDays", "0"),
+						"must be between 1 and 365 but was 0"),
+				Arguments.of("tlsWarningDays",
+						List.of("kind", "TLS", "url", "tls://shop.example.com:443", "tlsWarningDays", "soon"),
+						"'soon': write whole days like 30, 14, 7, 1"));
 	}
 
 	@ParameterizedTest(name = "{0}: {2}")
@@ -156,12 +225,14 @@ class EndpointPagesTest extends UiTestBase {
 		Browser browser = signedIn(email);
 		List<String> form = new java.util.ArrayList<>(List.of("name", "New one", "url", "https://new.example.com/",
 				"locations", "local", "timeoutMs", "1000", "intervalSeconds", "60", "enabled", "true"));
-		int at = form.indexOf(override.get(0));
-		if (at >= 0 && at % 2 == 0) {
-			form.set(at + 1, override.get(1));
-		}
-		else {
-			form.addAll(override);
+		for (int pair = 0; pair < override.size(); pair += 2) {
+			int at = form.indexOf(override.get(pair));
+			if (at >= 0 && at % 2 == 0) {
+				form.set(at + 1, override.get(pair + 1));
+			}
+			else {
+				form.addAll(override.subList(pair, pair + 2));
+			}
 		}
 
 		Browser.Page created = browser.post("/endpoints", form.toArray(String[]::new));

@@ -13,6 +13,10 @@ import io.pepper.admin.endpoint.EndpointService;
 import io.pepper.admin.organization.Organizations;
 import io.pepper.contracts.auth.BearerTokens;
 import io.pepper.contracts.v1.BodyAssertion;
+import io.pepper.contracts.v1.CheckKind;
+import io.pepper.contracts.v1.CheckSettings;
+import io.pepper.contracts.v1.DnsRcode;
+import io.pepper.contracts.v1.DnsRecordType;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.HttpMethod;
 import io.pepper.contracts.v1.HttpVersion;
@@ -134,6 +138,32 @@ class ProbeFeedTest {
 		assertThat(list.endpoints().stream().filter((spec) -> spec.id().equals(otherAtLocalAndEuWest))).singleElement()
 			.extracting(EndpointSpec::httpVersion)
 			.isEqualTo(HttpVersion.AUTO);
+	}
+
+	@Test
+	void sendsEachKindWithItsSettingsAsTheContractReadsThem() {
+		UUID demo = this.organizations.findByName("Demo").orElseThrow().getId();
+		CheckSettings.Dns settings = new CheckSettings.Dns(DnsRecordType.TXT, "9.9.9.9", DnsRcode.NOERROR,
+				List.of("v=spf1 -all"), CheckSettings.AnswerMatch.ANY);
+		UUID dns = this.endpointService
+			.create(demo,
+					new EndpointRequest("SPF", "dns:example.com", null, null, null, null, null, 2000, null, null, 300,
+							null, List.of("asia"), List.of(), null, CheckKind.DNS, settings))
+			.getId();
+		try {
+			ProbeEndpointList list = WireJson.mapper()
+				.readValue(api().get(PATH + "?location=asia", TestApi.PROBE_TOKEN).body(), ProbeEndpointList.class);
+
+			EndpointSpec spec = list.endpoints().stream().filter((e) -> e.id().equals(dns)).findFirst().orElseThrow();
+			assertThat(spec.kind()).isEqualTo(CheckKind.DNS);
+			assertThat(spec.settings()).isEqualTo(settings);
+			assertThat(spec.url()).hasToString("dns:example.com");
+			assertThat(list.endpoints()).filteredOn((e) -> !e.id().equals(dns))
+				.allSatisfy((e) -> assertThat(e.kind()).isEqualTo(CheckKind.HTTP));
+		}
+		finally {
+			this.endpointService.delete(demo, dns);
+		}
 	}
 
 	@Test

@@ -59,6 +59,31 @@ class IncidentEngineTest extends IncidentTestBase {
 	}
 
 	@Test
+	void opensOnFailuresOfADnsCheckWhosePhasesDidNotHappen() throws Exception {
+		TestEndpoint endpoint = TestEndpoint.create("Mail DNS", "eu-west").at("dns:pepper-mail.example.com");
+		NotificationChannelSpec.Email oncall = emailChannel(endpoint);
+		this.alerting.add(endpoint.alerting(policy(2, 1, 1, null, oncall.id())), oncall);
+		io.pepper.contracts.v1.Outcome mismatch = io.pepper.contracts.v1.Outcome.failed(
+				io.pepper.contracts.v1.OutcomeKind.DNS_ANSWER_MISMATCH, io.pepper.contracts.v1.Phase.DNS,
+				"expected any of ['192.0.2.1'] but got ['192.0.2.2']");
+		io.pepper.contracts.v1.Outcome noPhase = io.pepper.contracts.v1.Outcome.failed(
+				io.pepper.contracts.v1.OutcomeKind.DNS_RCODE_MISMATCH, null, "expected rcode NOERROR but got SERVFAIL");
+
+		post(Failures.batch(endpoint.failure("eu-west", slot(0), mismatch,
+				new io.pepper.contracts.v1.PhaseTimings(2.0, null, null, null, 2.5))));
+		post(Failures.batch(endpoint.failure("eu-west", slot(1), noPhase,
+				new io.pepper.contracts.v1.PhaseTimings(null, null, null, null, 0.5))));
+
+		JsonNode incident = onlyIncident(endpoint);
+		assertThat(incident.get("state").asString()).isEqualTo("OPEN");
+		assertThat(incident.get("kind").asString()).isEqualTo("DOWN");
+		MimeMessage mail = awaitMails(oncall.addresses().getFirst(), 1).getFirst();
+		assertThat(subject(mail))
+			.isEqualTo("[Pepper] DOWN: Mail DNS — DNS_RCODE_MISMATCH: expected rcode NOERROR but got SERVFAIL");
+		assertThat(Mails.partOf(mail, "text/plain")).contains("dns:pepper-mail.example.com");
+	}
+
+	@Test
 	void doesNotCountFailuresFarApartAsInARow() {
 		TestEndpoint endpoint = TestEndpoint.create("Search", "eu-west");
 		this.alerting.add(endpoint.alerting(policy(2, 1, 1, null)));

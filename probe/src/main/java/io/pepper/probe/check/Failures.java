@@ -24,12 +24,12 @@ import io.pepper.probe.dns.DnsTimeoutException;
 import org.jspecify.annotations.Nullable;
 
 /** Turns what went wrong during a check into an outcome that says why. */
-final class Failures {
+public final class Failures {
 
 	private Failures() {
 	}
 
-	static Outcome classify(Throwable failure, Phase phase, boolean timedOut, long timeoutMs) {
+	public static Outcome classify(Throwable failure, Phase phase, boolean timedOut, long timeoutMs) {
 		List<Throwable> chain = chain(failure);
 		BlockedTargetException blocked = find(chain, BlockedTargetException.class);
 		if (blocked != null) {

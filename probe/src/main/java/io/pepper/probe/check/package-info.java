@@ -1,6 +1,7 @@
 /**
- * One HTTP check of one endpoint, with per-phase timings and an outcome that says why it
- * failed; a check never throws.
+ * The checker port: one {@link io.pepper.probe.check.Checker} per kind of check, each in
+ * a package of its own, chosen by the spec's kind. A check never throws; it returns a
+ * failed result that says why.
  */
 @NullMarked
 package io.pepper.probe.check;

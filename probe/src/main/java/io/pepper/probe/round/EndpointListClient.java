@@ -74,7 +74,7 @@ public final class EndpointListClient {
 			String problem;
 			try {
 				EndpointSpec spec = WireJson.mapper().treeToValue(entry, EndpointSpec.class);
-				Optional<String> url = CheckUrls.problem(spec.url());
+				Optional<String> url = CheckUrls.problem(spec.kind(), spec.url());
 				if (url.isEmpty()) {
 					valid.add(spec);
 					continue;

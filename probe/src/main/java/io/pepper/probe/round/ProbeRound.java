@@ -15,7 +15,7 @@ import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.FailureReport;
 import io.pepper.contracts.v1.ProbeEndpointList;
-import io.pepper.probe.check.HttpChecker;
+import io.pepper.probe.check.Checkers;
 import io.pepper.probe.round.CheckPlan.PlannedCheck;
 import io.pepper.probe.round.EndpointListClient.Fetched;
 import org.slf4j.Logger;
@@ -32,7 +32,7 @@ public final class ProbeRound {
 
 	private final EndpointListClient endpointLists;
 
-	private final HttpChecker checker;
+	private final Checkers checker;
 
 	private final Delivery delivery;
 
@@ -48,7 +48,7 @@ public final class ProbeRound {
 
 	private final ProbeMetrics metrics;
 
-	public ProbeRound(EndpointListClient endpointLists, HttpChecker checker, Delivery delivery, String location,
+	public ProbeRound(EndpointListClient endpointLists, Checkers checker, Delivery delivery, String location,
 			int maxConcurrency, Shard shard, Clock clock, Sleeper sleeper, ProbeMetrics metrics) {
 		this.endpointLists = endpointLists;
 		this.checker = checker;

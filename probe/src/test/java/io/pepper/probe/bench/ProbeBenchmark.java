@@ -44,7 +44,7 @@ import io.pepper.contracts.v1.ProbeEndpointList;
 import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.probe.LocalServer;
-import io.pepper.probe.check.HttpChecker;
+import io.pepper.probe.check.http.HttpChecker;
 import io.pepper.probe.dns.DeadlineResolver;
 import io.pepper.probe.tls.TlsProvider;
 import io.pepper.probe.tls.TlsSockets;
@@ -634,9 +634,10 @@ class ProbeBenchmark {
 		private ProbeRound round(Delivery delivery) {
 			ProbeMetrics metrics = new ProbeMetrics(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
 			metrics.watch(delivery);
-			return new ProbeRound(new EndpointListClient(this.farm.servicesUrl(), "bench", "bench"), this.checker,
-					delivery, "bench", CONCURRENCY, Shard.ALL, ProbeBenchmark.this.clock,
-					Sleeper.on(ProbeBenchmark.this.clock), metrics);
+			return new ProbeRound(new EndpointListClient(this.farm.servicesUrl(), "bench", "bench"),
+					new io.pepper.probe.check.Checkers(List.of(this.checker), ProbeBenchmark.this.clock), delivery,
+					"bench", CONCURRENCY, Shard.ALL, ProbeBenchmark.this.clock, Sleeper.on(ProbeBenchmark.this.clock),
+					metrics);
 		}
 
 		private void enter() {

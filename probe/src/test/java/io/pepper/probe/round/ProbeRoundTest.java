@@ -26,7 +26,8 @@ import io.pepper.contracts.v1.ResultBatch;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.probe.LocalServer;
 import io.pepper.probe.Specs;
-import io.pepper.probe.check.HttpChecker;
+import io.pepper.probe.check.Checkers;
+import io.pepper.probe.check.http.HttpChecker;
 import io.pepper.probe.dns.DeadlineResolver;
 import io.pepper.probe.tls.TlsProvider;
 import io.pepper.probe.tls.TlsSockets;
@@ -495,10 +496,12 @@ class ProbeRoundTest {
 		return OnceRunner.exitCode(report, this.delivery.drain(Duration.ofSeconds(10)));
 	}
 
-	private static HttpChecker checker() {
+	private static Checkers checker() {
 		TargetPolicy loopback = TargetPolicy.allowing(ProbeProperties.ALLOWED_TARGETS, List.of("127.0.0.1/32"));
-		return new HttpChecker(TlsSockets.create(TlsProvider.CONSCRYPT, TlsSockets.systemTrust()),
-				DeadlineResolver.system(), loopback, HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC());
+		return new Checkers(
+				List.of(new HttpChecker(TlsSockets.create(TlsProvider.CONSCRYPT, TlsSockets.systemTrust()),
+						DeadlineResolver.system(), loopback, HttpChecker.DEFAULT_MAX_BODY_BYTES, Clock.systemUTC())),
+				Clock.systemUTC());
 	}
 
 }

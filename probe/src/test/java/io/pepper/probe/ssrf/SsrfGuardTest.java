@@ -15,7 +15,7 @@ import io.pepper.probe.LocalDnsServer;
 import io.pepper.probe.LocalServer;
 import io.pepper.probe.ProbeProperties;
 import io.pepper.probe.Specs;
-import io.pepper.probe.check.HttpChecker;
+import io.pepper.probe.check.http.HttpChecker;
 import io.pepper.probe.dns.DeadlineResolver;
 import io.pepper.probe.tls.TlsProvider;
 import io.pepper.probe.tls.TlsSockets;

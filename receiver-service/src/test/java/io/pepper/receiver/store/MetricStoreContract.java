@@ -277,6 +277,33 @@ public abstract class MetricStoreContract {
 	}
 
 	@Test
+	void keepsChecksOfOtherKindsWhosePhasesDidNotHappen() {
+		UUID endpoint = UUID.randomUUID();
+		UUID organization = UUID.randomUUID();
+		// A DNS check: only the DNS phase, no status, no bytes, no protocol.
+		CheckResult dnsUp = new CheckResult(endpoint, organization, "eu-west", DAY.plusSeconds(60), DAY.plusSeconds(60),
+				new PhaseTimings(3.5, null, null, null, 4.0), null, 0, null, Outcome.up(), 100, ApdexClass.SATISFIED,
+				null);
+		CheckResult dnsMismatch = new CheckResult(endpoint, organization, "eu-west", DAY.plusSeconds(120),
+				DAY.plusSeconds(120), new PhaseTimings(2.0, null, null, null, 2.5), null, 0, null,
+				Outcome.failed(OutcomeKind.DNS_ANSWER_MISMATCH, Phase.DNS,
+						"expected any of ['192.0.2.1'] but got ['192.0.2.2']"),
+				100, ApdexClass.FRUSTRATED, null);
+		// A TCP check: connect only, no phase at all on its failure.
+		CheckResult tcpRefused = new CheckResult(endpoint, organization, "eu-west", DAY.plusSeconds(180),
+				DAY.plusSeconds(180), new PhaseTimings(null, null, null, null, 0.5), null, 0, null,
+				Outcome.failed(OutcomeKind.DNS_RCODE_MISMATCH, null, "expected rcode NOERROR but got SERVFAIL"), 100,
+				ApdexClass.FRUSTRATED, null);
+		store().write(List.of(dnsUp, dnsMismatch, tcpRefused));
+
+		assertThat(store().checks(endpoint, null, DAY, DAY.plusSeconds(3600), 10)).containsExactly(tcpRefused,
+				dnsMismatch, dnsUp);
+		Stats stats = merged(store().read(Resolution.RAW, List.of(endpoint), null, DAY, DAY.plusSeconds(3600)));
+		assertThat(stats.checks()).isEqualTo(3);
+		assertThat(stats.satisfied()).isEqualTo(1);
+	}
+
+	@Test
 	void readsRecentChecksOfOneLocationUpToTheLimitInTheRangeAsked() {
 		UUID endpoint = UUID.randomUUID();
 		List<CheckResult> written = new ArrayList<>();

@@ -20,6 +20,11 @@ public record Outcome(OutcomeKind kind, @Nullable Phase phase, String reason) {
 		return new Outcome(OutcomeKind.UP, null, "OK");
 	}
 
+	/** The endpoint answered as expected; {@code reason} says what was seen. */
+	public static Outcome up(String reason) {
+		return new Outcome(OutcomeKind.UP, null, reason.replace('\u0000', '\uFFFD'));
+	}
+
 	public static Outcome failed(OutcomeKind kind, @Nullable Phase phase, String reason) {
 		if (kind.isUp()) {
 			throw new IllegalArgumentException("a failed outcome cannot be UP");

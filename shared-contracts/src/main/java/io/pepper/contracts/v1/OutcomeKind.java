@@ -17,7 +17,10 @@ public enum OutcomeKind {
 	TLS_ERROR,
 	/** The status code is not one the endpoint accepts. */
 	UNEXPECTED_STATUS,
-	/** A body assertion did not hold. */
+	/**
+	 * A body assertion did not hold, or a TCP answer lacked the text it was expected to
+	 * hold.
+	 */
 	ASSERTION_FAILED,
 	/** The body was larger than a check reads. */
 	RESPONSE_TOO_LARGE,
@@ -27,7 +30,11 @@ public enum OutcomeKind {
 	 * The probe could not read the endpoint's settings (e.g. a URL no check can use), so
 	 * nothing was sent; the reason names the field.
 	 */
-	INVALID_SPEC;
+	INVALID_SPEC,
+	/** A DNS answer came with another response code than the one expected. */
+	DNS_RCODE_MISMATCH,
+	/** A DNS answer did not hold the expected records (any or all of them). */
+	DNS_ANSWER_MISMATCH;
 
 	public boolean isUp() {
 		return this == UP;

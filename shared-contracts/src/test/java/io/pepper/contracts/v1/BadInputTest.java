@@ -9,6 +9,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Each malformed payload paired with the words its error must contain. */
@@ -86,6 +87,60 @@ class BadInputTest {
 				Arguments.of("missing timeout", valid.replace("\"timeoutMs\":5000,", ""), "timeoutMs"),
 				Arguments.of("blank name", valid.replace("\"Checkout API\"", "\" \""), "name is required"),
 				Arguments.of("unknown HTTP version", valid.replace("\"HTTP_1_1\"", "\"HTTP_3\""), "HTTP_3"));
+	}
+
+	static Stream<Arguments> malformedKinds() {
+		String tcp = JSON.writeValueAsString(Samples.tcp());
+		String dns = JSON.writeValueAsString(Samples.dns());
+		String tls = JSON.writeValueAsString(Samples.tls());
+		String http = JSON.writeValueAsString(Samples.endpoint());
+		return Stream.of(Arguments.of("unknown kind", tcp.replace("\"TCP\"", "\"ICMP\""), "ICMP"),
+				Arguments.of("unknown settings type", tcp.replace("\"type\":\"tcp\"", "\"type\":\"udp\""), "udp"),
+				Arguments.of("http url for a tcp check",
+						tcp.replace("tcp://db.example.com:5432", "https://db.example.com/"),
+						"url must be tcp://host:port for a TCP check"),
+				Arguments.of("tcp check without a port",
+						tcp.replace("tcp://db.example.com:5432", "tcp://db.example.com"),
+						"url must have a port from 1 to 65535 (tcp://host:port) but was none"),
+				Arguments.of("tls check with a port out of range",
+						tls.replace("tls://shop.example.com:443", "tls://shop.example.com:70000"),
+						"url must have a port from 1 to 65535"),
+				Arguments.of("tcp settings on a tls check",
+						tls.replace("\"type\":\"tls\"", "\"type\":\"tcp\",\"tls\":false"),
+						"settings of type tcp do not belong to a TLS check"),
+				Arguments.of("settings on an http check",
+						http.replace("\"settings\":null", "\"settings\":{\"type\":\"tcp\",\"tls\":false}"),
+						"settings of type tcp do not belong to an HTTP check"),
+				Arguments.of("empty send text", tcp.replace("PING\\r\\n", ""),
+						"settings.send length must be between 1"),
+				Arguments.of("dns url that is no name", dns.replace("dns:_dmarc.example.com", "dns:exa mple"),
+						"Illegal character in opaque part"),
+				Arguments.of("dns name with a bad label",
+						dns.replace("dns:_dmarc.example.com", "dns:-bad-.example.com"),
+						"url must name a host in letters, digits, '-', '_' and '.' after dns:"),
+				Arguments.of("http url for a dns check", dns.replace("dns:_dmarc.example.com", "http://example.com/"),
+						"url must be dns:name for a DNS check"),
+				Arguments.of("unknown record type", dns.replace("\"TXT\"", "\"SRV\""), "SRV"),
+				Arguments.of("unknown rcode", dns.replace("\"NOERROR\"", "\"YXDOMAIN\""), "YXDOMAIN"),
+				Arguments.of("unknown answer match", dns.replace("\"ALL\"", "\"MOST\""), "MOST"),
+				Arguments.of("resolver port out of range", dns.replace("[2001:db8::53]:5353", "ns.example.com:0"),
+						"settings.resolver must have a port from 1 to 65535 but was 0"),
+				Arguments.of("resolver that is no host", dns.replace("[2001:db8::53]:5353", "ns example"),
+						"settings.resolver must name a host"),
+				Arguments.of("blank expected answer", dns.replace("v=DMARC1; p=reject", " "),
+						"settings.expectedAnswers[0] is required and must not be blank"),
+				Arguments.of("warning days out of range", tls.replace("[21,7]", "[0]"),
+						"settings.expiryWarningDays must be between 1 and 365 but was 0"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("malformedKinds")
+	void malformedCheckOfAnotherKindIsRejectedWithAClearError(String name, String payload, String expected) {
+		assertThat(payload).as("the case must change a valid payload")
+			.isNotIn(JSON.writeValueAsString(Samples.tcp()), JSON.writeValueAsString(Samples.dns()),
+					JSON.writeValueAsString(Samples.tls()), JSON.writeValueAsString(Samples.endpoint()));
+		assertThatExceptionOfType(JacksonException.class).isThrownBy(() -> JSON.readValue(payload, EndpointSpec.class))
+			.withMessageContaining(expected);
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -26,6 +26,64 @@ class RoundTripTest {
 	}
 
 	@Test
+	void endpointListSurvivesRoundTripWithEveryKind() {
+		ProbeEndpointList list = new ProbeEndpointList("eu-west", Instant.parse("2026-11-24T10:00:00Z"),
+				List.of(Samples.endpoint(), Samples.tcp(), Samples.dns(), Samples.tls()));
+		ProbeEndpointList back = roundTrip(list, ProbeEndpointList.class);
+		assertThat(back).isEqualTo(list);
+		assertThat(back.endpoints()).extracting(EndpointSpec::kind)
+			.containsExactly(CheckKind.HTTP, CheckKind.TCP, CheckKind.DNS, CheckKind.TLS);
+	}
+
+	@Test
+	void eachKindsSettingsCarryTheirTypeName() {
+		assertThat(this.json.writeValueAsString(Samples.tcp())).contains("\"kind\":\"TCP\"")
+			.contains("\"settings\":{\"type\":\"tcp\"");
+		assertThat(this.json.writeValueAsString(Samples.dns())).contains("\"type\":\"dns\"")
+			.contains("\"recordType\":\"TXT\"");
+		assertThat(this.json.writeValueAsString(Samples.tls())).contains("\"type\":\"tls\"")
+			.contains("\"expiryWarningDays\":[21,7]");
+		assertThat(this.json.writeValueAsString(Samples.endpoint())).contains("\"kind\":\"HTTP\"")
+			.contains("\"settings\":null");
+	}
+
+	@Test
+	void anEndpointFromASenderThatDoesNotSayTheKindIsHttp() {
+		tools.jackson.databind.node.ObjectNode old = this.json.valueToTree(Samples.endpoint());
+		old.remove("kind");
+		old.remove("settings");
+
+		EndpointSpec spec = this.json.treeToValue(old, EndpointSpec.class);
+
+		assertThat(spec.kind()).isEqualTo(CheckKind.HTTP);
+		assertThat(spec.settings()).isNull();
+		assertThat(spec).isEqualTo(Samples.endpoint());
+	}
+
+	@Test
+	void aKindWithoutSettingsGetsItsDefaults() {
+		tools.jackson.databind.node.ObjectNode tree = this.json.valueToTree(Samples.dns());
+		tree.remove("settings");
+		tree.remove("method");
+
+		EndpointSpec spec = this.json.treeToValue(tree, EndpointSpec.class);
+
+		assertThat(spec.settings()).isEqualTo(new CheckSettings.Dns(DnsRecordType.A, null, DnsRcode.NOERROR, List.of(),
+				CheckSettings.AnswerMatch.ANY));
+		assertThat(spec.settings(CheckSettings.Dns.class).recordType()).isEqualTo(DnsRecordType.A);
+		assertThat(CheckUrls.dnsName(spec.url())).isEqualTo("_dmarc.example.com");
+	}
+
+	@Test
+	void aResultWithoutHttpPhasesSurvivesRoundTrip() {
+		ResultBatch batch = new ResultBatch(UUID.randomUUID(), "probe-1", List.of(Samples.tcpUp()));
+		ResultBatch back = roundTrip(batch, ResultBatch.class);
+		assertThat(back).isEqualTo(batch);
+		assertThat(back.results().getFirst().status()).isNull();
+		assertThat(back.results().getFirst().timings().firstByteMs()).isNull();
+	}
+
+	@Test
 	void resultBatchSurvivesRoundTrip() {
 		ResultBatch batch = new ResultBatch(UUID.randomUUID(), "probe-1", List.of(Samples.up()));
 		assertThat(roundTrip(batch, ResultBatch.class)).isEqualTo(batch);

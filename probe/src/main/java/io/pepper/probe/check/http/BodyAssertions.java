@@ -1,4 +1,4 @@
-package io.pepper.probe.check;
+package io.pepper.probe.check.http;
 
 import java.util.List;
 

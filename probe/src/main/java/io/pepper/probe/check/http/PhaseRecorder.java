@@ -1,4 +1,4 @@
-package io.pepper.probe.check;
+package io.pepper.probe.check.http;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package io.pepper.probe.check;
+package io.pepper.probe.check.http;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import io.pepper.contracts.v1.ApdexClass;
+import io.pepper.contracts.v1.CheckKind;
 import io.pepper.contracts.v1.CheckResult;
 import io.pepper.contracts.v1.EndpointSpec;
 import io.pepper.contracts.v1.HttpMethod;
@@ -24,6 +24,9 @@ import io.pepper.contracts.v1.StatusRange;
 import io.pepper.net.GuardedDns;
 import io.pepper.net.GuardedHttpClient;
 import io.pepper.net.TargetPolicy;
+import io.pepper.probe.check.Checker;
+import io.pepper.probe.check.Failures;
+import io.pepper.probe.check.Results;
 import io.pepper.probe.dns.DeadlineResolver;
 import io.pepper.probe.tls.TlsSockets;
 import okhttp3.Call;
@@ -46,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  * endpoint is pinned to HTTP/1.1). It never throws: every failure becomes a failed
  * {@link CheckResult} that says why.
  */
-public final class HttpChecker {
+public final class HttpChecker implements Checker {
 
 	/** How much of a body a check reads by default. */
 	public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -97,6 +100,12 @@ public final class HttpChecker {
 			.build();
 	}
 
+	@Override
+	public CheckKind kind() {
+		return CheckKind.HTTP;
+	}
+
+	@Override
 	public CheckResult check(EndpointSpec spec, String location, Instant scheduledAt) {
 		Instant startedAt = this.clock.instant();
 		long start = System.nanoTime();
@@ -113,9 +122,8 @@ public final class HttpChecker {
 		}
 		PhaseTimings timings = recorder.timings(System.nanoTime());
 		Outcome outcome = finding.outcome();
-		return new CheckResult(spec.id(), spec.organizationId(), location, scheduledAt, startedAt, timings,
-				finding.status(), finding.bytes(), recorder.certificateExpiry(), outcome, spec.apdexThresholdMs(),
-				ApdexClass.of(outcome, timings.totalMs(), spec.apdexThresholdMs()), recorder.protocol());
+		return Results.of(spec, location, scheduledAt, startedAt, timings, finding.status(), finding.bytes(),
+				recorder.certificateExpiry(), outcome, recorder.protocol());
 	}
 
 	private Finding run(EndpointSpec spec, PhaseRecorder recorder) {

@@ -1,0 +1,5 @@
+/** The TLS check. */
+@NullMarked
+package io.pepper.probe.check.tls;
+
+import org.jspecify.annotations.NullMarked;
