@@ -40,6 +40,7 @@ import org.springframework.validation.annotation.Validated;
  * @param failureToken the service token for failure-service
  * @param trend the Apdex trend detector
  * @param recovery forwarding successes to failure-service, so its incidents resolve
+ * @param metrics the latest checks as Prometheus gauges
  */
 @ConfigurationProperties("pepper.receiver")
 @Validated
@@ -53,7 +54,8 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 		@DefaultValue List<@NotNull @Pattern(regexp = "[0-9a-fA-F]{64}",
 				message = "must be a SHA-256 hex digest (64 hex digits), not the token itself") String> queryTokenSha256,
 		@Nullable URI adminUrl, @Nullable String adminToken, @Nullable URI failureUrl, @Nullable String failureToken,
-		@DefaultValue @Valid Trend trend, @DefaultValue @Valid Recovery recovery) {
+		@DefaultValue @Valid Trend trend, @DefaultValue @Valid Recovery recovery,
+		@DefaultValue @Valid Metrics metrics) {
 
 	/** Bodies are read into memory, so the cap stays well below what an array holds. */
 	public static final DataSize MAX_BATCH_BYTES_LIMIT = DataSize.ofMegabytes(256);
@@ -313,6 +315,29 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 			if (value.isNegative() || value.isZero()) {
 				throw new IllegalArgumentException(
 						"pepper.receiver.queue." + name + " must be positive but was " + value);
+			}
+		}
+
+	}
+
+	/**
+	 * The latest check of every endpoint at every location as gauges at
+	 * {@code /actuator/prometheus}, refreshed from the metric store; names and
+	 * organizations come from admin-app's alerting snapshot, so {@code admin-url} is
+	 * needed.
+	 *
+	 * @param enabled serve the check gauges
+	 * @param refresh how often they are computed again (and the snapshot fetched)
+	 * @param phases also serve one series per phase (DNS, connect, TLS, first byte)
+	 * @param maxSeries the most series served; endpoints beyond are left out, and logged
+	 */
+	public record Metrics(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration refresh,
+			@DefaultValue("true") boolean phases, @DefaultValue("250000") @Min(1) int maxSeries) {
+
+		public Metrics {
+			if (refresh.compareTo(Duration.ofSeconds(1)) < 0) {
+				throw new IllegalArgumentException(
+						"pepper.receiver.metrics.refresh must be at least 1s but was " + refresh);
 			}
 		}
 
