@@ -2,6 +2,11 @@ package io.pepper.testsupport;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +20,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the Prometheus text format a service serves, for Pepper's own families (those
@@ -107,6 +114,43 @@ public final class PrometheusText {
 			}
 		}
 		return problems;
+	}
+
+	/**
+	 * {@code GET /actuator/prometheus} of a service on loopback, with {@code token} as
+	 * bearer token, or none when null.
+	 */
+	public static HttpResponse<String> scrape(int port, @Nullable String token) {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * What promtool says about Pepper's families in {@code exposition}; empty when it is
+	 * content, and also when promtool is missing where it is not required
+	 * ({@link #problems} checks the format there).
+	 */
+	public static List<String> promtoolProblemsIfPresent(String exposition) {
+		Optional<Path> promtool = promtool();
+		if (promtool.isEmpty()) {
+			return promtoolRequired()
+					? List.of("promtool is required here (" + REQUIRE_PROMTOOL + "=true) but not on the PATH")
+					: List.of();
+		}
+		return promtoolProblems(promtool.get(), exposition);
 	}
 
 	/** Whether promtool is on the PATH. */
