@@ -169,3 +169,10 @@ ensure_chromium() {
   fi
   command -v chromedriver >/dev/null 2>&1 || die "chromedriver still missing after installing chromium-driver"
 }
+
+# promtool checks the metrics every service serves; Debian ships it in the prometheus package.
+# Once it is here the promtool tests must run, so they say so rather than pass without it.
+ensure_promtool() {
+  require_command promtool prometheus
+  export PEPPER_REQUIRE_PROMTOOL=true
+}

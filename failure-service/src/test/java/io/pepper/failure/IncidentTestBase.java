@@ -59,6 +59,8 @@ public abstract class IncidentTestBase {
 
 	protected static final GreenMail smtp = startSmtp();
 
+	public static final String SCRAPE_TOKEN = "scrape-token-for-incident-tests";
+
 	public static final String RECEIVER_TOKEN = "receiver-token-for-incident-tests";
 
 	/** Stands in for Slack, webhook receivers and receiver-service's results API. */
@@ -73,6 +75,7 @@ public abstract class IncidentTestBase {
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 		registry.add("pepper.failure.ingest-token-sha256", () -> BearerTokens.sha256Hex(PROBE_TOKEN));
 		registry.add("pepper.failure.service-token-sha256", () -> BearerTokens.sha256Hex(SERVICE_TOKEN));
+		registry.add("pepper.metrics.scrape-token-sha256", () -> BearerTokens.sha256Hex(SCRAPE_TOKEN));
 		registry.add("pepper.failure.receiver-url", () -> receiver.url(""));
 		registry.add("pepper.failure.receiver-token", () -> RECEIVER_TOKEN);
 		registry.add("pepper.failure.admin-public-url", () -> "https://pepper.example.com/");

@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @EnableConfigurationProperties(ProbeProperties.class)
-@Import({ ProbeConfiguration.class, DaemonConfiguration.class })
+@Import({ ProbeConfiguration.class, DaemonConfiguration.class, ScrapeSecurity.class })
 public class ProbeApplication {
 
 	public static void main(String[] args) {

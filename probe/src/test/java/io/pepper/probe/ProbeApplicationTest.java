@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import io.pepper.testsupport.PrometheusText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,8 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Daemon mode: the web server answers health checks and Prometheus scrapes without
- * credentials, and logs can be structured JSON.
+ * Daemon mode: the web server answers health checks without credentials and Prometheus
+ * scrapes with the scrape token only, and logs can be structured JSON.
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -27,8 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"pepper.probe.admin-token=admin", "pepper.probe.receiver-url=http://127.0.0.1:9",
 				"pepper.probe.receiver-token=receiver", "pepper.probe.failure-url=http://127.0.0.1:9",
 				"pepper.probe.failure-token=failure", "pepper.probe.interval=24h",
-				"pepper.probe.allowed-targets=127.0.0.1/32, ::1/128", "logging.structured.format.console=ecs" })
+				"pepper.probe.allowed-targets=127.0.0.1/32, ::1/128", "logging.structured.format.console=ecs",
+				// SHA-256 of "scrape-token-for-probe-test"
+				"pepper.metrics.scrape-token-sha256=" + ProbeApplicationTest.SCRAPE_DIGEST })
 class ProbeApplicationTest {
+
+	static final String SCRAPE_TOKEN = "scrape-token-for-probe-test";
+
+	static final String SCRAPE_DIGEST = "ed1dfd02d04248786fe9c05bfe517a65ffe8338d92e3a5eeeda276e492d93114";
 
 	@LocalServerPort
 	private int port;
@@ -47,10 +54,8 @@ class ProbeApplicationTest {
 	}
 
 	@Test
-	void exposesTheProbesMetricsToPrometheus() throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus")).build(),
-					HttpResponse.BodyHandlers.ofString());
+	void exposesTheProbesMetricsToPrometheusWithTheScrapeToken() {
+		HttpResponse<String> response = PrometheusText.scrape(this.port, SCRAPE_TOKEN);
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("pepper_probe_checks_total{outcome=\"up\"}")
@@ -59,6 +64,29 @@ class ProbeApplicationTest {
 			.contains("pepper_probe_delivery_buffered{service=\"receiver\"}")
 			.contains("pepper_probe_delivery_dropped_total{reason=\"buffer_full\",service=\"failure-service\"}")
 			.contains("pepper_probe_checks_in_flight ");
+	}
+
+	@Test
+	void refusesAScrapeWithoutTheScrapeTokenWith401() {
+		for (String wrong : new String[] { null, "admin", "receiver", "not-a-token" }) {
+			HttpResponse<String> refused = PrometheusText.scrape(this.port, wrong);
+			assertThat(refused.statusCode()).as("token %s", wrong).isEqualTo(401);
+			assertThat(refused.body()).contains("scrape token").doesNotContain("pepper_probe");
+		}
+	}
+
+	@Test
+	void servesPeppersMetricsSoPromtoolReportsNothing() {
+		String text = PrometheusText.scrape(this.port, SCRAPE_TOKEN).body();
+		assertThat(PrometheusText.pepperFamilies(text)).contains("pepper_probe_checks_total");
+		assertThat(PrometheusText.promtoolProblemsIfPresent(text)).isEmpty();
+	}
+
+	@Test
+	void servesPeppersMetricsByTheTextFormatsRules() {
+		String text = PrometheusText.scrape(this.port, SCRAPE_TOKEN).body();
+		assertThat(PrometheusText.pepperFamilies(text)).contains("pepper_probe_checks_in_flight");
+		assertThat(PrometheusText.problems(text)).isEmpty();
 	}
 
 	@Test

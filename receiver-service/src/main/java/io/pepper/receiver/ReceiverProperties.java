@@ -42,6 +42,7 @@ import org.springframework.validation.annotation.Validated;
  * @param recovery forwarding successes to failure-service, so its incidents resolve
  * @param rollups how hourly and daily rollups are kept up to date
  * @param worker how the results stream is drained into the metric store
+ * @param metrics the latest checks as Prometheus gauges
  */
 @ConfigurationProperties("pepper.receiver")
 @Validated
@@ -56,7 +57,7 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 				message = "must be a SHA-256 hex digest (64 hex digits), not the token itself") String> queryTokenSha256,
 		@Nullable URI adminUrl, @Nullable String adminToken, @Nullable URI failureUrl, @Nullable String failureToken,
 		@DefaultValue @Valid Trend trend, @DefaultValue @Valid Recovery recovery, @DefaultValue @Valid Rollups rollups,
-		@DefaultValue @Valid Worker worker) {
+		@DefaultValue @Valid Worker worker, @DefaultValue @Valid Metrics metrics) {
 
 	/** Bodies are read into memory, so the cap stays well below what an array holds. */
 	public static final DataSize MAX_BATCH_BYTES_LIMIT = DataSize.ofMegabytes(256);
@@ -345,6 +346,29 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 			if (value.isNegative() || value.isZero()) {
 				throw new IllegalArgumentException(
 						"pepper.receiver.queue." + name + " must be positive but was " + value);
+			}
+		}
+
+	}
+
+	/**
+	 * The latest check of every endpoint at every location as gauges at
+	 * {@code /actuator/prometheus}, refreshed from the metric store; names and
+	 * organizations come from admin-app's alerting snapshot, so {@code admin-url} is
+	 * needed.
+	 *
+	 * @param enabled serve the check gauges
+	 * @param refresh how often they are computed again (and the snapshot fetched)
+	 * @param phases also serve one series per phase (DNS, connect, TLS, first byte)
+	 * @param maxSeries the most series served; endpoints beyond are left out, and logged
+	 */
+	public record Metrics(@DefaultValue("true") boolean enabled, @DefaultValue("60s") Duration refresh,
+			@DefaultValue("true") boolean phases, @DefaultValue("250000") @Min(1) int maxSeries) {
+
+		public Metrics {
+			if (refresh.compareTo(Duration.ofSeconds(1)) < 0) {
+				throw new IllegalArgumentException(
+						"pepper.receiver.metrics.refresh must be at least 1s but was " + refresh);
 			}
 		}
 

@@ -1,5 +1,6 @@
 package io.pepper.receiver;
 
+import io.pepper.http.server.ScrapeProperties;
 import java.net.URI;
 import java.time.Duration;
 import java.util.stream.Stream;
@@ -45,6 +46,9 @@ class ReceiverPropertiesTest {
 			assertThat(properties.queue().deadLetterMaxLength()).isEqualTo(10_000);
 			assertThat(properties.queue().housekeepingInterval()).isEqualTo(Duration.ofSeconds(5));
 			assertThat(properties.deadLetterStream()).isEqualTo("pepper:results-dead");
+			assertThat(properties.metrics())
+				.isEqualTo(new ReceiverProperties.Metrics(true, Duration.ofSeconds(60), true, 250_000));
+			assertThat(context.getBean(ScrapeProperties.class).digests()).isEmpty();
 		});
 	}
 
@@ -107,7 +111,15 @@ class ReceiverPropertiesTest {
 						new String[] { "pepper.receiver.ingest-token-sha256=" + DIGEST,
 								"pepper.receiver.queue.retry-backoff=10s",
 								"pepper.receiver.queue.max-retry-backoff=1s" },
-						"must not be shorter than retry-backoff"));
+						"must not be shorter than retry-backoff"),
+				Arguments.of("check gauges refreshed more than once a second",
+						new String[] { "pepper.receiver.ingest-token-sha256=" + DIGEST,
+								"pepper.receiver.metrics.refresh=100ms" },
+						"pepper.receiver.metrics.refresh must be at least 1s but was PT0.1S"),
+				Arguments.of("a plaintext scrape token",
+						new String[] { "pepper.receiver.ingest-token-sha256=" + DIGEST,
+								"pepper.metrics.scrape-token-sha256=prometheus" },
+						"pepper.metrics.scrape-token-sha256 must list SHA-256 hex digests"));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -120,7 +132,7 @@ class ReceiverPropertiesTest {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(ReceiverProperties.class)
+	@EnableConfigurationProperties({ ReceiverProperties.class, ScrapeProperties.class })
 	static class PropertiesOnly {
 
 	}

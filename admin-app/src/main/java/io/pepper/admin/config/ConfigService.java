@@ -96,7 +96,8 @@ public class ConfigService {
 	public ConfigPlan importDocument(UUID organizationId, ConfigDocument document, boolean dryRun) {
 		Current current = new Current(organizationId);
 		List<FieldProblem> problems = new ArrayList<>();
-		Map<String, EndpointRequest> desiredEndpoints = checkEndpoints(document, problems);
+		Map<String, EndpointSettings> endpointSettings = new HashMap<>();
+		Map<String, EndpointRequest> desiredEndpoints = checkEndpoints(document, endpointSettings, problems);
 		Map<String, ChannelRequest> desiredChannels = checkChannels(document, current, problems);
 		Set<String> endpointNames = (document.endpoints() != null) ? desiredEndpoints.keySet()
 				: current.endpoints.keySet();
@@ -110,8 +111,6 @@ public class ConfigService {
 
 		List<ConfigPlan.Change> changes = new ArrayList<>();
 		int[] unchanged = { 0 };
-		Map<String, EndpointSettings> endpointSettings = new HashMap<>();
-		desiredEndpoints.forEach((name, request) -> endpointSettings.put(name, this.endpoints.validate(request)));
 		plan(ENDPOINT, document.endpoints() != null, desiredEndpoints.keySet(), current.endpoints.keySet(),
 				(name) -> !known(current.endpoints, name).getSettings().equals(endpointSettings.get(name)), changes,
 				unchanged);
@@ -126,13 +125,13 @@ public class ConfigService {
 				changes, unchanged);
 		ConfigPlan plan = new ConfigPlan(dryRun, changes, unchanged[0]);
 		if (!dryRun) {
-			apply(organizationId, current, plan, desiredEndpoints, desiredChannels, desiredPolicies, desiredWindows);
+			apply(organizationId, current, plan, endpointSettings, desiredChannels, desiredPolicies, desiredWindows);
 		}
 		return plan;
 	}
 
 	private void apply(UUID organizationId, Current current, ConfigPlan plan,
-			Map<String, EndpointRequest> desiredEndpoints, Map<String, ChannelRequest> desiredChannels,
+			Map<String, EndpointSettings> desiredEndpoints, Map<String, ChannelRequest> desiredChannels,
 			Map<String, ConfigDocument.PolicyItem> desiredPolicies,
 			Map<String, ConfigDocument.WindowItem> desiredWindows) {
 		// Policies and windows go first and come back last, so references never dangle.
@@ -146,13 +145,14 @@ public class ConfigService {
 		}
 		Map<String, UUID> endpointIds = new HashMap<>(current.endpointIds());
 		Map<String, UUID> channelIds = new HashMap<>(current.channelIds());
+		// Endpoints are the many: stored in batches, not one statement and flush each.
+		List<EndpointSettings> creations = new ArrayList<>();
+		Map<Endpoint, EndpointSettings> updates = new LinkedHashMap<>();
 		for (ConfigPlan.Change change : plan.changes()) {
 			String name = change.name();
 			switch (change.kind() + ":" + change.action()) {
-				case "endpoint:CREATE" ->
-					endpointIds.put(name, this.endpoints.create(organizationId, known(desiredEndpoints, name)).getId());
-				case "endpoint:UPDATE" ->
-					this.endpoints.update(organizationId, known(endpointIds, name), known(desiredEndpoints, name));
+				case "endpoint:CREATE" -> creations.add(known(desiredEndpoints, name));
+				case "endpoint:UPDATE" -> updates.put(known(current.endpoints, name), known(desiredEndpoints, name));
 				case "channel:CREATE" -> channelIds.put(name,
 						this.channels.create(organizationId, known(desiredChannels, name)).channel().getId());
 				case "channel:UPDATE" ->
@@ -161,6 +161,9 @@ public class ConfigService {
 				}
 			}
 		}
+		this.endpoints.updateAll(organizationId, updates);
+		this.endpoints.createAll(organizationId, creations)
+			.forEach((endpoint) -> endpointIds.put(endpoint.getName(), endpoint.getId()));
 		for (ConfigPlan.Change change : plan.changes()) {
 			String name = change.name();
 			switch (change.kind() + ":" + change.action()) {
@@ -176,14 +179,16 @@ public class ConfigService {
 				}
 			}
 		}
+		List<UUID> endpointDeletions = new ArrayList<>();
 		for (ConfigPlan.Change change : plan.changes()) {
 			if (change.action() == ConfigPlan.Action.DELETE && change.kind().equals(CHANNEL)) {
 				this.channels.delete(organizationId, known(channelIds, change.name()));
 			}
 			if (change.action() == ConfigPlan.Action.DELETE && change.kind().equals(ENDPOINT)) {
-				this.endpoints.delete(organizationId, known(endpointIds, change.name()));
+				endpointDeletions.add(known(endpointIds, change.name()));
 			}
 		}
+		this.endpoints.deleteAll(organizationId, endpointDeletions);
 	}
 
 	/** The value of a name the plan has already seen in {@code map}. */
@@ -214,9 +219,18 @@ public class ConfigService {
 		}
 	}
 
-	private Map<String, EndpointRequest> checkEndpoints(ConfigDocument document, List<FieldProblem> problems) {
+	/**
+	 * Checks every endpoint against the locations looked up once for the whole document,
+	 * and keeps each one's settings in {@code settings} by name.
+	 */
+	private Map<String, EndpointRequest> checkEndpoints(ConfigDocument document,
+			Map<String, EndpointSettings> settingsByName, List<FieldProblem> problems) {
 		Map<String, EndpointRequest> desired = new LinkedHashMap<>();
 		List<EndpointRequest> items = Objects.requireNonNullElse(document.endpoints(), List.of());
+		Set<String> knownLocations = this.endpoints.knownLocations(items.stream()
+			.filter(Objects::nonNull)
+			.flatMap((request) -> Objects.requireNonNullElse(request.locations(), List.<String>of()).stream())
+			.collect(Collectors.toSet()));
 		for (int i = 0; i < items.size(); i++) {
 			String prefix = "endpoints[" + i + "].";
 			EndpointRequest request = items.get(i);
@@ -225,8 +239,9 @@ public class ConfigService {
 				continue;
 			}
 			try {
-				EndpointSettings settings = this.endpoints.validate(request);
+				EndpointSettings settings = this.endpoints.validate(request, knownLocations);
 				unique(desired, settings.name(), request, prefix, problems);
+				settingsByName.putIfAbsent(settings.name(), settings);
 			}
 			catch (InvalidInputException ex) {
 				ex.getProblems().forEach((p) -> problems.add(new FieldProblem(prefix + p.field(), p.message())));

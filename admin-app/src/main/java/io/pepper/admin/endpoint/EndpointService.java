@@ -2,6 +2,7 @@ package io.pepper.admin.endpoint;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -152,6 +153,25 @@ public class EndpointService {
 	 * invariants.
 	 */
 	public EndpointSettings validate(EndpointRequest request) {
+		Set<String> known = (request.locations() != null) ? knownLocations(request.locations()) : Set.of();
+		return validate(request, known);
+	}
+
+	/**
+	 * Which of {@code names} are locations endpoints may choose, in one query; for
+	 * validating many requests with {@link #validate(EndpointRequest, Set)}.
+	 */
+	@Transactional(readOnly = true)
+	public Set<String> knownLocations(Collection<String> names) {
+		List<String> present = names.stream().filter(Objects::nonNull).distinct().toList();
+		return present.isEmpty() ? Set.of() : Set.copyOf(this.locations.findExistingNames(present));
+	}
+
+	/**
+	 * As {@link #validate(EndpointRequest)}, against locations already looked up, so a
+	 * document of thousands of endpoints costs one location query, not one per endpoint.
+	 */
+	public EndpointSettings validate(EndpointRequest request, Set<String> knownLocations) {
 		List<FieldProblem> problems = new ArrayList<>(new LinkedHashSet<>(
 				this.validator.validate(request).stream().map(EndpointService::toProblem).toList()));
 		problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
@@ -159,8 +179,7 @@ public class EndpointService {
 			throw new InvalidInputException(problems);
 		}
 		List<String> locationNames = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(request.locations())));
-		Set<String> existing = Set.copyOf(this.locations.findExistingNames(locationNames));
-		List<String> unknown = locationNames.stream().filter((name) -> !existing.contains(name)).toList();
+		List<String> unknown = locationNames.stream().filter((name) -> !knownLocations.contains(name)).toList();
 		if (!unknown.isEmpty()) {
 			throw new InvalidInputException("locations", "unknown location(s): " + String.join(", ", unknown));
 		}
@@ -187,6 +206,7 @@ public class EndpointService {
 		return settings;
 	}
 
+<<<<<<< HEAD
 	private static @Nullable CheckSettings settingsOf(EndpointRequest request, CheckKind kind) {
 		CheckSettings settings = request.settings();
 		if (settings == null) {
@@ -198,6 +218,58 @@ public class EndpointService {
 							+ ((kind == CheckKind.HTTP) ? "; an HTTP endpoint has no settings of its own" : ""));
 		}
 		return settings;
+=======
+	/**
+	 * Stores endpoints validated and checked for unique names by the caller (a config
+	 * import, within its transaction), in batched inserts and one flush.
+	 * @return the new endpoints, in the order given
+	 */
+	@Transactional
+	public List<Endpoint> createAll(UUID organizationId, List<EndpointSettings> settings) {
+		List<Endpoint> created = this.endpoints
+			.saveAll(settings.stream().map((one) -> new Endpoint(organizationId, one)).toList());
+		this.endpoints.flush();
+		return created;
+	}
+
+	/**
+	 * Replaces the settings of endpoints of {@code organizationId} loaded by the caller's
+	 * transaction, in batched updates and one flush.
+	 */
+	@Transactional
+	public void updateAll(UUID organizationId, Map<Endpoint, EndpointSettings> changes) {
+		changes.forEach((endpoint, settings) -> {
+			if (!endpoint.getOrganizationId().equals(organizationId)) {
+				throw new EndpointNotFoundException(endpoint.getId());
+			}
+			endpoint.update(settings);
+		});
+		this.endpoints.flush();
+	}
+
+	/**
+	 * Deletes endpoints of {@code organizationId}, as {@link #delete} does one: their own
+	 * policies go with them and windows forget them, in three statements for all.
+	 */
+	@Transactional
+	public void deleteAll(UUID organizationId, Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		UUID[] array = ids.toArray(UUID[]::new);
+		this.jdbc.sql("""
+				UPDATE maintenance_windows
+				SET endpoint_ids = ARRAY(SELECT e FROM unnest(endpoint_ids) AS e WHERE NOT (e = ANY (:ids)))
+				WHERE organization_id = :org AND endpoint_ids && :ids
+				""").param("ids", array).param("org", organizationId).update();
+		this.endpoints.flush();
+		List<Endpoint> doomed = this.endpoints.findAllById(ids)
+			.stream()
+			.filter((endpoint) -> endpoint.getOrganizationId().equals(organizationId))
+			.toList();
+		this.endpoints.deleteAll(doomed);
+		this.endpoints.flush();
+>>>>>>> ecosystem
 	}
 
 	private static FieldProblem toProblem(ConstraintViolation<EndpointRequest> violation) {

@@ -7,7 +7,10 @@ import java.util.function.Function;
 import io.pepper.admin.signin.LoginThrottle;
 import io.pepper.admin.token.TokenAuthenticator;
 import io.pepper.admin.user.Passwords;
+import io.pepper.contracts.auth.BearerTokens;
+import io.pepper.http.server.ScrapeProperties;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -26,12 +29,15 @@ import org.springframework.security.web.authentication.preauth.PreAuthenticatedA
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Four filter chains: the people's API and the probes' API, each stateless with its own
- * kind of bearer token; the web UI's pages, with sign-in and sessions; and everything
- * else, which is closed.
+ * Five filter chains: the people's API, the probes' API and the actuator's metrics, each
+ * stateless with its own kind of bearer token; the web UI's pages, with sign-in and
+ * sessions; and everything else, which is closed.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ScrapeProperties.class)
 class SecurityConfiguration {
+
+	static final String SCRAPE = "SCRAPE";
 
 	static final String API = "API";
 
@@ -80,6 +86,19 @@ class SecurityConfiguration {
 			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
 			.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(PROBE))
 			.build();
+	}
+
+	/**
+	 * Metrics for Prometheus: only a scrape token ({@code pepper.metrics}), answered with
+	 * 401 otherwise, never 403, so a scraper is told its credential is wrong.
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain scrapeChain(HttpSecurity http, ScrapeProperties scrape) throws Exception {
+		BearerTokens tokens = BearerTokens.ofDigests(scrape.digests());
+		bearer(http, "/actuator/prometheus", (token) -> tokens.accepts("Bearer " + token)
+				? Optional.of(authenticated("prometheus", List.of(SCRAPE))) : Optional.empty());
+		return http.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(SCRAPE)).build();
 	}
 
 	/** The web UI: form sign-in, sessions and CSRF; see {@link UiSecurity}. */

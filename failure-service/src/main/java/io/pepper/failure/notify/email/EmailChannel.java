@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * Sends notifications as email over SMTP, a plain-text body with an HTML alternative.
  * Delivery is at least once: a mail the server accepted just before a crash is sent again
  * after restart, with the same Message-ID (derived from its outbox row), so mail servers
- * and clients can drop the repeat.
+ * and clients can drop the repeat. Every mail is marked {@code Auto-Submitted:
+ * auto-generated}, and the mails of one incident form one thread ({@link MailThread}).
  */
 @Component
 class EmailChannel implements NotificationChannel {
@@ -49,8 +50,18 @@ class EmailChannel implements NotificationChannel {
 			helper.setTo(notification.recipient());
 			helper.setSubject(email.subject());
 			helper.setText(email.text(), email.html());
+			MailThread thread = thread(notification);
 			// JavaMailSender keeps a Message-ID set before sending.
-			message.setHeader("Message-ID", messageId(notification));
+			message.setHeader("Message-ID", thread.messageId());
+			if (thread.inReplyTo() != null) {
+				message.setHeader("In-Reply-To", thread.inReplyTo());
+			}
+			if (thread.references() != null) {
+				message.setHeader("References", thread.references());
+			}
+			// RFC 3834: no vacation or out-of-office replies to an alert.
+			message.setHeader("Auto-Submitted", "auto-generated");
+			message.setHeader("X-Auto-Response-Suppress", "All");
 			this.sender.send(message);
 		}
 		catch (MessagingException | MailException ex) {
@@ -60,12 +71,12 @@ class EmailChannel implements NotificationChannel {
 	}
 
 	/**
-	 * The same for every attempt of one outbox row (one notification to one target), e.g.
-	 * {@code <3f2c…@pepper.example.com>}, in the sender's domain.
+	 * The Message-ID is the same for every attempt of one outbox row (one notification to
+	 * one target), in the domain of the public URL (else of the sender address).
 	 */
-	String messageId(Notification notification) {
-		String from = this.properties.mail().from();
-		return "<" + notification.id() + "@" + from.substring(from.lastIndexOf('@') + 1) + ">";
+	MailThread thread(Notification notification) {
+		return MailThread.of(notification,
+				MailThread.domain(this.properties.adminPublicUrl(), this.properties.mail().from()));
 	}
 
 }
