@@ -229,7 +229,7 @@ public final class PrometheusText {
 	/**
 	 * The family a sample belongs to: its own name, or it with a histogram suffix cut.
 	 */
-	private static String family(String sample, Map<String, String> types) {
+	private static @Nullable String family(String sample, Map<String, String> types) {
 		if (types.containsKey(sample)) {
 			return sample;
 		}

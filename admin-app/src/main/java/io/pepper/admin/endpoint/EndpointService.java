@@ -206,7 +206,6 @@ public class EndpointService {
 		return settings;
 	}
 
-<<<<<<< HEAD
 	private static @Nullable CheckSettings settingsOf(EndpointRequest request, CheckKind kind) {
 		CheckSettings settings = request.settings();
 		if (settings == null) {
@@ -218,7 +217,8 @@ public class EndpointService {
 							+ ((kind == CheckKind.HTTP) ? "; an HTTP endpoint has no settings of its own" : ""));
 		}
 		return settings;
-=======
+	}
+
 	/**
 	 * Stores endpoints validated and checked for unique names by the caller (a config
 	 * import, within its transaction), in batched inserts and one flush.
@@ -269,7 +269,6 @@ public class EndpointService {
 			.toList();
 		this.endpoints.deleteAll(doomed);
 		this.endpoints.flush();
->>>>>>> ecosystem
 	}
 
 	private static FieldProblem toProblem(ConstraintViolation<EndpointRequest> violation) {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import io.micrometer.core.instrument.Tags;
@@ -45,12 +46,13 @@ final class CheckGauges {
 		List<CheckSeries> series = new ArrayList<>();
 		List<LastCheck> ordered = latest.stream()
 			.filter((check) -> endpoints.containsKey(check.endpointId()))
-			.sorted(Comparator.comparing((LastCheck check) -> endpoints.get(check.endpointId()).name())
+			.sorted(Comparator
+				.comparing((LastCheck check) -> Objects.requireNonNull(endpoints.get(check.endpointId())).name())
 				.thenComparing(LastCheck::endpointId)
 				.thenComparing(LastCheck::location))
 			.toList();
 		for (LastCheck check : ordered) {
-			EndpointAlerting endpoint = endpoints.get(check.endpointId());
+			EndpointAlerting endpoint = Objects.requireNonNull(endpoints.get(check.endpointId()));
 			Key key = new Key(check.endpointId(), check.location());
 			Tags tags = Tags.of("endpoint_id", endpoint.endpointId().toString(), "endpoint_name", endpoint.name(),
 					"organization_id", endpoint.organizationId().toString(), "location", check.location());

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -125,7 +126,7 @@ public final class CheckMetrics implements SmartLifecycle {
 				gaugeRows.add(MultiGauge.Row.of(one.tags(), () -> value));
 			}
 		}
-		rows.forEach((gauge, list) -> this.gauges.get(gauge).register(list, true));
+		rows.forEach((gauge, list) -> Objects.requireNonNull(this.gauges.get(gauge)).register(list, true));
 		this.served = series.size();
 	}
 

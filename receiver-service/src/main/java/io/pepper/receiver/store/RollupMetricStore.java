@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -195,8 +196,9 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 						.add(bucket.time().toEpochMilli() - start.toEpochMilli());
 				}
 			}
-			merged.forEach((key, stats) -> buckets.add(new CountedBucket(
-					new Bucket(key.endpointId(), key.location(), start, stats), Counted.encodeSlots(slots.get(key)))));
+			merged.forEach((key, stats) -> buckets
+				.add(new CountedBucket(new Bucket(key.endpointId(), key.location(), start, stats),
+						Counted.encodeSlots(Objects.requireNonNull(slots.get(key))))));
 		});
 		return buckets;
 	}
@@ -226,7 +228,7 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 			}
 			Stats stats = existing.bucket().stats();
 			hours.forEach((index, change) -> {
-				stats.add(change.delta());
+				stats.add(Objects.requireNonNull(change.delta()));
 				record[index] = change.after();
 			});
 			updated.add(new CountedBucket(existing.bucket(), Counted.encodeHours(record)));
@@ -253,7 +255,7 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 			}
 			merged.forEach((key, stats) -> buckets
 				.add(new CountedBucket(new Bucket(key.endpointId(), key.location(), start, stats),
-						Counted.encodeHours(records.get(key)))));
+						Counted.encodeHours(Objects.requireNonNull(records.get(key))))));
 		});
 		return buckets;
 	}

@@ -526,7 +526,7 @@ class HistoryQueryBenchmark {
 					: InfluxMetricStore.DAILY_MEASUREMENT;
 			String query = "SELECT checks, up, satisfied, tolerating, frustrated, total_sum, dns_sum, dns_n, connect_sum,"
 					+ " connect_n, tls_sum, tls_n, ttfb_sum, ttfb_n, apdex_t_ms, last_at_ms, histogram, endpoint, location"
-					+ " FROM \"" + this.settings.database() + "\".\"" + this.settings.retentionPolicy(resolution)
+					+ " FROM \"" + this.settings.database() + "\".\"" + resolution.retentionPolicy(this.settings)
 					+ "\".\"" + measurement + "\" WHERE endpoint =~ /^("
 					+ endpoints.stream().map(UUID::toString).collect(java.util.stream.Collectors.joining("|"))
 					+ ")$/ AND time >= " + from.toEpochMilli() + "ms AND time < " + to.toEpochMilli() + "ms";

@@ -38,7 +38,7 @@ public record EndpointSpec(UUID id, UUID organizationId, String name, URI url, H
 		Map<String, String> headers, @Nullable String body, List<StatusRange> expectedStatus,
 		List<BodyAssertion> assertions, @JsonProperty(required = true) int timeoutMs,
 		@JsonProperty(required = true) boolean followRedirects, @JsonProperty(required = true) int apdexThresholdMs,
-		@JsonProperty(required = true) int intervalSeconds, @Nullable HttpVersion httpVersion, @Nullable CheckKind kind,
+		@JsonProperty(required = true) int intervalSeconds, @Nullable HttpVersion httpVersion, CheckKind kind,
 		@Nullable CheckSettings settings) {
 
 	public static final int MAX_TIMEOUT_MS = 120_000;

@@ -464,7 +464,8 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 			return last;
 		}
 		for (LastCheck check : lastChecks(older.keySet(), since, recent)) {
-			if (older.get(check.endpointId()).contains(check.location())) {
+			Set<String> wanted = older.get(check.endpointId());
+			if (wanted != null && wanted.contains(check.location())) {
 				last.add(check);
 			}
 		}
