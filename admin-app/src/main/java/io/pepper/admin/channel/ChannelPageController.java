@@ -34,14 +34,16 @@ class ChannelPageController {
 
 	static final String FORM = "channels/form";
 
-	/** The credential inputs: field, label, help. */
+	/** The credential inputs: field, label, help, the type that has it. */
 	static final List<String[]> SECRET_FIELDS = List.of(
 			new String[] { "routingKey", "PagerDuty routing key",
-					"PagerDuty channels only: the integration key of an Events API v2 integration." },
-			new String[] { "apiKey", "Opsgenie API key", "Opsgenie channels only: an API integration's key." },
-			new String[] { "botToken", "Telegram bot token", "Telegram channels only: the token from @BotFather." },
+					"PagerDuty channels only: the integration key of an Events API v2 integration.", "pagerduty" },
+			new String[] { "apiKey", "Opsgenie API key", "Opsgenie channels only: an API integration's key.",
+					"opsgenie" },
+			new String[] { "botToken", "Telegram bot token", "Telegram channels only: the token from @BotFather.",
+					"telegram" },
 			new String[] { "accessToken", "ntfy access token",
-					"ntfy channels only, for a protected topic; leave empty for a public one." });
+					"ntfy channels only, for a protected topic; leave empty for a public one.", "ntfy" });
 
 	private final ChannelService channels;
 
