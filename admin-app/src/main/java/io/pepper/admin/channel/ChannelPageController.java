@@ -1,5 +1,6 @@
 package io.pepper.admin.channel;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.pepper.admin.ui.CurrentMember;
@@ -32,6 +33,17 @@ class ChannelPageController {
 	static final String LIST = "channels/list";
 
 	static final String FORM = "channels/form";
+
+	/** The credential inputs: field, label, help, the type that has it. */
+	static final List<String[]> SECRET_FIELDS = List.of(
+			new String[] { "routingKey", "PagerDuty routing key",
+					"PagerDuty channels only: the integration key of an Events API v2 integration.", "pagerduty" },
+			new String[] { "apiKey", "Opsgenie API key", "Opsgenie channels only: an API integration's key.",
+					"opsgenie" },
+			new String[] { "botToken", "Telegram bot token", "Telegram channels only: the token from @BotFather.",
+					"telegram" },
+			new String[] { "accessToken", "ntfy access token",
+					"ntfy channels only, for a protected topic; leave empty for a public one.", "ntfy" });
 
 	private final ChannelService channels;
 
@@ -118,6 +130,7 @@ class ChannelPageController {
 		model.addAttribute("form", form);
 		model.addAttribute("channel", (channel != null) ? ChannelView.of(channel, null) : null);
 		model.addAttribute("types", ChannelType.values());
+		model.addAttribute("secretFields", SECRET_FIELDS);
 		model.addAttribute(FieldErrors.ATTRIBUTE, errors.asMap());
 		return FORM;
 	}

@@ -5,10 +5,12 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.pepper.admin.AdminProperties;
 import io.pepper.admin.secret.Masks;
@@ -35,6 +37,22 @@ public class ChannelService {
 	static final String URL = "url";
 
 	static final String SIGNING_SECRET = "signingSecret";
+
+	/** The sealed credential of pagerduty, opsgenie, telegram and ntfy channels. */
+	static final String TOKEN = "token";
+
+	static final String WHSEC = "whsec_";
+
+	private static final Pattern ROUTING_KEY = Pattern.compile("[A-Za-z0-9]{32}");
+
+	private static final Pattern BOT_TOKEN = Pattern.compile("[0-9]{1,20}:[A-Za-z0-9_-]{20,100}");
+
+	private static final Pattern CREDENTIAL = Pattern.compile("\\S{8,512}");
+
+	private static final Pattern CHAT_ID = Pattern.compile("-?[0-9]{1,20}|@[A-Za-z][A-Za-z0-9_]{3,31}");
+
+	private static final Map<String, String> TOKEN_OWNERS = Map.of("routingKey", "pagerduty", "apiKey", "opsgenie",
+			"botToken", "telegram", "accessToken", "ntfy");
 
 	private final NotificationChannels channels;
 
@@ -112,20 +130,39 @@ public class ChannelService {
 
 	/** The channel with its secrets decrypted, for the service API only. */
 	public NotificationChannelSpec decrypted(NotificationChannel channel) {
+		UUID id = channel.getId();
+		UUID organization = channel.getOrganizationId();
+		String name = channel.getName();
 		return switch (channel.getType()) {
-			case EMAIL -> new NotificationChannelSpec.Email(channel.getId(), channel.getOrganizationId(),
-					channel.getName(), channel.getAddresses());
-			case SLACK -> new NotificationChannelSpec.Slack(channel.getId(), channel.getOrganizationId(),
-					channel.getName(), URI.create(openUrl(channel)));
-			case WEBHOOK -> new NotificationChannelSpec.Webhook(channel.getId(), channel.getOrganizationId(),
-					channel.getName(), URI.create(openUrl(channel)),
+			case EMAIL -> new NotificationChannelSpec.Email(id, organization, name, channel.getAddresses());
+			case SLACK -> new NotificationChannelSpec.Slack(id, organization, name, URI.create(openUrl(channel)));
+			case WEBHOOK -> new NotificationChannelSpec.Webhook(id, organization, name, URI.create(openUrl(channel)),
 					this.secrets.open(Objects.requireNonNull(channel.getSigningSecretEncrypted()),
 							channel.context(SIGNING_SECRET)));
+			case PAGERDUTY ->
+				new NotificationChannelSpec.PagerDuty(id, organization, name, apiUrl(channel), openToken(channel));
+			case OPSGENIE ->
+				new NotificationChannelSpec.Opsgenie(id, organization, name, apiUrl(channel), openToken(channel));
+			case TEAMS -> new NotificationChannelSpec.Teams(id, organization, name, URI.create(openUrl(channel)));
+			case DISCORD -> new NotificationChannelSpec.Discord(id, organization, name, URI.create(openUrl(channel)));
+			case TELEGRAM -> new NotificationChannelSpec.Telegram(id, organization, name, apiUrl(channel),
+					openToken(channel), Objects.requireNonNull(channel.getChatId()));
+			case NTFY -> new NotificationChannelSpec.Ntfy(id, organization, name, URI.create(openUrl(channel)),
+					(channel.getTokenEncrypted() != null) ? openToken(channel) : null);
 		};
 	}
 
 	private String openUrl(NotificationChannel channel) {
 		return this.secrets.open(Objects.requireNonNull(channel.getUrlEncrypted()), channel.context(URL));
+	}
+
+	private String openToken(NotificationChannel channel) {
+		return this.secrets.open(Objects.requireNonNull(channel.getTokenEncrypted()), channel.context(TOKEN));
+	}
+
+	private static URI apiUrl(NotificationChannel channel) {
+		return URI.create(Objects.requireNonNullElse(channel.getApiUrl(),
+				Objects.requireNonNull(channel.getType().defaultApiUrl())));
 	}
 
 	/**
@@ -134,14 +171,16 @@ public class ChannelService {
 	 */
 	public List<FieldProblem> problems(ChannelRequest request, @Nullable NotificationChannel existing, String prefix) {
 		List<FieldProblem> problems = new ArrayList<>(RequestChecks.problems(this.validator, request, prefix));
-		if (request.type() == null) {
+		ChannelType type = request.type();
+		if (type == null) {
 			return problems;
 		}
-		if (existing != null && existing.getType() != request.type()) {
-			problems.add(new FieldProblem(prefix + "type", "cannot change from "
-					+ existing.getType().name().toLowerCase(Locale.ROOT) + "; create a new channel instead"));
+		String typeName = type.key();
+		if (existing != null && existing.getType() != type) {
+			problems.add(new FieldProblem(prefix + "type",
+					"cannot change from " + existing.getType().key() + "; create a new channel instead"));
 		}
-		boolean email = request.type() == ChannelType.EMAIL;
+		boolean email = type == ChannelType.EMAIL;
 		List<String> addresses = Objects.requireNonNullElse(request.addresses(), List.of());
 		if (email && addresses.isEmpty()) {
 			problems.add(new FieldProblem(prefix + "addresses", "an email channel needs at least one address"));
@@ -150,8 +189,9 @@ public class ChannelService {
 			problems.add(new FieldProblem(prefix + "addresses", "only email channels have addresses"));
 		}
 		String url = request.url();
-		if (email && url != null) {
-			problems.add(new FieldProblem(prefix + URL, "email channels have no URL"));
+		if (!type.hasUrl() && url != null) {
+			problems.add(new FieldProblem(prefix + URL,
+					email ? "email channels have no URL" : typeName + " channels have no URL; set apiUrl"));
 		}
 		if (existing == null && url != null && Masks.isMask(url)) {
 			problems.add(new FieldProblem(prefix + URL, "is masked; a new channel needs the full URL"));
@@ -162,32 +202,125 @@ public class ChannelService {
 					"is masked; a new channel needs the full secret, or none to have one generated"));
 		}
 		boolean keepUrl = existing != null && (url == null || Masks.isMask(url));
-		if (!email && !keepUrl) {
+		if (type.hasUrl() && !keepUrl) {
 			if (url == null || url.isBlank()) {
 				problems.add(new FieldProblem(prefix + URL, "is required"));
 			}
 			else {
-				String problem = ChannelUrls.problem(url, request.type() == ChannelType.WEBHOOK,
-						this.allowedWebhookHosts);
+				String problem = ChannelUrls.problem(url, type.urlMayBeInternal(), this.allowedWebhookHosts);
+				if (problem == null && type == ChannelType.NTFY) {
+					problem = ChannelUrls.ntfyTopicProblem(url);
+				}
 				if (problem != null) {
 					problems.add(new FieldProblem(prefix + URL, problem));
 				}
 			}
 		}
 		String secret = request.signingSecret();
-		if (secret != null && !Masks.isMask(secret) && secret.strip().length() < 16) {
-			problems.add(new FieldProblem(prefix + SIGNING_SECRET, "must be at least 16 characters"));
+		if (secret != null && !Masks.isMask(secret)) {
+			String problem = signingSecretProblem(secret);
+			if (problem != null) {
+				problems.add(new FieldProblem(prefix + SIGNING_SECRET, problem));
+			}
 		}
-		if (request.type() != ChannelType.WEBHOOK && secret != null) {
+		if (type != ChannelType.WEBHOOK && secret != null) {
 			problems.add(new FieldProblem(prefix + SIGNING_SECRET, "only webhook channels have a signing secret"));
 		}
-		if (!email && !this.secrets.canSeal() && !(keepUrl && (request.signingSecret() == null
-				|| Masks.isMask(Objects.requireNonNull(request.signingSecret()))))) {
+		String apiUrl = request.apiUrl();
+		if (apiUrl != null && !type.hasApiUrl()) {
+			problems
+				.add(new FieldProblem(prefix + "apiUrl", "only pagerduty, opsgenie and telegram channels have one"));
+		}
+		else if (apiUrl != null) {
+			String problem = ChannelUrls.problem(apiUrl, true, this.allowedWebhookHosts);
+			if (problem != null) {
+				problems.add(new FieldProblem(prefix + "apiUrl", problem));
+			}
+		}
+		problems.addAll(tokenProblems(request, existing, prefix));
+		String chatId = request.chatId();
+		if (type == ChannelType.TELEGRAM && (chatId == null || chatId.isBlank())) {
+			problems.add(new FieldProblem(prefix + "chatId", "is required"));
+		}
+		else if (type == ChannelType.TELEGRAM && !CHAT_ID.matcher(chatId.strip()).matches()) {
+			problems.add(new FieldProblem(prefix + "chatId",
+					"must be a chat number such as -1001234567890, or @channelusername"));
+		}
+		else if (type != ChannelType.TELEGRAM && chatId != null) {
+			problems.add(new FieldProblem(prefix + "chatId", "only telegram channels have a chat"));
+		}
+		boolean newSecret = (url != null && !Masks.isMask(url)) || (secret != null && !Masks.isMask(secret))
+				|| (request.token() != null && !Masks.isMask(Objects.requireNonNull(request.token())))
+				|| (existing == null && type == ChannelType.WEBHOOK);
+		if (!email && newSecret && !this.secrets.canSeal()) {
 			problems.add(new FieldProblem(prefix + "type",
 					"this installation cannot store secrets until pepper.admin.secrets.key is set"));
 		}
 		problems.sort(java.util.Comparator.comparing(FieldProblem::field));
 		return problems;
+	}
+
+	/** The credential fields: only the type's own, in its vendor's shape. */
+	private static List<FieldProblem> tokenProblems(ChannelRequest request, @Nullable NotificationChannel existing,
+			String prefix) {
+		ChannelType type = Objects.requireNonNull(request.type());
+		List<FieldProblem> problems = new ArrayList<>();
+		Map<String, @Nullable String> given = new LinkedHashMap<>();
+		given.put("routingKey", request.routingKey());
+		given.put("apiKey", request.apiKey());
+		given.put("botToken", request.botToken());
+		given.put("accessToken", request.accessToken());
+		given.forEach((field, value) -> {
+			if (value != null && !field.equals(type.tokenField())) {
+				problems
+					.add(new FieldProblem(prefix + field, "only " + TOKEN_OWNERS.get(field) + " channels have one"));
+			}
+		});
+		String field = type.tokenField();
+		if (field == null) {
+			return problems;
+		}
+		String token = request.token();
+		if (token == null || token.isBlank()) {
+			if (type.tokenRequired() && existing == null) {
+				problems.add(new FieldProblem(prefix + field, "is required"));
+			}
+			return problems;
+		}
+		if (Masks.isMask(token)) {
+			if (existing == null) {
+				problems.add(new FieldProblem(prefix + field, "is masked; a new channel needs it in full"));
+			}
+			return problems;
+		}
+		String shape = switch (type) {
+			case PAGERDUTY -> ROUTING_KEY.matcher(token).matches() ? null
+					: "must be the 32-character integration key of an Events API v2 integration";
+			case TELEGRAM -> BOT_TOKEN.matcher(token).matches() ? null
+					: "must be the bot token from @BotFather, e.g. 123456789:AAHdqTcvCH1vGWJx";
+			default -> CREDENTIAL.matcher(token).matches() ? null : "must be 8 to 512 characters without spaces";
+		};
+		if (shape != null) {
+			problems.add(new FieldProblem(prefix + field, shape));
+		}
+		return problems;
+	}
+
+	/**
+	 * Why a webhook signing secret cannot be used, or null: a {@code whsec_} secret must
+	 * carry base64 of at least 16 bytes; older secrets at least 16 characters.
+	 */
+	static @Nullable String signingSecretProblem(String secret) {
+		if (secret.startsWith(WHSEC)) {
+			try {
+				byte[] key = Base64.getDecoder().decode(secret.substring(WHSEC.length()));
+				return (key.length >= 16) ? null : "must carry at least 16 bytes of key after whsec_";
+			}
+			catch (IllegalArgumentException ex) {
+				return "must be whsec_ followed by base64";
+			}
+		}
+		return (secret.strip().length() < 16) ? "must be at least 16 characters" : null;
 	}
 
 	private void check(ChannelRequest request, @Nullable NotificationChannel existing, String prefix) {
@@ -209,17 +342,39 @@ public class ChannelService {
 		if (secret != null && !Masks.isMask(secret)) {
 			channel.setSigningSecret(this.secrets.seal(secret, channel.context(SIGNING_SECRET)), Masks.secret(secret));
 		}
+		if (channel.getType().hasApiUrl()) {
+			channel.setApiUrl(blankToNull(request.apiUrl()));
+		}
+		if (channel.getType() == ChannelType.TELEGRAM) {
+			channel.setChatId(Objects.requireNonNull(request.chatId()).strip());
+		}
+		String token = request.token();
+		if (token != null && !token.isBlank() && !Masks.isMask(token)) {
+			channel.setToken(this.secrets.seal(token, channel.context(TOKEN)), Masks.secret(token));
+		}
 	}
 
 	/** Whether applying {@code request} would change {@code channel}. */
 	public boolean changes(NotificationChannel channel, ChannelRequest request) {
 		String url = request.url();
 		String secret = request.signingSecret();
+		String token = request.token();
 		boolean urlChanged = url != null && !Masks.isMask(url) && !url.equals(openUrl(channel));
 		boolean secretChanged = secret != null && !Masks.isMask(secret) && !secret.equals(this.secrets
 			.open(Objects.requireNonNull(channel.getSigningSecretEncrypted()), channel.context(SIGNING_SECRET)));
+		boolean tokenChanged = token != null && !token.isBlank() && !Masks.isMask(token)
+				&& (channel.getTokenEncrypted() == null || !token.equals(openToken(channel)));
+		boolean settingsChanged = channel.getType().hasApiUrl()
+				&& !Objects.equals(channel.getApiUrl(), blankToNull(request.apiUrl()))
+				|| (channel.getType() == ChannelType.TELEGRAM && !Objects.equals(channel.getChatId(),
+						(request.chatId() != null) ? request.chatId().strip() : null));
 		return !channel.getName().equals(Objects.requireNonNull(request.name()).strip())
-				|| !channel.getAddresses().equals(addresses(request)) || urlChanged || secretChanged;
+				|| !channel.getAddresses().equals(addresses(request)) || urlChanged || secretChanged || tokenChanged
+				|| settingsChanged;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
 	}
 
 	/** A new channel for the config import; applies a request already checked. */
@@ -238,10 +393,11 @@ public class ChannelService {
 		return new ConflictException("name", "a channel named '" + name + "' already exists in this organization");
 	}
 
+	/** A Standard Webhooks secret: whsec_ and base64 of 32 random bytes. */
 	private static String generateSecret() {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		return WHSEC + Base64.getEncoder().encodeToString(bytes);
 	}
 
 	/**

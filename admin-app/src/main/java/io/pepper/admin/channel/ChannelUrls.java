@@ -23,9 +23,26 @@ final class ChannelUrls {
 	private ChannelUrls() {
 	}
 
+	private static final java.util.regex.Pattern TOPIC = java.util.regex.Pattern.compile("[-_A-Za-z0-9]{1,64}");
+
+	/**
+	 * Why {@code value}, a URL {@link #problem} accepts, does not name an ntfy topic (its
+	 * last path segment), or null when it does.
+	 */
+	static @Nullable String ntfyTopicProblem(String value) {
+		String path = URI.create(value).getRawPath();
+		String topic = (path != null && path.lastIndexOf('/') >= 0) ? path.substring(path.lastIndexOf('/') + 1) : "";
+		if (!TOPIC.matcher(topic).matches() || URI.create(value).getRawQuery() != null) {
+			return "must end with the topic, e.g. https://ntfy.sh/my-alerts (letters, digits, - and _)";
+		}
+		return null;
+	}
+
 	/**
 	 * Why {@code value} may not be used as a channel URL, or null when it may.
 	 * @param value the URL as given
+	 * @param webhook whether the URL is one a self-hosted receiver may have (webhooks,
+	 * ntfy, vendor API bases), so {@code allowHttpFor} applies
 	 * @param allowHttpFor hosts that may be reached over http and at internal addresses
 	 */
 	static @Nullable String problem(String value, boolean webhook, List<String> allowHttpFor) {

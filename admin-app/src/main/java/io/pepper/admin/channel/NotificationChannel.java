@@ -52,6 +52,18 @@ public class NotificationChannel {
 	@Column(name = "signing_secret_hint")
 	private @Nullable String signingSecretHint;
 
+	@Column(name = "api_url")
+	private @Nullable String apiUrl;
+
+	@Column(name = "chat_id")
+	private @Nullable String chatId;
+
+	@Column(name = "token_encrypted")
+	private @Nullable String tokenEncrypted;
+
+	@Column(name = "token_hint")
+	private @Nullable String tokenHint;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -93,6 +105,19 @@ public class NotificationChannel {
 	void setSigningSecret(String sealed, String hint) {
 		this.signingSecretEncrypted = sealed;
 		this.signingSecretHint = hint;
+	}
+
+	void setApiUrl(@Nullable String apiUrl) {
+		this.apiUrl = apiUrl;
+	}
+
+	void setChatId(@Nullable String chatId) {
+		this.chatId = chatId;
+	}
+
+	void setToken(@Nullable String sealed, @Nullable String hint) {
+		this.tokenEncrypted = sealed;
+		this.tokenHint = hint;
 	}
 
 	void touch() {
@@ -138,6 +163,23 @@ public class NotificationChannel {
 
 	public @Nullable String getSigningSecretHint() {
 		return this.signingSecretHint;
+	}
+
+	/** The vendor API's base as set, or null for the vendor's own. */
+	public @Nullable String getApiUrl() {
+		return this.apiUrl;
+	}
+
+	public @Nullable String getChatId() {
+		return this.chatId;
+	}
+
+	public @Nullable String getTokenEncrypted() {
+		return this.tokenEncrypted;
+	}
+
+	public @Nullable String getTokenHint() {
+		return this.tokenHint;
 	}
 
 	public Instant getCreatedAt() {

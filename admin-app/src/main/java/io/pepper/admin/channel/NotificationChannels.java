@@ -23,7 +23,7 @@ public interface NotificationChannels extends JpaRepository<NotificationChannel,
 	@Query("select c.id from NotificationChannel c where c.organizationId = :organizationId and c.id in :ids")
 	List<UUID> findExistingIds(UUID organizationId, Collection<UUID> ids);
 
-	@Query("select count(c) > 0 from NotificationChannel c where c.urlEncrypted is not null")
+	@Query("select count(c) > 0 from NotificationChannel c where c.urlEncrypted is not null or c.tokenEncrypted is not null")
 	boolean anySecretStored();
 
 }

@@ -54,6 +54,8 @@ class ConfigController {
 		.disable(YAMLWriteFeature.USE_NATIVE_TYPE_ID)
 		.disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
 		.enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+		// A text that reads as a number (a Telegram chat id) must come back as text.
+		.enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
 		.changeDefaultPropertyInclusion((inclusion) -> inclusion.withValueInclusion(JsonInclude.Include.NON_EMPTY))
 		.build();
 

@@ -402,9 +402,7 @@ public class ConfigService {
 	}
 
 	static ChannelRequest request(NotificationChannel channel) {
-		return new ChannelRequest(channel.getType(), channel.getName(),
-				channel.getAddresses().isEmpty() ? null : channel.getAddresses(), channel.getUrlHint(),
-				channel.getSigningSecretHint());
+		return ChannelRequest.masked(channel);
 	}
 
 	static ConfigDocument.PolicyItem item(PolicySettings s, Map<UUID, String> endpointNames,

@@ -219,6 +219,49 @@ class AlertingApiTest {
 		assertThat(spec.name()).isEqualTo("Kept and renamed");
 	}
 
+	@Test
+	void vendorChannelsReachTheSnapshotWithTheirCredentialsAndKeepThemWhenTheMaskIsSentBack() {
+		String pager = created(api().post("/api/v1/channels", TestApi.OWNER_TOKEN, """
+				{"type": "pagerduty", "name": "Snapshot pager", "routingKey": "abcdef0123456789abcdef0123456789"}
+				"""));
+		String chat = created(api().post("/api/v1/channels", TestApi.OWNER_TOKEN,
+				"""
+						{"type": "telegram", "name": "Snapshot chat", "botToken": "987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+						 "chatId": "@pepper_ops", "apiUrl": "https://telegram-proxy.example.com"}
+						"""));
+		JsonNode shown = api().get("/api/v1/channels/" + pager, TestApi.OWNER_TOKEN).json();
+		assertThat(shown.path("routingKey").asString()).isEqualTo("••••6789");
+		assertThat(shown.has("apiUrl")).isFalse();
+
+		TestApi.Response renamed = api().put("/api/v1/channels/" + pager, TestApi.OWNER_TOKEN, """
+				{"type": "pagerduty", "name": "Snapshot pager EU", "routingKey": "••••6789",
+				 "apiUrl": "https://events.eu.pagerduty.com"}
+				""");
+		assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+
+		assertThat(new ChannelsOf(snapshot(), pager).get())
+			.isEqualTo(new NotificationChannelSpec.PagerDuty(UUID.fromString(pager), demoId(), "Snapshot pager EU",
+					java.net.URI.create("https://events.eu.pagerduty.com"), "abcdef0123456789abcdef0123456789"));
+		assertThat(new ChannelsOf(snapshot(), chat).get())
+			.isEqualTo(new NotificationChannelSpec.Telegram(UUID.fromString(chat), demoId(), "Snapshot chat",
+					java.net.URI.create("https://telegram-proxy.example.com"),
+					"987654321:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", "@pepper_ops"));
+	}
+
+	@Test
+	void aGeneratedSigningSecretIsAStandardWebhooksSecret() {
+		TestApi.Response answer = api().post("/api/v1/channels", TestApi.OWNER_TOKEN, """
+				{"type": "webhook", "name": "Generated", "url": "https://generated.example.com/hook"}
+				""");
+		String id = created(answer);
+		String secret = answer.json().path("generatedSigningSecret").asString();
+
+		assertThat(secret).startsWith("whsec_");
+		assertThat(java.util.Base64.getDecoder().decode(secret.substring("whsec_".length()))).hasSize(32);
+		assertThat(((NotificationChannelSpec.Webhook) new ChannelsOf(snapshot(), id).get()).signingSecret())
+			.isEqualTo(secret);
+	}
+
 	private AlertingSnapshot snapshot() {
 		TestApi.Response answer = api().get(AlertingSnapshot.PATH, SERVICE_TOKEN);
 		assertThat(answer.status()).as(answer.body()).isEqualTo(200);

@@ -149,6 +149,75 @@ class AlertingPagesTest extends UiTestBase {
 		assertThat(this.channels.countByOrganizationId(organization)).isEqualTo(2);
 	}
 
+	@Test
+	void ownerCreatesAndEditsEveryVendorChannelKeepingItsCredentialsSecret() {
+		String email = email("vendors");
+		UUID organization = organizationOf(owner(email, organizationName("Vendor channels")));
+		Browser browser = signedIn(email);
+		String routingKey = "0123456789abcdef0123456789abcdef";
+		String apiKey = "5a3c1c52-1111-2222-3333-444455556666";
+		String botToken = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+		String teamsUrl = "https://prod-01.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=s3cr3t";
+		String discordUrl = "https://discord.com/api/webhooks/1/discordSecretPart";
+		List<List<String>> forms = List.of(List.of("type", "pagerduty", "name", "Pager", "routingKey", routingKey),
+				List.of("type", "opsgenie", "name", "Genie", "apiKey", apiKey, "apiUrl", "https://api.eu.opsgenie.com"),
+				List.of("type", "teams", "name", "Room", "url", teamsUrl),
+				List.of("type", "discord", "name", "Discord", "url", discordUrl),
+				List.of("type", "telegram", "name", "Chat", "botToken", botToken, "chatId", "-1001234567890"),
+				List.of("type", "ntfy", "name", "Phones", "url", "https://ntfy.sh/pepper-alerts", "accessToken",
+						"tk_abcdefghijkl"));
+		for (List<String> form : forms) {
+			Browser.Page created = browser.post("/channels", form.toArray(String[]::new));
+			assertThat(created.redirectPath()).as(form.toString()).isEqualTo("/channels");
+			assertThat(browser.follow(created).body()).contains("Channel " + form.get(3) + " created.");
+		}
+
+		assertThat(this.channelService.decrypted(byName(organization, "Pager")))
+			.isEqualTo(new NotificationChannelSpec.PagerDuty(byName(organization, "Pager").getId(), organization,
+					"Pager", java.net.URI.create("https://events.pagerduty.com"), routingKey));
+		assertThat(this.channelService.decrypted(byName(organization, "Genie")))
+			.isEqualTo(new NotificationChannelSpec.Opsgenie(byName(organization, "Genie").getId(), organization,
+					"Genie", java.net.URI.create("https://api.eu.opsgenie.com"), apiKey));
+		assertThat(this.channelService.decrypted(byName(organization, "Room")))
+			.isEqualTo(new NotificationChannelSpec.Teams(byName(organization, "Room").getId(), organization, "Room",
+					java.net.URI.create(teamsUrl)));
+		assertThat(this.channelService.decrypted(byName(organization, "Discord")))
+			.isEqualTo(new NotificationChannelSpec.Discord(byName(organization, "Discord").getId(), organization,
+					"Discord", java.net.URI.create(discordUrl)));
+		assertThat(this.channelService.decrypted(byName(organization, "Chat")))
+			.isEqualTo(new NotificationChannelSpec.Telegram(byName(organization, "Chat").getId(), organization, "Chat",
+					java.net.URI.create("https://api.telegram.org"), botToken, "-1001234567890"));
+		assertThat(this.channelService.decrypted(byName(organization, "Phones")))
+			.isEqualTo(new NotificationChannelSpec.Ntfy(byName(organization, "Phones").getId(), organization, "Phones",
+					java.net.URI.create("https://ntfy.sh/pepper-alerts"), "tk_abcdefghijkl"));
+		List<String> pages = new ArrayList<>(List.of(browser.get("/channels").body()));
+		for (String name : List.of("Pager", "Genie", "Room", "Discord", "Chat", "Phones")) {
+			pages.add(browser.get("/channels/" + byName(organization, name).getId() + "/edit").body());
+		}
+		for (String page : pages) {
+			assertThat(page).doesNotContain(routingKey, apiKey, botToken, "s3cr3t", "discordSecretPart",
+					"tk_abcdefghijkl");
+		}
+		assertThat(pages.get(1)).contains("••••cdef");
+
+		// Empty credential fields keep what is stored; other settings change.
+		NotificationChannel pager = byName(organization, "Pager");
+		Browser.Page renamed = browser.post("/channels/" + pager.getId(), "type", "pagerduty", "name", "Pager EU",
+				"routingKey", "", "apiUrl", "https://events.eu.pagerduty.com");
+		assertThat(browser.follow(renamed).body()).contains("Channel Pager EU saved.");
+		assertThat(this.channelService.decrypted(this.channels.findById(pager.getId()).orElseThrow()))
+			.isEqualTo(new NotificationChannelSpec.PagerDuty(pager.getId(), organization, "Pager EU",
+					java.net.URI.create("https://events.eu.pagerduty.com"), routingKey));
+		NotificationChannel chat = byName(organization, "Chat");
+		Browser.Page moved = browser.post("/channels/" + chat.getId(), "type", "telegram", "name", "Chat", "botToken",
+				"", "chatId", "@pepper_ops");
+		assertThat(browser.follow(moved).body()).contains("Channel Chat saved.");
+		NotificationChannelSpec.Telegram telegram = (NotificationChannelSpec.Telegram) this.channelService
+			.decrypted(this.channels.findById(chat.getId()).orElseThrow());
+		assertThat(telegram.chatId()).isEqualTo("@pepper_ops");
+		assertThat(telegram.botToken()).isEqualTo(botToken);
+	}
+
 	static Stream<Arguments> badChannelInput() {
 		return Stream.of(
 				Arguments.of("url", List.of("type", "webhook", "url", "ftp://hooks.example.com/x"),
@@ -172,7 +241,32 @@ class AlertingPagesTest extends UiTestBase {
 						"already exists in this organization"),
 				Arguments.of("name", List.of("type", "email", "addresses", "a@example.com", "name", " "),
 						"must not be blank"),
-				Arguments.of("type", List.of("type", "pigeon"), "choose email, slack or webhook"));
+				Arguments.of("type", List.of("type", "pigeon"),
+						"choose one of email, slack, webhook, pagerduty, opsgenie, teams, discord, telegram, ntfy"),
+				Arguments.of("signingSecret",
+						List.of("type", "webhook", "url", WEBHOOK_URL, "signingSecret", "whsec_not*base64!"),
+						"must be whsec_ followed by base64"),
+				Arguments.of("routingKey", List.of("type", "pagerduty", "routingKey", ""), "is required"),
+				Arguments.of("routingKey", List.of("type", "pagerduty", "routingKey", "abc"),
+						"must be the 32-character integration key of an Events API v2 integration"),
+				Arguments.of("apiUrl",
+						List.of("type", "pagerduty", "routingKey", "0123456789abcdef0123456789abcdef", "apiUrl",
+								"https://10.0.0.7/"),
+						"must not point at a loopback, private, link-local or reserved address"),
+				Arguments.of("apiKey", List.of("type", "opsgenie", "apiKey", "has spaces in it"),
+						"must be 8 to 512 characters without spaces"),
+				Arguments.of("url", List.of("type", "teams", "url", "http://example.webhook.office.com/x"),
+						"must use https"),
+				Arguments.of("url", List.of("type", "discord", "url", ""), "is required"),
+				Arguments.of("botToken", List.of("type", "telegram", "botToken", "nope", "chatId", "42"),
+						"must be the bot token from @BotFather, e.g. 123456789:AAHdqTcvCH1vGWJx"),
+				Arguments.of("chatId",
+						List.of("type", "telegram", "botToken", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"),
+						"is required"),
+				Arguments.of("url", List.of("type", "ntfy", "url", "https://ntfy.sh/"),
+						"must end with the topic, e.g. https://ntfy.sh/my-alerts (letters, digits, - and _)"),
+				Arguments.of("accessToken", List.of("type", "slack", "url", "https://hooks.slack.com/services/T/B/x",
+						"accessToken", "tk_abcdefghijkl"), "only ntfy channels have one"));
 	}
 
 	@ParameterizedTest(name = "{0}: {2}")

@@ -55,8 +55,11 @@ class TenantIsolationTest {
 		String window = id(api.post("/api/v1/maintenance-windows", TestApi.OWNER_TOKEN, window(endpoint)));
 		String token = id(api.post("/api/v1/tokens", TestApi.OWNER_TOKEN, "{\"name\": \"CI\"}"));
 		String probeToken = id(api.post("/api/v1/probe-tokens", TestApi.OWNER_TOKEN, "{\"name\": \"Probe\"}"));
-		ids = Map.of("endpoint", endpoint, "channel", channel, "policy", policy, "window", window, "token", token,
-				"probeToken", probeToken);
+		Map<String, String> all = new java.util.HashMap<>(Map.of("endpoint", endpoint, "channel", channel, "policy",
+				policy, "window", window, "token", token, "probeToken", probeToken));
+		VENDOR_CHANNELS
+			.forEach((kind, body) -> all.put(kind, id(api.post("/api/v1/channels", TestApi.OWNER_TOKEN, body))));
+		ids = Map.copyOf(all);
 	}
 
 	@AfterAll
@@ -81,6 +84,25 @@ class TenantIsolationTest {
 	static final String CHANNEL = """
 			{"type": "slack", "name": "Ops", "url": "https://hooks.slack.com/services/T/B/0123456789"}
 			""";
+
+	/** One channel of every further type, by type. */
+	static final Map<String, String> VENDOR_CHANNELS = Map.of("pagerduty", """
+			{"type": "pagerduty", "name": "Pager", "routingKey": "0123456789abcdef0123456789abcdef"}
+			""", "opsgenie", """
+			{"type": "opsgenie", "name": "Genie", "apiKey": "5a3c1c52-1111-2222-3333-444455556666",
+			 "apiUrl": "https://api.eu.opsgenie.com"}
+			""", "teams", """
+			{"type": "teams", "name": "Room",
+			 "url": "https://prod-01.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=x"}
+			""", "discord", """
+			{"type": "discord", "name": "Discord", "url": "https://discord.com/api/webhooks/1/abcdef"}
+			""", "telegram", """
+			{"type": "telegram", "name": "Chat", "botToken": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+			 "chatId": "-1001234567890"}
+			""", "ntfy",
+			"""
+					{"type": "ntfy", "name": "Phones", "url": "https://ntfy.sh/pepper-alerts-x1", "accessToken": "tk_abcdefghijkl"}
+					""");
 
 	static String policy(String endpoint, String channel) {
 		return """
@@ -107,6 +129,17 @@ class TenantIsolationTest {
 
 	/** Method, path with {kind} placeholders, body. */
 	static Stream<Arguments> routesWithAnId() {
+		return Stream.concat(
+				VENDOR_CHANNELS.entrySet()
+					.stream()
+					.sorted(Map.Entry.comparingByKey())
+					.flatMap((vendor) -> Stream.of(route("GET", "/api/v1/channels/{" + vendor.getKey() + "}", null),
+							route("PUT", "/api/v1/channels/{" + vendor.getKey() + "}", vendor.getValue()),
+							route("DELETE", "/api/v1/channels/{" + vendor.getKey() + "}", null))),
+				fixedRoutesWithAnId());
+	}
+
+	static Stream<Arguments> fixedRoutesWithAnId() {
 		return Stream.of(route("GET", "/api/v1/endpoints/{endpoint}", null),
 				route("PUT", "/api/v1/endpoints/{endpoint}", ENDPOINT),
 				route("PUT", "/api/v1/endpoints/{endpoint}", TCP_ENDPOINT),

@@ -49,4 +49,23 @@ class ChannelUrlsTest {
 		assertThat(ChannelUrls.problem(url, false, List.of("receiver.internal.example", "10.0.0.5"))).isNotNull();
 	}
 
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			https://ntfy.sh/pepper-alerts          | ok
+			https://push.example.com/ntfy/ops_7    | ok
+			https://ntfy.sh/                       | must end with the topic
+			https://ntfy.sh                        | must end with the topic
+			https://ntfy.sh/alerts?auth=x          | must end with the topic
+			https://ntfy.sh/two%20words            | must end with the topic
+			""")
+	void anNtfyUrlEndsWithItsTopic(String url, String expected) {
+		String problem = ChannelUrls.ntfyTopicProblem(url);
+		if (expected.equals("ok")) {
+			assertThat(problem).isNull();
+		}
+		else {
+			assertThat(problem).startsWith(expected);
+		}
+	}
+
 }

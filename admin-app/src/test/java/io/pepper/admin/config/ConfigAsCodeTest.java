@@ -295,6 +295,89 @@ class ConfigAsCodeTest {
 		assertThat(answer.problemFields()).containsExactly("channels[0].url", "channels[1].signingSecret");
 	}
 
+	static final String VENDOR_CHANNELS = """
+			channels:
+			  - name: Pager
+			    type: pagerduty
+			    routingKey: 0123456789abcdef0123456789abcdef
+			  - name: Genie
+			    type: opsgenie
+			    apiUrl: https://api.eu.opsgenie.com
+			    apiKey: 5a3c1c52-1111-2222-3333-444455556666
+			  - name: Room
+			    type: teams
+			    url: https://prod-01.westeurope.logic.azure.com/workflows/abc/triggers/manual/paths/invoke?sig=s3cr3t
+			  - name: Discord
+			    type: discord
+			    url: https://discord.com/api/webhooks/1/discordSecretPart
+			  - name: Chat
+			    type: telegram
+			    botToken: 123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw
+			    chatId: "-1001234567890"
+			  - name: Phones
+			    type: ntfy
+			    url: https://ntfy.sh/pepper-alerts
+			    accessToken: tk_abcdefghijkl
+			  - name: Standard
+			    type: webhook
+			    url: https://hooks.example.com/pepper
+			    signingSecret: whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+			""";
+
+	@Test
+	void importsEveryVendorChannelAndExportsItMaskedSoThatReimportingChangesNothing() {
+		TestApi.Response applied = post(VENDOR_CHANNELS, false);
+		assertThat(applied.status()).as(applied.body()).isEqualTo(200);
+		assertThat(applied.json().path("changes")).hasSize(7);
+
+		TestApi.Response exported = api().get(PATH, this.token);
+		assertThat(exported.body())
+			.contains("type: pagerduty", "routingKey: ••••cdef", "apiUrl: https://api.eu.opsgenie.com",
+					"apiKey: ••••6666", "type: teams", "type: discord", "botToken: ••••Dsaw",
+					"chatId: \"-1001234567890\"", "accessToken: ••••\n", "https://ntfy.sh/…erts")
+			.doesNotContain("0123456789abcdef0123456789abcdef", "444455556666", "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+					"s3cr3t", "discordSecretPart", "tk_abcdefghijkl", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+		String afterImport = fingerprint();
+		TestApi.Response again = post(exported.body(), false);
+		assertThat(again.status()).as(again.body()).isEqualTo(200);
+		assertThat(again.json().path("changes")).isEmpty();
+		assertThat(fingerprint()).isEqualTo(afterImport);
+
+		TestApi.Response moved = post(exported.body().replace("\"-1001234567890\"", "\"@pepper_ops\""), false);
+		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+		assertThat(moved.json()
+			.path("changes")
+			.valueStream()
+			.map((c) -> c.path("kind").asString() + " " + c.path("name").asString() + " "
+					+ c.path("action").asString()))
+			.containsExactly("channel Chat UPDATE");
+	}
+
+	@Test
+	void refusesVendorChannelsWithMissingOrMisshapenSettingsAndAppliesNone() {
+		String before = fingerprint();
+		TestApi.Response answer = post("""
+				channels:
+				  - name: Pager
+				    type: pagerduty
+				  - name: Chat
+				    type: telegram
+				    botToken: 123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw
+				  - name: Phones
+				    type: ntfy
+				    url: http://ntfy.example.com/alerts
+				  - name: Genie
+				    type: opsgenie
+				    apiKey: 5a3c1c52-1111-2222-3333-444455556666
+				    chatId: "42"
+				""", false);
+
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.problemFields()).containsExactly("channels[0].routingKey", "channels[1].chatId",
+				"channels[2].url", "channels[3].chatId");
+		assertThat(fingerprint()).isEqualTo(before);
+	}
+
 	@Test
 	void refusesBrokenYamlUnknownKeysAndDuplicateNames() {
 		String before = fingerprint();

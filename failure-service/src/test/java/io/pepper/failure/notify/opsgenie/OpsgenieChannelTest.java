@@ -2,15 +2,23 @@ package io.pepper.failure.notify.opsgenie;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import io.pepper.contracts.v1.IncidentView;
 import io.pepper.contracts.v1.NotificationChannelSpec;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.failure.IncidentTestBase;
 import io.pepper.failure.LocalReceiver;
 import io.pepper.failure.TestEndpoint;
+import io.pepper.failure.notify.Digest;
+import io.pepper.failure.notify.Notification;
+import io.pepper.failure.notify.StateChange;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static io.pepper.failure.TestEndpoint.policy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +29,9 @@ import static org.awaitility.Awaitility.await;
  * and close-by-alias requests.
  */
 class OpsgenieChannelTest extends IncidentTestBase {
+
+	@Autowired
+	private OpsgenieChannel opsgenieChannel;
 
 	@Test
 	void createsAnAlertAliasedByTheIncidentAndClosesItByAliasWhenItResolves() {
@@ -80,6 +91,31 @@ class OpsgenieChannelTest extends IncidentTestBase {
 			.param(opsgenie.id().toString())
 			.query(String.class)
 			.single()).contains("169.254.169.254 is a link-local address");
+	}
+
+	@Test
+	void sendsADigestAsOneCreateOrCloseRequestPerChange() {
+		TestEndpoint endpoint = TestEndpoint.create("Digested", "eu-west");
+		String base = "/opsgenie/" + UUID.randomUUID();
+		NotificationChannelSpec.Opsgenie opsgenie = new NotificationChannelSpec.Opsgenie(UUID.randomUUID(),
+				endpoint.organizationId(), "Ops", URI.create(receiver.url(base)), "key-" + UUID.randomUUID());
+		this.alerting.add(endpoint.alerting(policy(1, 1, 1, null, opsgenie.id())), opsgenie);
+		Instant at = Instant.parse("2026-12-01T10:00:00Z");
+		StateChange down = new StateChange(StateChange.Change.OPENED, UUID.randomUUID(), endpoint.id(),
+				endpoint.organizationId(), endpoint.name(), endpoint.url(), IncidentView.Kind.DOWN, "TIMEOUT",
+				List.of("eu-west"), at, at, false);
+		StateChange up = new StateChange(StateChange.Change.RESOLVED, UUID.randomUUID(), endpoint.id(),
+				endpoint.organizationId(), endpoint.name(), endpoint.url(), IncidentView.Kind.DOWN, "TIMEOUT",
+				List.of("eu-west"), at, at.plusSeconds(300), false);
+
+		this.opsgenieChannel.send(new Notification(UUID.randomUUID(), OpsgenieChannel.NAME, opsgenie.id().toString(), 0,
+				new Digest(List.of(down, up))));
+
+		assertThat(receiver.requests(base + "/v2/alerts")).singleElement()
+			.satisfies((create) -> assertThat(json(create.body()).get("alias").asString())
+				.isEqualTo(down.incidentId().toString()));
+		assertThat(receiver.requests(base + "/v2/alerts/" + up.incidentId() + "/close")).singleElement()
+			.satisfies((close) -> assertThat(close.query()).isEqualTo("identifierType=alias"));
 	}
 
 	private static JsonNode json(String text) {

@@ -2,15 +2,23 @@ package io.pepper.failure.notify.pagerduty;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import io.pepper.contracts.v1.IncidentView;
 import io.pepper.contracts.v1.NotificationChannelSpec;
 import io.pepper.contracts.v1.WireJson;
 import io.pepper.failure.IncidentTestBase;
 import io.pepper.failure.LocalReceiver;
 import io.pepper.failure.TestEndpoint;
+import io.pepper.failure.notify.Digest;
+import io.pepper.failure.notify.Notification;
+import io.pepper.failure.notify.StateChange;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import static io.pepper.failure.TestEndpoint.policy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +29,9 @@ import static org.awaitility.Awaitility.await;
  * API v2 bodies.
  */
 class PagerDutyChannelTest extends IncidentTestBase {
+
+	@Autowired
+	private PagerDutyChannel pagerDutyChannel;
 
 	@Test
 	void triggersAnAlertWhenTheIncidentOpensAndResolvesItWithTheSameDedupKey() {
@@ -80,6 +91,34 @@ class PagerDutyChannelTest extends IncidentTestBase {
 			.param(pagerDuty.id().toString())
 			.query(String.class)
 			.single()).contains("10.20.30.40 is a private address");
+	}
+
+	@Test
+	void sendsADigestAsOneEventPerChangeEachWithItsIncidentsDedupKey() {
+		TestEndpoint endpoint = TestEndpoint.create("Digested", "eu-west");
+		String base = "/pagerduty/" + UUID.randomUUID();
+		NotificationChannelSpec.PagerDuty pagerDuty = new NotificationChannelSpec.PagerDuty(UUID.randomUUID(),
+				endpoint.organizationId(), "On-call", URI.create(receiver.url(base)),
+				"0123456789abcdef0123456789abcdef");
+		this.alerting.add(endpoint.alerting(policy(1, 1, 1, null, pagerDuty.id())), pagerDuty);
+		StateChange down = change(StateChange.Change.OPENED, endpoint);
+		StateChange up = change(StateChange.Change.RESOLVED, endpoint);
+
+		this.pagerDutyChannel.send(new Notification(UUID.randomUUID(), PagerDutyChannel.NAME, pagerDuty.id().toString(),
+				0, new Digest(List.of(down, up))));
+
+		List<LocalReceiver.Request> events = receiver.requests(base + "/v2/enqueue");
+		assertThat(events).extracting((event) -> json(event.body()).get("event_action").asString())
+			.containsExactly("trigger", "resolve");
+		assertThat(events).extracting((event) -> json(event.body()).get("dedup_key").asString())
+			.containsExactly(down.incidentId().toString(), up.incidentId().toString());
+	}
+
+	private static StateChange change(StateChange.Change change, TestEndpoint endpoint) {
+		Instant at = Instant.parse("2026-12-01T10:00:00Z");
+		return new StateChange(change, UUID.randomUUID(), endpoint.id(), endpoint.organizationId(), endpoint.name(),
+				endpoint.url(), IncidentView.Kind.DOWN, "UNEXPECTED_STATUS: expected 200-299 but got 500",
+				List.of("eu-west"), at, at.plusSeconds(60), false);
 	}
 
 	private static JsonNode json(String text) {
