@@ -89,16 +89,22 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Metrics for Prometheus: only a scrape token ({@code pepper.metrics}), answered with
-	 * 401 otherwise, never 403, so a scraper is told its credential is wrong.
+	 * The actuator: health for anyone, everything else (metrics for Prometheus, info)
+	 * only for a scrape token ({@code pepper.metrics}), answered with 401 otherwise,
+	 * never 403, so a scraper is told its credential is wrong.
 	 */
 	@Bean
 	@Order(0)
-	SecurityFilterChain scrapeChain(HttpSecurity http, ScrapeProperties scrape) throws Exception {
+	SecurityFilterChain actuatorChain(HttpSecurity http, ScrapeProperties scrape) throws Exception {
 		BearerTokens tokens = BearerTokens.ofDigests(scrape.digests());
-		bearer(http, "/actuator/prometheus", (token) -> tokens.accepts("Bearer " + token)
+		bearer(http, "/actuator/**", (token) -> tokens.accepts("Bearer " + token)
 				? Optional.of(authenticated("prometheus", List.of(SCRAPE))) : Optional.empty());
-		return http.authorizeHttpRequests((requests) -> requests.anyRequest().hasAuthority(SCRAPE)).build();
+		return http
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.anyRequest()
+				.hasAuthority(SCRAPE))
+			.build();
 	}
 
 	/** The web UI: form sign-in, sessions and CSRF; see {@link UiSecurity}. */

@@ -57,6 +57,16 @@ class ScrapeEndpointTest {
 	}
 
 	@Test
+	void keepsHealthOpenAndTheRestOfTheActuatorBehindTheScrapeToken() {
+		TestApi api = new TestApi(this.port);
+		assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+		assertThat(api.get("/actuator/info", null).status()).isEqualTo(401);
+		assertThat(api.get("/actuator/info", TestApi.OWNER_TOKEN).status()).isEqualTo(401);
+		assertThat(api.get("/actuator/info", SCRAPE_TOKEN).status()).isEqualTo(200);
+		assertThat(api.get("/actuator/env", null).status()).isEqualTo(401);
+	}
+
+	@Test
 	void servesPeppersMetricsSoPromtoolReportsNothing() {
 		String text = PrometheusText.scrape(this.port, SCRAPE_TOKEN).body();
 		assertThat(PrometheusText.promtoolProblemsIfPresent(text)).isEmpty();

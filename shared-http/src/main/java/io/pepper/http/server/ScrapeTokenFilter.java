@@ -30,11 +30,6 @@ public final class ScrapeTokenFilter extends OncePerRequestFilter {
 		this.tokens = BearerTokens.ofDigests(properties.digests());
 	}
 
-	/** Whether {@code authorization} (a header value) carries a scrape token. */
-	public boolean accepts(String authorization) {
-		return this.tokens.accepts(authorization);
-	}
-
 	/** The filter, guarding {@code paths} (servlet URL patterns), first in the chain. */
 	public static FilterRegistrationBean<ScrapeTokenFilter> registration(ScrapeProperties properties, String... paths) {
 		FilterRegistrationBean<ScrapeTokenFilter> registration = new FilterRegistrationBean<>(
