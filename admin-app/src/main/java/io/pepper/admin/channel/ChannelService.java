@@ -242,7 +242,7 @@ public class ChannelService {
 		if (type == ChannelType.TELEGRAM && (chatId == null || chatId.isBlank())) {
 			problems.add(new FieldProblem(prefix + "chatId", "is required"));
 		}
-		else if (type == ChannelType.TELEGRAM && !CHAT_ID.matcher(chatId.strip()).matches()) {
+		else if (type == ChannelType.TELEGRAM && chatId != null && !CHAT_ID.matcher(chatId.strip()).matches()) {
 			problems.add(new FieldProblem(prefix + "chatId",
 					"must be a chat number such as -1001234567890, or @channelusername"));
 		}
