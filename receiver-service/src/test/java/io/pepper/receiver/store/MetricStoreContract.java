@@ -38,6 +38,14 @@ public abstract class MetricStoreContract {
 	protected static final Duration OPEN_FOR = Duration.ofDays(30);
 
 	/**
+	 * How many rollup buckets the store under test keeps in memory; 0 here, more in the
+	 * subclasses that run every scenario with the cache on.
+	 */
+	protected int rollupCacheBuckets() {
+		return 0;
+	}
+
+	/**
 	 * The store under test, prepared and empty, its rollups open for {@link #OPEN_FOR}.
 	 */
 	protected abstract RollupMetricStore store();

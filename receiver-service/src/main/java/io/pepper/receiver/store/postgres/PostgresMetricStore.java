@@ -148,12 +148,6 @@ public final class PostgresMetricStore extends RollupMetricStore {
 		}
 	}
 
-	@Override
-	public void writeRollups(Resolution resolution, List<Bucket> rollups) {
-		writeCounted(resolution,
-				rollups.stream().map((bucket) -> new CountedBucket(bucket, nothingCounted())).toList());
-	}
-
 	/** The record goes in column {@code counted} of the bucket's own row. */
 	@Override
 	protected void writeCounted(Resolution resolution, List<CountedBucket> rollups) {

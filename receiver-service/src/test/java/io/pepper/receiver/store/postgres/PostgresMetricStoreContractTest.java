@@ -48,6 +48,7 @@ class PostgresMetricStoreContractTest extends MetricStoreContract {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.store = new PostgresMetricStore(this.jdbc, ReceiverProperties.Retention.defaults(), Clock.systemUTC());
 		this.store.rollupGrace(OPEN_FOR);
+		this.store.rollupCache(rollupCacheBuckets());
 	}
 
 	@AfterEach
