@@ -201,8 +201,9 @@ class ReceiverIngestBenchmark {
 		line("Redis %s on loopback, appendonly yes, appendfsync always; InfluxDB at %s; PostgreSQL %s", redisVersion(),
 				DATABASE.server().url(), POSTGRES.jdbcUrl().replaceAll("\\?.*", ""));
 		line("Checks scheduled in the last hours (rollups open, updated incrementally); every drain with rollups"
-				+ " on, worker batch-size %d, read-count %d", this.properties.worker().batchSize(),
-				this.properties.queue().readCount());
+				+ " on, worker batch-size %d, read-count %d, rollup cache %d buckets",
+				this.properties.worker().batchSize(), this.properties.queue().readCount(),
+				this.properties.rollups().cacheBuckets());
 
 		// Each raw peer runs right before its drain, so both see about the same load.
 		double ingest1 = ingest(batches(BATCHES, 60));
@@ -271,6 +272,8 @@ class ReceiverIngestBenchmark {
 		dataSource.setUsername(POSTGRES.username());
 		dataSource.setPassword(POSTGRES.password());
 		dataSource.setMaximumPoolSize(4);
+		// As application.yml configures the store's pool.
+		dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
 		this.dataSource = dataSource;
 		Flyway.configure()
 			.dataSource(dataSource)
@@ -356,7 +359,8 @@ class ReceiverIngestBenchmark {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		assertThat(process.waitFor()).as(output).isZero();
-		assertThat(this.redis.opsForStream().size(key)).isEqualTo(BATCHES);
+		// With pipelining redis-benchmark may send a few more than -n.
+		assertThat(this.redis.opsForStream().size(key)).isGreaterThanOrEqualTo(BATCHES);
 		this.redis.delete(key);
 		// --csv prints "test","rps",...; the last line holds the figures.
 		String[] cells = output.strip().lines().reduce((a, b) -> b).orElseThrow().split(",");

@@ -311,6 +311,9 @@ public abstract class MetricStoreContract {
 			changed.add(up(endpoint, check.location(), check.scheduledAt(), 2600, 500));
 		}
 		store().write(changed);
+		// The same check twice in one write, as when two deliveries of a batch are
+		// stored together.
+		store().write(List.of(checks.get(50), checks.get(51), checks.get(50)));
 		store().write(checks.subList(54, 60));
 
 		assertRollupsAsRawChecksAddUp(endpoint);
