@@ -198,8 +198,11 @@ public record ReceiverProperties(@DefaultValue("pepper:") @NotBlank String redis
 	 *
 	 * @param grace how long after an hour's end its bucket is still updated
 	 * incrementally; a check arriving later recomputes the bucket from the raw checks
+	 * @param cacheBuckets how many of the rollup buckets it wrote an instance keeps in
+	 * memory, so that updating one needs no read; only when this instance is the only one
+	 * writing to the store, 0 (off) otherwise
 	 */
-	public record Rollups(@DefaultValue("15m") Duration grace) {
+	public record Rollups(@DefaultValue("15m") Duration grace, @DefaultValue("0") @Min(0) int cacheBuckets) {
 
 		public Rollups {
 			if (grace.isNegative()) {

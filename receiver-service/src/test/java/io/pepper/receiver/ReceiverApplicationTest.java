@@ -327,6 +327,39 @@ class ReceiverApplicationTest {
 	}
 
 	@Test
+	void servesTheDrainRateAndTheBacklogAsMetrics() throws Exception {
+		// What other tests queued is stored first, so only this batch is counted below.
+		await("earlier batches stored").atMost(Duration.ofSeconds(30))
+			.until(() -> metric("pepper_receiver_queue_backlog_entries") == 0);
+		double before = metric("pepper_receiver_drain_results_total");
+		UUID endpoint = UUID.randomUUID();
+		assertThat(post(json(Checks.batch(Checks.up(endpoint, "eu-west", 90), Checks.up(endpoint, "us-east", 95),
+				Checks.refused(endpoint, "ap-south"))), "Bearer " + TOKEN)
+			.statusCode()).isEqualTo(201);
+
+		await("the three results counted").atMost(Duration.ofSeconds(30))
+			.until(() -> metric("pepper_receiver_drain_results_total") - before >= 3);
+		assertThat(metric("pepper_receiver_drain_results_total") - before).isEqualTo(3);
+		await("nothing left to store").atMost(Duration.ofSeconds(10))
+			.until(() -> metric("pepper_receiver_queue_backlog_entries") == 0
+					&& metric("pepper_receiver_queue_pending_entries") == 0);
+	}
+
+	/** The value of a metric without labels at /actuator/prometheus. */
+	private double metric(String name) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(
+				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response.body()
+			.lines()
+			.filter((line) -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+			.map((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(name + " not in " + response.body()));
+	}
+
+	@Test
 	void healthIsUpWithoutAToken() throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"))
 			.build();

@@ -49,6 +49,22 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 	/** The (endpoint, location) pairs whose rollups a write of this process updates. */
 	private final Set<Key> busy = new HashSet<>();
 
+	/** The buckets this process wrote last, as written; off (0) unless configured. */
+	private final BucketCache cache = new BucketCache();
+
+	/**
+	 * Keeps up to {@code buckets} rollup buckets this process wrote in memory, compactly
+	 * encoded, so the next write to one needs no read. Only for a store that this process
+	 * alone writes to: a bucket another instance changed would be overwritten from the
+	 * stale copy. 0 turns the cache off.
+	 */
+	public final void rollupCache(int buckets) {
+		if (buckets < 0) {
+			throw new IllegalArgumentException("the rollup cache size must not be negative but was " + buckets);
+		}
+		this.cache.resize(buckets);
+	}
+
 	/**
 	 * How long after an hour's end a late check is still added to its bucket
 	 * incrementally; later ones recompute the bucket from raw data.
@@ -81,10 +97,21 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 			hours.computeIfAbsent(new HourKey(key, hour), (k) -> new TreeMap<>())
 				.put(result.scheduledAt().toEpochMilli() - hour.toEpochMilli(), result);
 		}
-		atomically(() -> {
-			writeChecks(results);
-			lockRollups(keys, () -> updateRollups(hours));
-		});
+		List<Cached> written = new ArrayList<>();
+		try {
+			atomically(() -> {
+				written.clear();
+				writeChecks(results);
+				lockRollups(keys, () -> updateRollups(hours, written));
+			});
+		}
+		catch (RuntimeException ex) {
+			// What the store holds now is not known: read it again next time.
+			this.cache.forget(keys);
+			throw ex;
+		}
+		// Only once committed, so a rolled back write is never taken for stored.
+		this.cache.remember(written);
 	}
 
 	/**
@@ -125,7 +152,7 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 		}
 	}
 
-	private void updateRollups(Map<HourKey, TreeMap<Long, CheckResult>> written) {
+	private void updateRollups(Map<HourKey, TreeMap<Long, CheckResult>> written, List<Cached> cached) {
 		Instant now = this.clock.instant();
 		Map<HourKey, CountedBucket> hourly = readCounted(Resolution.HOURLY, written.keySet());
 		List<CountedBucket> updated = new ArrayList<>();
@@ -160,7 +187,8 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 			changes.put(key, new Change(-1, Counted.fingerprint(bucket.bucket().stats()), null));
 		}
 		writeCounted(Resolution.HOURLY, updated);
-		updateDaily(changes);
+		updated.forEach((bucket) -> cached.add(new Cached(Resolution.HOURLY, bucket)));
+		updateDaily(changes, cached);
 	}
 
 	private static boolean countedAny(long[] counted, Set<Long> slots) {
@@ -203,7 +231,7 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 		return buckets;
 	}
 
-	private void updateDaily(Map<HourKey, Change> changes) {
+	private void updateDaily(Map<HourKey, Change> changes, List<Cached> cached) {
 		Map<HourKey, Map<Integer, Change>> days = new LinkedHashMap<>();
 		changes.forEach((hour, change) -> {
 			Instant day = Resolution.DAILY.floor(hour.start());
@@ -235,6 +263,7 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 		});
 		updated.addAll(recomputeFromHourly(recompute));
 		writeCounted(Resolution.DAILY, updated);
+		updated.forEach((bucket) -> cached.add(new Cached(Resolution.DAILY, bucket)));
 	}
 
 	/** The daily buckets of {@code keys} as their hourly buckets add them up. */
@@ -263,7 +292,17 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 	/** The stored buckets of {@code keys} at {@code resolution}, with their records. */
 	private Map<HourKey, CountedBucket> readCounted(Resolution resolution, Set<HourKey> keys) {
 		Map<HourKey, CountedBucket> found = new HashMap<>();
-		forEachRead(keys, resolution, (start, chunk, wanted) -> {
+		Set<HourKey> missing = new LinkedHashSet<>();
+		for (HourKey key : keys) {
+			CountedBucket bucket = this.cache.get(resolution, key);
+			if (bucket != null) {
+				found.put(key, bucket);
+			}
+			else {
+				missing.add(key);
+			}
+		}
+		forEachRead(missing, resolution, (start, chunk, wanted) -> {
 			for (CountedBucket bucket : readCounted(resolution, chunk, start, start.plus(resolution.length()))) {
 				HourKey key = HourKey.of(bucket.bucket());
 				if (wanted.contains(key.key()) && key.start().equals(start)) {
@@ -301,7 +340,10 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 	 * of what they counted: the next write to one of them recomputes it. Writes compute
 	 * their rollups themselves; this is for imports of history kept elsewhere.
 	 */
-	public abstract void writeRollups(Resolution resolution, List<Bucket> rollups);
+	public final void writeRollups(Resolution resolution, List<Bucket> rollups) {
+		this.cache.forget(rollups.stream().map((bucket) -> new Key(bucket.endpointId(), bucket.location())).toList());
+		writeCounted(resolution, rollups.stream().map((bucket) -> new CountedBucket(bucket, NOTHING)).toList());
+	}
 
 	/**
 	 * Writes (overwrites) rollup buckets of {@code resolution} with their records of what
@@ -333,6 +375,93 @@ public abstract class RollupMetricStore implements MetricStore, MetricQueries {
 
 	/** The rollups of one endpoint at one location. */
 	public record Key(UUID endpointId, String location) {
+
+	}
+
+	/** A bucket written, to remember once the write committed. */
+	private record Cached(Resolution resolution, CountedBucket bucket) {
+
+	}
+
+	/**
+	 * Recently written buckets, least recently used first, each as its stored form
+	 * (histogram compressed) so that many fit.
+	 */
+	private static final class BucketCache {
+
+		private int capacity;
+
+		private final LinkedHashMap<CacheKey, Snapshot> entries = new LinkedHashMap<>(16, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<CacheKey, Snapshot> eldest) {
+				return size() > BucketCache.this.capacity;
+			}
+
+		};
+
+		synchronized void resize(int capacity) {
+			this.capacity = capacity;
+			if (capacity == 0) {
+				this.entries.clear();
+			}
+		}
+
+		synchronized @Nullable CountedBucket get(Resolution resolution, HourKey key) {
+			if (this.capacity == 0) {
+				return null;
+			}
+			Snapshot snapshot = this.entries.get(new CacheKey(resolution, key));
+			return (snapshot != null) ? snapshot.bucket(key) : null;
+		}
+
+		void remember(List<Cached> written) {
+			if (this.capacity == 0 || written.isEmpty()) {
+				return;
+			}
+			List<Map.Entry<CacheKey, Snapshot>> snapshots = new ArrayList<>(written.size());
+			for (Cached cached : written) {
+				snapshots.add(Map.entry(new CacheKey(cached.resolution(), HourKey.of(cached.bucket().bucket())),
+						Snapshot.of(cached.bucket())));
+			}
+			synchronized (this) {
+				snapshots.forEach((entry) -> this.entries.put(entry.getKey(), entry.getValue()));
+			}
+		}
+
+		synchronized void forget(Collection<Key> keys) {
+			if (!this.entries.isEmpty()) {
+				this.entries.keySet().removeIf((cached) -> keys.contains(cached.key().key()));
+			}
+		}
+
+	}
+
+	private record CacheKey(Resolution resolution, HourKey key) {
+
+	}
+
+	/** A bucket as stored: its sums, its compressed histogram and its record. */
+	private record Snapshot(long[] counts, double[] sums, int apdexThresholdMs, long latestAtMs, byte[] histogram,
+			byte[] counted) {
+
+		static Snapshot of(CountedBucket bucket) {
+			Stats s = bucket.bucket().stats();
+			return new Snapshot(
+					new long[] { s.checks(), s.up(), s.satisfied(), s.tolerating(), s.frustrated(), s.dnsCount(),
+							s.connectCount(), s.tlsCount(), s.firstByteCount() },
+					new double[] { s.totalSum(), s.dnsSum(), s.connectSum(), s.tlsSum(), s.firstByteSum() },
+					s.apdexThresholdMs(), s.latestAtMs(), s.encodedHistogram(), bucket.counted());
+		}
+
+		CountedBucket bucket(HourKey key) {
+			Stats stats = Stats.ofRollup(this.counts[0], this.counts[1], this.counts[2], this.counts[3], this.counts[4],
+					this.sums[0], this.sums[1], this.counts[5], this.sums[2], this.counts[6], this.sums[3],
+					this.counts[7], this.sums[4], this.counts[8], this.apdexThresholdMs, this.latestAtMs,
+					this.histogram);
+			return new CountedBucket(new Bucket(key.key().endpointId(), key.key().location(), key.start(), stats),
+					this.counted);
+		}
 
 	}
 

@@ -179,11 +179,6 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 		write(Resolution.RAW, results.stream().map(InfluxMetricStore::point).toList());
 	}
 
-	@Override
-	public void writeRollups(Resolution resolution, List<Bucket> rollups) {
-		write(resolution, rollups.stream().map((bucket) -> rollupPoint(resolution, bucket, nothingCounted())).toList());
-	}
-
 	/** The record goes in field {@code counted} of the bucket's own point. */
 	@Override
 	protected void writeCounted(Resolution resolution, List<CountedBucket> rollups) {

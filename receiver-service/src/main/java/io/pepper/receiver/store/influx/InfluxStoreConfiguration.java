@@ -15,6 +15,7 @@ class InfluxStoreConfiguration {
 	InfluxMetricStore influxMetricStore(ReceiverProperties properties) {
 		InfluxMetricStore store = new InfluxMetricStore(properties.influx(), properties.retention());
 		store.rollupGrace(properties.rollups().grace());
+		store.rollupCache(properties.rollups().cacheBuckets());
 		return store;
 	}
 

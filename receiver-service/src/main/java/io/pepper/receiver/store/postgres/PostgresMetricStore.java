@@ -118,8 +118,15 @@ public final class PostgresMetricStore extends RollupMetricStore {
 		// Like an InfluxDB retention policy, a check older than the raw retention is not
 		// kept.
 		Instant oldest = this.clock.instant().minus(this.retention.raw());
-		List<Object[]> rows = new ArrayList<>(results.size());
+		// A row twice in one statement cannot be upserted (multi-row INSERTs): the last
+		// of a check wins, as it would one statement after the other.
+		Map<String, CheckResult> latest = new java.util.LinkedHashMap<>();
 		for (CheckResult result : results) {
+			latest.put(result.endpointId() + "|" + result.location() + "|" + result.scheduledAt().toEpochMilli(),
+					result);
+		}
+		List<Object[]> rows = new ArrayList<>(latest.size());
+		for (CheckResult result : latest.values()) {
 			if (result.scheduledAt().isBefore(oldest)) {
 				continue;
 			}
@@ -146,12 +153,6 @@ public final class PostgresMetricStore extends RollupMetricStore {
 		catch (DataAccessException ex) {
 			throw failed("did not confirm " + rows.size() + " checks", ex);
 		}
-	}
-
-	@Override
-	public void writeRollups(Resolution resolution, List<Bucket> rollups) {
-		writeCounted(resolution,
-				rollups.stream().map((bucket) -> new CountedBucket(bucket, nothingCounted())).toList());
 	}
 
 	/** The record goes in column {@code counted} of the bucket's own row. */

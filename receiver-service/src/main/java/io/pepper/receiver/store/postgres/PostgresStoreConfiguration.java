@@ -68,6 +68,7 @@ class PostgresStoreConfiguration {
 		PostgresMetricStore store = new PostgresMetricStore(new JdbcTemplate(receiverDataSource),
 				properties.retention(), Clock.systemUTC());
 		store.rollupGrace(properties.rollups().grace());
+		store.rollupCache(properties.rollups().cacheBuckets());
 		return store;
 	}
 

@@ -32,6 +32,7 @@ class InfluxMetricStoreContractTest extends MetricStoreContract {
 				ReceiverProperties.Retention.defaults());
 		this.store.prepare();
 		this.store.rollupGrace(OPEN_FOR);
+		this.store.rollupCache(rollupCacheBuckets());
 	}
 
 	@AfterEach

@@ -38,6 +38,10 @@ class PostgresMetricStoreContractTest extends MetricStoreContract {
 		this.database = this.postgres.createDatabase("contract");
 		SimpleDriverDataSource dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(),
 				this.database.jdbcUrl(), this.database.username(), this.database.password());
+		// As application.yml configures the store's pool.
+		java.util.Properties connection = new java.util.Properties();
+		connection.setProperty("reWriteBatchedInserts", "true");
+		dataSource.setConnectionProperties(connection);
 		Flyway.configure()
 			.dataSource(dataSource)
 			.schemas(PostgresMetricStore.SCHEMA)
@@ -48,6 +52,7 @@ class PostgresMetricStoreContractTest extends MetricStoreContract {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.store = new PostgresMetricStore(this.jdbc, ReceiverProperties.Retention.defaults(), Clock.systemUTC());
 		this.store.rollupGrace(OPEN_FOR);
+		this.store.rollupCache(rollupCacheBuckets());
 	}
 
 	@AfterEach
