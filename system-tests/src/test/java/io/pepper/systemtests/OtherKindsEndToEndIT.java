@@ -79,8 +79,8 @@ class OtherKindsEndToEndIT {
 			.asString();
 		create(token, "Cache down", "TCP", "tcp://127.0.0.1:" + ServiceProcess.freePort(),
 				Map.of("type", "tcp", "tls", false));
-		String dnsUp = create(token, "Name up", "DNS", "dns:ok.kinds.test", Map.of("type", "dns", "recordType", "A",
-				"resolver", resolver, "expectedAnswers", List.of("192.0.2.7")))
+		String dnsUp = create(token, "Name up", "DNS", "dns:ok.kinds.test",
+				Map.of("type", "dns", "recordType", "A", "resolver", resolver, "expectedAnswers", List.of("192.0.2.7")))
 			.get("id")
 			.asString();
 		create(token, "Name gone", "DNS", "dns:gone.kinds.test",
@@ -128,8 +128,9 @@ class OtherKindsEndToEndIT {
 				answer.addRecord(question, Section.QUESTION);
 				if (question.getName().equals(Name.fromConstantString("ok.kinds.test."))) {
 					if (question.getType() == Type.A) {
-						answer.addRecord(new ARecord(question.getName(), DClass.IN, 60,
-								InetAddress.ofLiteral("192.0.2.7")), Section.ANSWER);
+						answer.addRecord(
+								new ARecord(question.getName(), DClass.IN, 60, InetAddress.ofLiteral("192.0.2.7")),
+								Section.ANSWER);
 					}
 				}
 				else {
