@@ -58,7 +58,9 @@ class OtherKindsEndToEndIT {
 
 	@AfterEach
 	void stopDns() {
-		this.dns.close();
+		if (this.dns != null) {
+			this.dns.close();
+		}
 	}
 
 	@Test
