@@ -75,6 +75,11 @@ public final class TestAlerting implements AlertingConfiguration {
 	}
 
 	@Override
+	public java.util.List<UUID> certificatesWatched() {
+		return this.current.certificatesWatched();
+	}
+
+	@Override
 	public Optional<NotificationChannelSpec> channel(UUID channelId) {
 		return this.current.channel(channelId);
 	}

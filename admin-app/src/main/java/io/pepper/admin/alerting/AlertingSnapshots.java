@@ -27,6 +27,7 @@ import io.pepper.admin.policy.PolicySettings;
 import io.pepper.contracts.v1.AlertPolicy;
 import io.pepper.contracts.v1.AlertingSnapshot;
 import io.pepper.contracts.v1.EndpointAlerting;
+import io.pepper.contracts.v1.CheckSettings;
 import io.pepper.contracts.v1.MaintenanceWindowSpec;
 import io.pepper.contracts.v1.NotificationChannelSpec;
 import io.pepper.contracts.v1.OrganizationContacts;
@@ -44,7 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 class AlertingSnapshots {
 
 	private static final String ENDPOINTS = """
-			SELECT id, organization_id, name, url, locations, tags, apdex_threshold_ms
+			SELECT id, organization_id, name, url, locations, tags, apdex_threshold_ms,
+				check_settings::text AS check_settings
 			FROM endpoints ORDER BY id
 			""";
 
@@ -98,8 +100,13 @@ class AlertingSnapshots {
 				.sorted()
 				.toList();
 			usedWindows.addAll(covering);
+			// A TLS check's certificate is warned about ahead of its expiry.
+			List<Integer> warningDays = (io.pepper.admin.endpoint.EndpointJson
+				.readSettings(row.getString("check_settings")) instanceof CheckSettings.Tls tls)
+						? tls.expiryWarningDays() : List.of();
 			return new EndpointAlerting(id, organizationId, row.getString("name"), URI.create(row.getString("url")),
-					strings(row.getArray("locations")), tags, row.getInt("apdex_threshold_ms"), policy, covering);
+					strings(row.getArray("locations")), tags, row.getInt("apdex_threshold_ms"), policy, covering,
+					warningDays);
 		}).list();
 		List<NotificationChannelSpec> channelSpecs = this.channels.findAllById(usedChannels)
 			.stream()

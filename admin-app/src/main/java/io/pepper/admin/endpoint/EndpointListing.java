@@ -44,7 +44,8 @@ class EndpointListing {
 		int last = (int) Math.max(0, (total - 1) / limit);
 		int current = Math.clamp(page, 0, last);
 		List<EndpointRow> rows = this.jdbc
-			.sql("SELECT id, name, url, method, enabled, interval_seconds, locations, tags FROM endpoints " + where
+			.sql("SELECT id, name, url, CASE WHEN kind = 'HTTP' THEN method ELSE kind END AS method, enabled, "
+					+ "interval_seconds, locations, tags FROM endpoints " + where
 					+ " ORDER BY name, id LIMIT :limit OFFSET :offset")
 			.param("organization", organizationId)
 			.param("pattern", pattern)

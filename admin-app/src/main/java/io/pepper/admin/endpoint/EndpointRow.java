@@ -9,7 +9,8 @@ import java.util.UUID;
  * @param id the endpoint
  * @param name its name
  * @param url the URL checked
- * @param method the request method
+ * @param method the request method, or the kind of a check that is not HTTP (TCP, DNS,
+ * TLS)
  * @param enabled whether probes check it
  * @param intervalSeconds how often it is checked
  * @param locations where it is checked from

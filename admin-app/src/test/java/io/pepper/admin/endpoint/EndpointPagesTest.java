@@ -131,6 +131,9 @@ class EndpointPagesTest extends UiTestBase {
 		assertThat(browser.follow(tcp).body()).contains("Endpoint Cache created.")
 			.contains("over TLS; sends PING\\r\\n; expects +PONG");
 		assertThat(browser.follow(dns).body()).contains("MX from 9.9.9.9:53; expects NOERROR with all of");
+		assertThat(browser.get("/endpoints").body())
+			.containsPattern("<span>TCP</span> <span[^>]*>tcp://cache.example.com:6379")
+			.containsPattern("<span>DNS</span> <span[^>]*>dns:example.com");
 
 		// The edit form shows what is stored and saves it back unchanged.
 		UUID cache = this.endpoints.findByOrganizationIdOrderByName(organization)

@@ -76,6 +76,11 @@ class AdminAlertingClient implements AlertingConfiguration {
 		return this.current.channel(channelId);
 	}
 
+	@Override
+	public java.util.List<UUID> certificatesWatched() {
+		return this.current.certificatesWatched();
+	}
+
 	/** The snapshot in use, or null before the first one arrived. */
 	@Nullable AlertingSnapshot snapshot() {
 		return this.current.snapshot();

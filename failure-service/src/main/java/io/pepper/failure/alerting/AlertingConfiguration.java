@@ -1,5 +1,6 @@
 package io.pepper.failure.alerting;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -26,5 +27,13 @@ public interface AlertingConfiguration {
 	 * the configuration is not loaded yet).
 	 */
 	Optional<NotificationChannelSpec> channel(UUID channelId);
+
+	/**
+	 * The endpoints whose certificates people are warned about ahead of expiry, so their
+	 * successful checks are watched too.
+	 */
+	default List<UUID> certificatesWatched() {
+		return List.of();
+	}
 
 }

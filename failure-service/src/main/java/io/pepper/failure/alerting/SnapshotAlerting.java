@@ -120,4 +120,14 @@ public final class SnapshotAlerting implements AlertingConfiguration {
 		return items.stream().collect(Collectors.toUnmodifiableMap(id, Function.identity(), (first, second) -> first));
 	}
 
+	@Override
+	public List<UUID> certificatesWatched() {
+		return this.endpoints.values()
+			.stream()
+			.filter((endpoint) -> !endpoint.certificateWarningDays().isEmpty())
+			.map(EndpointAlerting::endpointId)
+			.sorted()
+			.toList();
+	}
+
 }

@@ -170,6 +170,13 @@ final class Incident {
 		return record(at, "reminder", "Still " + this.kind.name().toLowerCase() + ": " + this.reason + ".");
 	}
 
+	/** The open warning has come closer: a new reason, one new entry. */
+	TimelineEntry warnAgain(Instant at, String reason, String detail) {
+		requireOpen("warn again");
+		this.reason = reason;
+		return record(at, "warned", detail);
+	}
+
 	/** Adds a timeline entry that changes nothing else, e.g. a notification held back. */
 	TimelineEntry note(Instant at, String type, String detail) {
 		return record(at, type, detail);

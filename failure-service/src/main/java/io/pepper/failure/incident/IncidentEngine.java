@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -59,8 +60,12 @@ public class IncidentEngine {
 
 	private final TransactionTemplate transactions;
 
+	private final CertificateWarnings certificates;
+
 	IncidentEngine(EndpointStates states, Incidents incidents, AlertingConfiguration alerting, ChangeNotifier notifier,
-			FailureProperties properties, Clock clock, TransactionTemplate transactions) {
+			FailureProperties properties, Clock clock, TransactionTemplate transactions,
+			CertificateWarnings certificates) {
+		this.certificates = certificates;
 		this.states = states;
 		this.incidents = incidents;
 		this.alerting = alerting;
@@ -190,11 +195,69 @@ public class IncidentEngine {
 					(result) -> byEndpoint.computeIfAbsent(result.endpointId(), (id) -> new ArrayList<>()).add(result));
 		int counted = 0;
 		for (Map.Entry<UUID, List<CheckResult>> endpoint : byEndpoint.entrySet()) {
+			certificatesOf(endpoint.getKey(), endpoint.getValue());
 			if (this.states.lockIfKnown(endpoint.getKey()).isPresent()) {
 				counted += successesOf(endpoint.getKey(), endpoint.getValue());
 			}
 		}
 		return counted;
+	}
+
+	/**
+	 * Warns once per threshold about a TLS check's certificate nearing its expiry, and
+	 * resolves the warning once it no longer does.
+	 */
+	private void certificatesOf(UUID endpointId, List<CheckResult> results) {
+		if (!this.alerting.loaded()) {
+			return;
+		}
+		EndpointRules rules = this.alerting.rulesFor(endpointId);
+		EndpointAlerting known = rules.endpoint();
+		CheckResult latest = results.stream()
+			.filter((result) -> result.tlsCertExpiresAt() != null)
+			.max(Comparator.comparing(CheckResult::scheduledAt))
+			.orElse(null);
+		if (known == null || known.certificateWarningDays().isEmpty() || latest == null) {
+			return;
+		}
+		this.states.lock(endpointId, known.organizationId(), known.name(), known.url().toString());
+		Instant now = now();
+		// as PostgreSQL keeps it, so the certificate told compares equal to the one seen
+		Instant expiry = Objects.requireNonNull(latest.tlsCertExpiresAt()).truncatedTo(ChronoUnit.MICROS);
+		Optional<Incident> open = this.incidents.findOpen(endpointId, Kind.CERTIFICATE_EXPIRING);
+		CertificateWarning.Decision decision = CertificateWarning.decide(known.certificateWarningDays(), expiry, now,
+				this.certificates.told(endpointId).orElse(null));
+		switch (decision) {
+			case CertificateWarning.Decision.Warn warn -> {
+				this.certificates.save(endpointId, expiry, warn.thresholdDays(), now);
+				String reason = "the certificate expires in " + warn.daysLeft() + " days, at " + expiry;
+				String detail = "Within the " + warn.thresholdDays() + "-day warning: " + reason + " (seen from "
+						+ latest.location() + ").";
+				if (open.isPresent()) {
+					Incident incident = open.get();
+					changed(incident, incident.warnAgain(now, reason, detail), Change.CERTIFICATE_EXPIRING, rules, now);
+				}
+				else {
+					Incident incident = Incident.open(endpointId, known.organizationId(), known.name(),
+							known.url().toString(), Kind.CERTIFICATE_EXPIRING, List.of(latest.location()), reason, now,
+							detail);
+					changed(incident, incident.lastRecorded(), Change.CERTIFICATE_EXPIRING, rules, now);
+				}
+			}
+			case CertificateWarning.Decision.Clear clear -> {
+				this.certificates.clear(endpointId);
+				if (open.isPresent()) {
+					Incident incident = open.get();
+					changed(incident,
+							incident.resolve(now,
+									"The certificate now expires at " + expiry + ", beyond every warning: renewed."),
+							Change.CERTIFICATE_RENEWED, rules, now);
+				}
+			}
+			case CertificateWarning.Decision.Nothing nothing -> {
+				// told already
+			}
+		}
 	}
 
 	private int successesOf(UUID endpointId, List<CheckResult> results) {
@@ -382,6 +445,7 @@ public class IncidentEngine {
 	public List<UUID> endpointsWatched() {
 		TreeSet<UUID> watched = new TreeSet<>(this.incidents.endpointsDown());
 		watched.addAll(this.states.failingSince(now().minus(this.properties.streakMaxGap())));
+		watched.addAll(this.alerting.certificatesWatched());
 		return List.copyOf(watched);
 	}
 

@@ -54,7 +54,11 @@ public record StateChange(Change change, UUID incidentId, UUID endpointId, UUID 
 		/** The Apdex drop is over. */
 		RECOVERED("recovered"),
 		/** Still down. */
-		REMINDER("still down");
+		REMINDER("still down"),
+		/** A certificate expires within a warning threshold (once per threshold). */
+		CERTIFICATE_EXPIRING("certificate expiring"),
+		/** The certificate was renewed: it no longer expires within any threshold. */
+		CERTIFICATE_RENEWED("certificate renewed");
 
 		private final String words;
 
@@ -69,7 +73,7 @@ public record StateChange(Change change, UUID incidentId, UUID endpointId, UUID 
 
 		/** Whether this change means trouble (rather than its end). */
 		public boolean isTrouble() {
-			return this != RESOLVED && this != RECOVERED;
+			return this != RESOLVED && this != RECOVERED && this != CERTIFICATE_RENEWED;
 		}
 
 	}

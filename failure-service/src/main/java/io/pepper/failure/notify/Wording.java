@@ -26,6 +26,8 @@ public final class Wording {
 			case DEGRADED -> name + " is DEGRADED";
 			case RECOVERED -> name + " has RECOVERED after " + duration(change.duration());
 			case REMINDER -> name + " is still DOWN, for " + duration(change.duration());
+			case CERTIFICATE_EXPIRING -> name + "'s certificate is EXPIRING: " + change.reason();
+			case CERTIFICATE_RENEWED -> name + "'s certificate was RENEWED";
 		};
 	}
 
@@ -39,6 +41,8 @@ public final class Wording {
 			case DEGRADED -> "DEGRADED";
 			case RECOVERED -> "RECOVERED";
 			case REMINDER -> "Still DOWN";
+			case CERTIFICATE_EXPIRING -> "CERTIFICATE EXPIRING";
+			case CERTIFICATE_RENEWED -> "CERTIFICATE RENEWED";
 		};
 		String subject = "[Pepper] " + label + ": " + change.endpointName();
 		return change.change().isTrouble() ? subject + " — " + change.reason() : subject;

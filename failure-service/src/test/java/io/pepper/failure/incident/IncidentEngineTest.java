@@ -14,6 +14,10 @@ import io.pepper.contracts.v1.Degradation;
 import io.pepper.contracts.v1.FailureBatch;
 import io.pepper.contracts.v1.MaintenanceWindowSpec;
 import io.pepper.contracts.v1.NotificationChannelSpec;
+import io.pepper.contracts.v1.Outcome;
+import io.pepper.contracts.v1.OutcomeKind;
+import io.pepper.contracts.v1.Phase;
+import io.pepper.contracts.v1.PhaseTimings;
 import io.pepper.contracts.v1.TrendEvent;
 import io.pepper.failure.Failures;
 import io.pepper.failure.IncidentTestBase;
@@ -63,16 +67,15 @@ class IncidentEngineTest extends IncidentTestBase {
 		TestEndpoint endpoint = TestEndpoint.create("Mail DNS", "eu-west").at("dns:pepper-mail.example.com");
 		NotificationChannelSpec.Email oncall = emailChannel(endpoint);
 		this.alerting.add(endpoint.alerting(policy(2, 1, 1, null, oncall.id())), oncall);
-		io.pepper.contracts.v1.Outcome mismatch = io.pepper.contracts.v1.Outcome.failed(
-				io.pepper.contracts.v1.OutcomeKind.DNS_ANSWER_MISMATCH, io.pepper.contracts.v1.Phase.DNS,
+		Outcome mismatch = Outcome.failed(OutcomeKind.DNS_ANSWER_MISMATCH, Phase.DNS,
 				"expected any of ['192.0.2.1'] but got ['192.0.2.2']");
-		io.pepper.contracts.v1.Outcome noPhase = io.pepper.contracts.v1.Outcome.failed(
-				io.pepper.contracts.v1.OutcomeKind.DNS_RCODE_MISMATCH, null, "expected rcode NOERROR but got SERVFAIL");
+		Outcome noPhase = Outcome.failed(OutcomeKind.DNS_RCODE_MISMATCH, null,
+				"expected rcode NOERROR but got SERVFAIL");
 
-		post(Failures.batch(endpoint.failure("eu-west", slot(0), mismatch,
-				new io.pepper.contracts.v1.PhaseTimings(2.0, null, null, null, 2.5))));
-		post(Failures.batch(endpoint.failure("eu-west", slot(1), noPhase,
-				new io.pepper.contracts.v1.PhaseTimings(null, null, null, null, 0.5))));
+		post(Failures
+			.batch(endpoint.failure("eu-west", slot(0), mismatch, new PhaseTimings(2.0, null, null, null, 2.5))));
+		post(Failures
+			.batch(endpoint.failure("eu-west", slot(1), noPhase, new PhaseTimings(null, null, null, null, 0.5))));
 
 		JsonNode incident = onlyIncident(endpoint);
 		assertThat(incident.get("state").asString()).isEqualTo("OPEN");

@@ -54,6 +54,10 @@ public final class Connector {
 	 * IP literal is its own address (and is still judged by the guard).
 	 */
 	public List<InetAddress> resolve(String host, Phases phases) throws UnknownHostException {
+		String hostRefusal = this.policy.refusalForHost(host);
+		if (hostRefusal != null) {
+			throw new BlockedTargetException(hostRefusal);
+		}
 		InetAddress literal = literal(host);
 		if (literal != null) {
 			String refusal = this.policy.refusal(host, literal);
@@ -71,6 +75,11 @@ public final class Connector {
 	 */
 	public Socket open(String host, int port, boolean secure, Phases phases) throws IOException {
 		String bare = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+		// numeric forms other than a dotted quad are refused before anything reads them
+		String refusal = this.policy.refusalForHost(bare);
+		if (refusal != null) {
+			throw new BlockedTargetException(refusal);
+		}
 		List<InetAddress> addresses;
 		InetAddress literal = literal(bare);
 		if (literal != null) {

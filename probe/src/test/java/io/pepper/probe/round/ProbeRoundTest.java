@@ -192,6 +192,34 @@ class ProbeRoundTest {
 		}
 	}
 
+	static List<CheckUrlCases.KindCase> kindTargets() {
+		return CheckUrlCases.OTHER_KINDS;
+	}
+
+	/** The table of other kinds' targets admin-app's creation is tested against too. */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("kindTargets")
+	void readsAnEntryOfAnotherKindExactlyWhenItsTargetCanBeChecked(CheckUrlCases.KindCase target) {
+		ObjectNode entry = entry(this.up, "case").put("url", target.url()).put("kind", target.kind());
+		entry.remove("settings");
+		EndpointListClient.ListAsSent sent = new EndpointListClient.ListAsSent("local", SLOT, List.of(entry));
+
+		EndpointListClient.Read read = EndpointListClient.read(sent);
+
+		if (target.accepted()) {
+			assertThat(read.invalid()).isEmpty();
+			assertThat(read.list().endpoints()).singleElement().satisfies((spec) -> {
+				assertThat(spec.url()).hasToString(target.url());
+				assertThat(spec.kind().name()).isEqualTo(target.kind());
+			});
+		}
+		else {
+			assertThat(read.list().endpoints()).isEmpty();
+			assertThat(read.invalid()).singleElement()
+				.satisfies((invalid) -> assertThat(invalid.reason()).startsWith("url").contains(target.refusal()));
+		}
+	}
+
 	/** A copy of {@code spec}'s entry with an id and name of its own. */
 	private static ObjectNode entry(EndpointSpec spec, String name) {
 		ObjectNode entry = WireJson.mapper().valueToTree(spec);

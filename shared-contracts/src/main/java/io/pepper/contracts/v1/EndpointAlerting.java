@@ -17,9 +17,12 @@ import java.util.UUID;
  * @param apdexThresholdMs its Apdex threshold T
  * @param policy the effective alert policy
  * @param maintenanceWindowIds the maintenance windows that cover it
+ * @param certificateWarningDays the days before its certificate's expiry at which people
+ * are warned, largest first; empty (also when a sender leaves it out) for none
  */
 public record EndpointAlerting(UUID endpointId, UUID organizationId, String name, URI url, List<String> locations,
-		List<String> tags, int apdexThresholdMs, AlertPolicy policy, List<UUID> maintenanceWindowIds) {
+		List<String> tags, int apdexThresholdMs, AlertPolicy policy, List<UUID> maintenanceWindowIds,
+		List<Integer> certificateWarningDays) {
 
 	public EndpointAlerting {
 		Require.present(endpointId, "endpointId");
@@ -31,6 +34,19 @@ public record EndpointAlerting(UUID endpointId, UUID organizationId, String name
 		Require.between(apdexThresholdMs, 1, EndpointSpec.MAX_TIMEOUT_MS, "apdexThresholdMs");
 		Require.present(policy, "policy");
 		maintenanceWindowIds = Require.list(maintenanceWindowIds, "maintenanceWindowIds");
+		certificateWarningDays = Require.list(certificateWarningDays, "certificateWarningDays")
+			.stream()
+			.map((days) -> (int) Require.between(days, 1, 365, "certificateWarningDays"))
+			.distinct()
+			.sorted(java.util.Comparator.reverseOrder())
+			.toList();
+	}
+
+	/** An endpoint whose certificate nobody is warned about. */
+	public EndpointAlerting(UUID endpointId, UUID organizationId, String name, URI url, List<String> locations,
+			List<String> tags, int apdexThresholdMs, AlertPolicy policy, List<UUID> maintenanceWindowIds) {
+		this(endpointId, organizationId, name, url, locations, tags, apdexThresholdMs, policy, maintenanceWindowIds,
+				List.of());
 	}
 
 }

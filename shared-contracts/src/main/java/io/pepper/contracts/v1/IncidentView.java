@@ -59,7 +59,11 @@ public record IncidentView(UUID id, UUID endpointId, UUID organizationId, String
 	/** What kind of trouble. */
 	public enum Kind {
 
-		DOWN, DEGRADED
+		DOWN, DEGRADED,
+		/**
+		 * A warning: the certificate of a TLS check expires within one of its thresholds.
+		 */
+		CERTIFICATE_EXPIRING
 
 	}
 

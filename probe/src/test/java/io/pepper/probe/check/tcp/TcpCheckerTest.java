@@ -217,6 +217,15 @@ class TcpCheckerTest {
 		}
 	}
 
+	@Test
+	void refusesANumericHostInAnAmbiguousFormEvenWhereLoopbackIsAllowed() {
+		CheckResult result = this.checker.check(spec("2130706433", 80, new CheckSettings.Tcp(false, null, null)),
+				"local", SLOT);
+
+		assertThat(result.outcome().kind()).isEqualTo(OutcomeKind.BLOCKED);
+		assertThat(result.outcome().reason()).contains("ambiguous form");
+	}
+
 	private static EndpointSpec spec(String host, int port, CheckSettings.Tcp settings) {
 		return EndpointSpec.of(UUID.randomUUID(), UUID.randomUUID(), "tcp " + host,
 				URI.create("tcp://" + host + ":" + port), settings, 3_000, 500, 60);
