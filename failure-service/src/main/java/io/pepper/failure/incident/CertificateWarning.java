@@ -28,8 +28,7 @@ final class CertificateWarning {
 		if (reached == null) {
 			return (told != null) ? new Decision.Clear() : new Decision.Nothing();
 		}
-		boolean sameCertificate = told != null && told.expiresAt().equals(expiry);
-		if (sameCertificate && told.thresholdDays() <= reached) {
+		if (told != null && told.expiresAt().equals(expiry) && told.thresholdDays() <= reached) {
 			return new Decision.Nothing();
 		}
 		return new Decision.Warn(reached, daysLeft);

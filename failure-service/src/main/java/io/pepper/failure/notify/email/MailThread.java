@@ -31,8 +31,8 @@ record MailThread(String messageId, @Nullable String inReplyTo, @Nullable String
 			return new MailThread(messageId, null, null);
 		}
 		String root = root(change.incidentId(), domain);
-		boolean opening = change.change() == StateChange.Change.OPENED
-				|| change.change() == StateChange.Change.DEGRADED;
+		boolean opening = change.change() == StateChange.Change.OPENED || change.change() == StateChange.Change.DEGRADED
+				|| change.change() == StateChange.Change.CERTIFICATE_EXPIRING;
 		return new MailThread(messageId, opening ? null : root, root);
 	}
 
