@@ -38,8 +38,11 @@ import redis.embedded.RedisServer;
  */
 final class Servers implements AutoCloseable {
 
-	/** The databases of admin-app, failure-service and (embedded) receiver-service. */
-	static final List<String> DATABASES = List.of("pepper_admin", "pepper_failure", "pepper_receiver");
+	/** The databases of admin-app and failure-service. */
+	static final List<String> DATABASES = List.of("pepper_admin", "pepper_failure");
+
+	/** receiver-service's, when it keeps the checks in PostgreSQL (embedded runs). */
+	static final String RECEIVER_DATABASE = "pepper_receiver";
 
 	private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
@@ -129,7 +132,8 @@ final class Servers implements AutoCloseable {
 					deleteKeys(redisHost, redisPort, "pepper:*");
 				}
 			}
-			prepareDatabases(postgresUrl, postgresUser, fresh && !settings.embedded());
+			prepareDatabases(postgresUrl, postgresUser, fresh && !settings.embedded(),
+					settings.embedded() ? List.of(DATABASES.get(0), DATABASES.get(1), RECEIVER_DATABASE) : DATABASES);
 			MailSink mail = MailSink.start(settings.smtpPort(), logs.resolve("mail.log"));
 			started.push(mail);
 			this.postgresUrl = postgresUrl;
@@ -172,10 +176,11 @@ final class Servers implements AutoCloseable {
 		}
 	}
 
-	private static void prepareDatabases(String url, String user, boolean drop) throws SQLException {
+	private static void prepareDatabases(String url, String user, boolean drop, List<String> databases)
+			throws SQLException {
 		try (Connection connection = DriverManager.getConnection(url + "/postgres", user, "");
 				Statement statement = connection.createStatement()) {
-			for (String database : DATABASES) {
+			for (String database : databases) {
 				if (drop) {
 					statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
 				}

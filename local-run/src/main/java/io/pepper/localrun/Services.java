@@ -75,7 +75,7 @@ final class Services implements AutoCloseable {
 		receiverService.putAll(redis);
 		if (s.embedded()) {
 			receiverService.put("pepper.receiver.store", "postgres");
-			receiverService.putAll(database(servers, "pepper_receiver"));
+			receiverService.putAll(database(servers, Servers.RECEIVER_DATABASE));
 		}
 		else {
 			receiverService.put("pepper.receiver.influx.url", s.external().influxUrl());
@@ -201,9 +201,11 @@ final class Services implements AutoCloseable {
 		StringBuilder text = new StringBuilder();
 		properties.forEach((key, value) -> text.append(key).append('=').append(escape(value)).append('\n'));
 		Files.writeString(file, text);
-		ProcessBuilder process = new ProcessBuilder(java(), "-Xmx384m", "-jar", jar(name).toString(),
-				"--spring.config.additional-location=file:" + file.toAbsolutePath())
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m"));
+		command.addAll(this.settings.serviceJvmOptions());
+		command.addAll(List.of("-jar", jar(name).toString(),
+				"--spring.config.additional-location=file:" + file.toAbsolutePath()));
+		ProcessBuilder process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(Redirect.to(log(name).toFile()));
 		synchronized (this) {
 			if (this.closed) {

@@ -1,6 +1,7 @@
 package io.pepper.localrun;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -24,11 +25,12 @@ import org.jspecify.annotations.Nullable;
  * @param location the demo probe's location
  * @param tlsProvider the probe's TLS provider
  * @param demoDays days of demo history sent on a fresh state
+ * @param serviceJvmOptions more options for each service's JVM
  * @param external the servers {@code scripts/run --influx} prepared; none for embedded
  */
 record Settings(Path root, String version, Path state, int adminPort, int receiverPort, int failurePort, int probePort,
 		int postgresPort, int redisPort, int smtpPort, String location, String tlsProvider, int demoDays,
-		@Nullable External external) {
+		List<String> serviceJvmOptions, @Nullable External external) {
 
 	/**
 	 * Servers the user runs: PostgreSQL (trust or password-less user), Redis and
@@ -72,7 +74,12 @@ record Settings(Path root, String version, Path state, int adminPort, int receiv
 				port(env, "PEPPER_REDIS_PORT", 16379), port(env, "PEPPER_SMTP_PORT", 1025),
 				env.getOrDefault("PEPPER_LOCATION", "local"),
 				env.getOrDefault("PEPPER_PROBE_TLS_PROVIDER", "conscrypt"),
-				Integer.parseInt(env.getOrDefault("PEPPER_DEMO_DAYS", "7")), external);
+				Integer.parseInt(env.getOrDefault("PEPPER_DEMO_DAYS", "7")),
+				List.of(env.getOrDefault("PEPPER_SERVICE_JVM_OPTS", "").trim().split("\\s+"))
+					.stream()
+					.filter((option) -> !option.isEmpty())
+					.toList(),
+				external);
 	}
 
 	boolean embedded() {

@@ -127,6 +127,8 @@ class LocalRunIT {
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
 		builder.environment().put("PEPPER_STATE", this.state.toAbsolutePath().toString());
 		builder.environment().put("PEPPER_DEMO_DAYS", "1");
+		// Faster starts on a small CI machine, as the system tests start the services.
+		builder.environment().put("PEPPER_SERVICE_JVM_OPTS", "-XX:TieredStopAtLevel=1");
 		builder.environment().put("PEPPER_PROBE_TLS_PROVIDER", "jsse");
 		this.ports.forEach((name, port) -> builder.environment().put(name, Integer.toString(port)));
 		this.launcher = builder.start();
