@@ -108,6 +108,10 @@ class LocalRunIT {
 
 		start(2);
 		assertThat(tokens()).isEqualTo(tokens);
+		// The web session lives in Redis: still signed in, so Redis kept its data (AOF).
+		Browser.Page home = browser.get("/");
+		assertThat(home.status()).as("signed in after the restart").isEqualTo(200);
+		assertThat(home.body()).contains("admin-app health");
 		Browser again = new Browser("http://127.0.0.1:" + port("PEPPER_ADMIN_PORT"));
 		assertThat(again.signIn("demo@pepper.local", tokens.get("OWNER_PASSWORD")).redirectPath()).isEqualTo("/");
 		assertThat(endpointId(tokens.get("API_TOKEN"), "admin-app health")).isEqualTo(endpointId);
