@@ -74,7 +74,7 @@ record Settings(Path root, String version, Path state, int adminPort, int receiv
 				port(env, "PEPPER_REDIS_PORT", 16379), port(env, "PEPPER_SMTP_PORT", 1025),
 				env.getOrDefault("PEPPER_LOCATION", "local"),
 				env.getOrDefault("PEPPER_PROBE_TLS_PROVIDER", "conscrypt"),
-				Integer.parseInt(env.getOrDefault("PEPPER_DEMO_DAYS", "7")),
+				days(env.getOrDefault("PEPPER_DEMO_DAYS", "7")),
 				List.of(env.getOrDefault("PEPPER_SERVICE_JVM_OPTS", "").trim().split("\\s+"))
 					.stream()
 					.filter((option) -> !option.isEmpty())
@@ -96,6 +96,19 @@ record Settings(Path root, String version, Path state, int adminPort, int receiv
 			throw new IllegalArgumentException("--" + name + "=... is required");
 		}
 		return value;
+	}
+
+	private static int days(String value) {
+		try {
+			int days = Integer.parseInt(value.trim());
+			if (days >= 0 && days <= 400) {
+				return days;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new IllegalArgumentException("PEPPER_DEMO_DAYS must be a number of days (0-400) but was " + value);
 	}
 
 	private static int port(Map<String, String> env, String name, int fallback) {
