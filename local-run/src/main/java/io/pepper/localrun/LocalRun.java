@@ -83,7 +83,7 @@ public final class LocalRun {
 		String store = s.embedded() ? "PostgreSQL        jdbc:postgresql://127.0.0.1:" + s.postgresPort()
 				+ " (user postgres; databases pepper_admin, pepper_failure, pepper_receiver)\n"
 				+ "    Redis             redis://127.0.0.1:" + s.redisPort() + " (AOF in " + s.state() + "/redis)"
-				: "InfluxDB          " + s.external().influxUrl() + "  (database pepper, measurement checks)";
+				: "InfluxDB          " + s.servers().influxUrl() + "  (database pepper, measurement checks)";
 		return """
 
 				  %s

@@ -123,7 +123,7 @@ final class Servers implements AutoCloseable {
 				redisPort = settings.redisPort();
 			}
 			else {
-				Settings.External external = settings.external();
+				Settings.External external = settings.servers();
 				postgresUrl = external.postgresUrl();
 				postgresUser = external.postgresUser();
 				redisHost = external.redisHost();

@@ -78,7 +78,7 @@ final class Services implements AutoCloseable {
 			receiverService.putAll(database(servers, Servers.RECEIVER_DATABASE));
 		}
 		else {
-			receiverService.put("pepper.receiver.influx.url", s.external().influxUrl());
+			receiverService.put("pepper.receiver.influx.url", s.servers().influxUrl());
 			receiverService.put("pepper.receiver.influx.database", "pepper");
 			receiverService.put("pepper.receiver.influx.v1-compat", "true");
 		}

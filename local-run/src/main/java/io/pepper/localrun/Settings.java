@@ -3,6 +3,7 @@ package io.pepper.localrun;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -84,6 +85,14 @@ record Settings(Path root, String version, Path state, int adminPort, int receiv
 
 	boolean embedded() {
 		return this.external == null;
+	}
+
+	/**
+	 * The servers {@code scripts/run --influx} prepared; only when not
+	 * {@link #embedded()}.
+	 */
+	External servers() {
+		return Objects.requireNonNull(this.external, "an embedded run has no external servers");
 	}
 
 	Path logs() {
