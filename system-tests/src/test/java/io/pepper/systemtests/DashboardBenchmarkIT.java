@@ -176,6 +176,7 @@ class DashboardBenchmarkIT {
 						figures(draws, apiByRange.get(range)));
 			}
 		}
+		print(seeding, rows);
 
 	}
 

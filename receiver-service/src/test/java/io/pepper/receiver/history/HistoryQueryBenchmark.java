@@ -310,11 +310,11 @@ class HistoryQueryBenchmark {
 			int dailyCold = Math.min(QUERIES, (daily.size() - WARM_UP) / 2);
 			// Warm up the JVM on endpoints not measured.
 			for (UUID endpoint : hourly.subList(0, WARM_UP)) {
-				series(port, endpoint, "hourly", "1d", DAYS);
-				series(port, endpoint, "auto", "1d", DAYS);
-				series(port, endpoint, "hourly", "1h", DAYS * 24);
-				peer.read(Resolution.HOURLY, List.of(endpoint), FROM, TO);
-				peer.read(Resolution.DAILY, List.of(endpoint), FROM, TO);
+				series(port, endpoint, "hourly", "1d", DAYS).verify();
+				series(port, endpoint, "auto", "1d", DAYS).verify();
+				series(port, endpoint, "hourly", "1h", DAYS * 24).verify();
+				peer.read(Resolution.HOURLY, List.of(endpoint), FROM, TO).verify();
+				peer.read(Resolution.DAILY, List.of(endpoint), FROM, TO).verify();
 			}
 			List<UUID> dailyApi = daily.subList(WARM_UP, WARM_UP + dailyCold);
 			List<UUID> dailyPeer = daily.subList(WARM_UP + dailyCold, WARM_UP + 2 * dailyCold);
@@ -322,7 +322,7 @@ class HistoryQueryBenchmark {
 					new Figure(time(dailyApi, (e) -> series(port, e, "auto", "1d", DAYS)),
 							time(dailyPeer, (e) -> peer.read(Resolution.DAILY, List.of(e), FROM, TO))));
 			rows.put("daily 90 d (step 1 d), warm",
-					new Figure(time(dailyApi, (e) -> series(port, e, "auto", "1d", DAYS)),
+					new Figure(warm(dailyApi, (e) -> series(port, e, "auto", "1d", DAYS)),
 							time(dailyApi, (e) -> peer.read(Resolution.DAILY, List.of(e), FROM, TO))));
 			List<UUID> hourlyApi = hourly.subList(WARM_UP, WARM_UP + hourlyCold);
 			List<UUID> hourlyPeer = hourly.subList(WARM_UP + hourlyCold, WARM_UP + 2 * hourlyCold);
@@ -330,13 +330,13 @@ class HistoryQueryBenchmark {
 					new Figure(time(hourlyApi, (e) -> series(port, e, "hourly", "1d", DAYS)),
 							time(hourlyPeer, (e) -> peer.read(Resolution.HOURLY, List.of(e), FROM, TO))));
 			rows.put("hourly 90 d (step 1 d), warm",
-					new Figure(time(hourlyApi, (e) -> series(port, e, "hourly", "1d", DAYS)),
+					new Figure(warm(hourlyApi, (e) -> series(port, e, "hourly", "1d", DAYS)),
 							time(hourlyApi, (e) -> peer.read(Resolution.HOURLY, List.of(e), FROM, TO))));
 			rows.put("hourly 90 d (step 1 h, 2,160 points), cold",
 					new Figure(time(hourlyPeer, (e) -> series(port, e, "hourly", "1h", DAYS * 24)),
 							time(hourlyPeer, (e) -> peer.read(Resolution.HOURLY, List.of(e), FROM, TO))));
 			rows.put("hourly 90 d (step 1 h, 2,160 points), warm",
-					new Figure(time(hourlyPeer, (e) -> series(port, e, "hourly", "1h", DAYS * 24)),
+					new Figure(warm(hourlyPeer, (e) -> series(port, e, "hourly", "1h", DAYS * 24)),
 							time(hourlyPeer, (e) -> peer.read(Resolution.HOURLY, List.of(e), FROM, TO))));
 			List<List<UUID>> pages = new ArrayList<>();
 			for (int i = 0; i + PAGE <= this.summarized.size(); i += PAGE) {
@@ -347,7 +347,7 @@ class HistoryQueryBenchmark {
 			rows.put("summaries, page of 50 of " + SUMMARY_ENDPOINTS + ", cold", new Figure(
 					time(coldPages, (p) -> summaries(port, p)), time(coldPages, (p) -> summaryPeer(peer, p))));
 			rows.put("summaries, page of 50 of " + SUMMARY_ENDPOINTS + ", warm", new Figure(
-					time(coldPages, (p) -> summaries(port, p)), time(coldPages, (p) -> summaryPeer(peer, p))));
+					warm(coldPages, (p) -> summaries(port, p)), time(coldPages, (p) -> summaryPeer(peer, p))));
 			List<UUID> rawEndpoints = this.endpoints.subList(0, RAW_ENDPOINTS);
 			List<UUID> rawQueries = new ArrayList<>();
 			for (int i = 0; i < RAW_QUERIES; i++) {
@@ -365,18 +365,20 @@ class HistoryQueryBenchmark {
 		}
 	}
 
-	private void series(int port, UUID endpoint, String resolution, String step, int points) throws Exception {
+	private Verify series(int port, UUID endpoint, String resolution, String step, int points) throws Exception {
 		URI uri = URI.create("http://127.0.0.1:" + port + "/v1/history/" + endpoint + "?from=" + FROM + "&to=" + TO
 				+ "&step=" + step + "&resolution=" + resolution);
 		HttpResponse<String> response = this.http.send(
 				HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + TOKEN).build(),
 				HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		HistorySeries series = WireJson.mapper().readValue(response.body(), HistorySeries.class);
-		assertThat(series.points()).hasSize(points);
+		return () -> {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			HistorySeries series = WireJson.mapper().readValue(response.body(), HistorySeries.class);
+			assertThat(series.points()).hasSize(points);
+		};
 	}
 
-	private void summaries(int port, List<UUID> page) throws Exception {
+	private Verify summaries(int port, List<UUID> page) throws Exception {
 		String body = WireJson.mapper().writeValueAsString(new EndpointSummary.Request(page));
 		HttpResponse<String> response = this.http
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + EndpointSummary.PATH))
@@ -384,29 +386,45 @@ class HistoryQueryBenchmark {
 				.header("Content-Type", "application/json")
 				.POST(HttpRequest.BodyPublishers.ofString(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		List<EndpointSummary> summaries = WireJson.mapper()
-			.readValue(response.body(), new tools.jackson.core.type.TypeReference<List<EndpointSummary>>() {
-			});
-		assertThat(summaries).hasSize(page.size()).allSatisfy((s) -> assertThat(s.p95Ms24h()).isNotNull());
+		return () -> {
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			List<EndpointSummary> summaries = WireJson.mapper()
+				.readValue(response.body(), new tools.jackson.core.type.TypeReference<List<EndpointSummary>>() {
+				});
+			assertThat(summaries).hasSize(page.size()).allSatisfy((s) -> assertThat(s.p95Ms24h()).isNotNull());
+		};
 	}
 
 	/**
 	 * The rollup rows a page's summaries are made of: 24 hours and the 14 days before
 	 * today.
 	 */
-	private static void summaryPeer(Peer peer, List<UUID> page) throws Exception {
+	private static Verify summaryPeer(Peer peer, List<UUID> page) throws Exception {
 		Instant nextHour = Resolution.HOURLY.floor(Instant.now()).plus(Duration.ofHours(1));
 		peer.read(Resolution.HOURLY, page, nextHour.minus(Duration.ofHours(24)), nextHour);
-		peer.read(Resolution.DAILY, page, TO.minus(Duration.ofDays(13)), TO);
+		return peer.read(Resolution.DAILY, page, TO.minus(Duration.ofDays(13)), TO);
 	}
 
+	/** Each item once; what an answer holds is checked after the clock stopped. */
 	private static <T> Latency time(List<T> items, Read<T> read) throws Exception {
+		return time(items, read, false);
+	}
+
+	/** Each item read just before, so the timed read is one of a page read again. */
+	private static <T> Latency warm(List<T> items, Read<T> read) throws Exception {
+		return time(items, read, true);
+	}
+
+	private static <T> Latency time(List<T> items, Read<T> read, boolean readBefore) throws Exception {
 		long[] nanos = new long[items.size()];
 		for (int i = 0; i < items.size(); i++) {
+			if (readBefore) {
+				read.read(items.get(i)).verify();
+			}
 			long started = System.nanoTime();
-			read.read(items.get(i));
+			Verify answer = read.read(items.get(i));
 			nanos[i] = System.nanoTime() - started;
+			answer.verify();
 		}
 		Arrays.sort(nanos);
 		int n = nanos.length;
@@ -437,7 +455,8 @@ class HistoryQueryBenchmark {
 				EndpointSummary.PATH, Runtime.getRuntime().availableProcessors(),
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		System.out.println("  cold: an endpoint this receiver never read (nothing decoded or cached; the store's"
-				+ " own page cache may hold it); warm: read before.");
+				+ " own page cache may hold it); warm: the same read again right after. Times are the HTTP or JDBC"
+				+ " exchange; answers are parsed and checked after the clock stopped.");
 		System.out.println("  peer: the store answering the same query for the same rows, read in full over JDBC or"
 				+ " InfluxDB's HTTP API, without decoding;");
 		System.out.println("        for the raw checks row the peer is the daily rollups of the same endpoint.");
@@ -467,14 +486,21 @@ class HistoryQueryBenchmark {
 	@FunctionalInterface
 	private interface Read<T> {
 
-		void read(T item) throws Exception;
+		Verify read(T item) throws Exception;
+
+	}
+
+	@FunctionalInterface
+	private interface Verify {
+
+		void verify() throws Exception;
 
 	}
 
 	/** The store answering a read of rollup rows by itself. */
 	private interface Peer {
 
-		void read(Resolution resolution, List<UUID> endpoints, Instant from, Instant to) throws Exception;
+		Verify read(Resolution resolution, List<UUID> endpoints, Instant from, Instant to) throws Exception;
 
 	}
 
@@ -493,7 +519,7 @@ class HistoryQueryBenchmark {
 		}
 
 		@Override
-		public void read(Resolution resolution, List<UUID> endpoints, Instant from, Instant to) {
+		public Verify read(Resolution resolution, List<UUID> endpoints, Instant from, Instant to) {
 			long[] rows = new long[1];
 			this.jdbc.query(sql(resolution, endpoints, from, to), (java.sql.ResultSet rs) -> {
 				for (int column = 1; column <= 20; column++) {
@@ -501,7 +527,7 @@ class HistoryQueryBenchmark {
 				}
 				rows[0]++;
 			});
-			assertThat(rows[0]).isPositive();
+			return () -> assertThat(rows[0]).isPositive();
 		}
 
 		String explain(String what, Resolution resolution, List<UUID> endpoints, Instant from, Instant to) {
@@ -521,7 +547,7 @@ class HistoryQueryBenchmark {
 		private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 		@Override
-		public void read(Resolution resolution, List<UUID> endpoints, Instant from, Instant to) throws Exception {
+		public Verify read(Resolution resolution, List<UUID> endpoints, Instant from, Instant to) throws Exception {
 			String measurement = (resolution == Resolution.HOURLY) ? InfluxMetricStore.HOURLY_MEASUREMENT
 					: InfluxMetricStore.DAILY_MEASUREMENT;
 			String query = "SELECT checks, up, satisfied, tolerating, frustrated, total_sum, dns_sum, dns_n, connect_sum,"
@@ -535,8 +561,10 @@ class HistoryQueryBenchmark {
 			HttpResponse<String> response = HTTP.send(
 					HttpRequest.newBuilder(uri).header("Accept", "application/csv").build(),
 					HttpResponse.BodyHandlers.ofString());
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			assertThat(response.body().lines().count()).isGreaterThan(1);
+			return () -> {
+				assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+				assertThat(response.body().lines().count()).isGreaterThan(1);
+			};
 		}
 
 	}

@@ -409,18 +409,48 @@ public final class InfluxMetricStore extends RollupMetricStore implements AutoCl
 		if (endpoints.isEmpty() || !from.isBefore(to)) {
 			return Map.of();
 		}
-		String query = "SELECT sum(checks) AS checks, sum(up) AS up, sum(satisfied) AS satisfied,"
-				+ " sum(tolerating) AS tolerating, last(apdex_t_ms) AS t FROM " + from(resolution) + " WHERE "
-				+ endpointFilter(endpoints) + " AND " + timeFilter(from, to) + " GROUP BY endpoint";
-		Map<UUID, Tally> tallies = new HashMap<>();
+		// InfluxDB 1.x answers sum() grouped by endpoint ten times slower than it reads
+		// the same fields, so the rows are read and summed here.
+		String query = "SELECT checks, up, satisfied, tolerating, apdex_t_ms, endpoint FROM " + from(resolution)
+				+ " WHERE " + endpointFilter(endpoints) + " AND " + timeFilter(from, to);
+		Map<UUID, Sum> sums = new HashMap<>();
 		for (Row row : select(query)) {
-			long checks = row.whole("checks");
-			if (checks > 0) {
-				tallies.put(UUID.fromString(row.tag("endpoint")), new Tally(checks, row.whole("up"),
-						row.whole("satisfied"), row.whole("tolerating"), (int) row.whole("t")));
+			Sum sum = sums.computeIfAbsent(UUID.fromString(row.tag("endpoint")), (e) -> new Sum());
+			sum.checks += row.whole("checks");
+			sum.up += row.whole("up");
+			sum.satisfied += row.whole("satisfied");
+			sum.tolerating += row.whole("tolerating");
+			long time = row.nanos("time");
+			if (time >= sum.latest) {
+				// The threshold of the latest bucket, as last() picked it.
+				sum.latest = time;
+				sum.threshold = (int) row.whole("apdex_t_ms");
 			}
 		}
+		Map<UUID, Tally> tallies = new HashMap<>();
+		sums.forEach((endpoint, sum) -> {
+			if (sum.checks > 0) {
+				tallies.put(endpoint, new Tally(sum.checks, sum.up, sum.satisfied, sum.tolerating, sum.threshold));
+			}
+		});
 		return tallies;
+	}
+
+	/** The counts of an endpoint's rollups summed so far. */
+	private static final class Sum {
+
+		private long checks;
+
+		private long up;
+
+		private long satisfied;
+
+		private long tolerating;
+
+		private long latest = Long.MIN_VALUE;
+
+		private int threshold;
+
 	}
 
 	/**
