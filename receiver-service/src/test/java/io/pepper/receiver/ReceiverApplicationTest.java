@@ -56,6 +56,8 @@ class ReceiverApplicationTest {
 
 	private static final String TOKEN = "receiver-test-token";
 
+	private static final String SCRAPE_TOKEN = "scrape-token-for-the-drain-metrics";
+
 	private static final int MAX_BATCH_BYTES = 64 * 1024;
 
 	private static final LocalRedis REDIS = LocalRedis.fromEnvironment();
@@ -72,6 +74,7 @@ class ReceiverApplicationTest {
 		registry.add("spring.data.redis.port", REDIS::port);
 		registry.add("pepper.receiver.redis-key-prefix", KEYS::prefix);
 		registry.add("pepper.receiver.ingest-token-sha256", () -> sha256(TOKEN));
+		registry.add("pepper.metrics.scrape-token-sha256", () -> sha256(SCRAPE_TOKEN));
 		registry.add("pepper.receiver.max-batch-bytes", () -> MAX_BATCH_BYTES + "B");
 		registry.add("pepper.receiver.influx.url", INFLUX::url);
 		registry.add("pepper.receiver.influx.database", DATABASE::name);
@@ -347,9 +350,10 @@ class ReceiverApplicationTest {
 
 	/** The value of a metric without labels at /actuator/prometheus. */
 	private double metric(String name) throws IOException, InterruptedException {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus"))
+				.header("Authorization", "Bearer " + SCRAPE_TOKEN)
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(200);
 		return response.body()
 			.lines()
