@@ -8,13 +8,10 @@ import java.util.stream.Collectors;
 
 import io.pepper.contracts.v1.IncidentView;
 import io.pepper.contracts.v1.NotificationChannelSpec;
-import io.pepper.contracts.v1.WireJson;
 import io.pepper.failure.FailureProperties;
 import io.pepper.failure.alerting.AlertingConfiguration;
-import io.pepper.failure.notify.ChannelLookup;
 import io.pepper.failure.notify.DeliveryException;
-import io.pepper.failure.notify.Notification;
-import io.pepper.failure.notify.NotificationChannel;
+import io.pepper.failure.notify.JsonChannel;
 import io.pepper.failure.notify.NotificationMessage;
 import io.pepper.failure.notify.StateChange;
 import io.pepper.failure.notify.Wording;
@@ -29,43 +26,28 @@ import org.springframework.stereotype.Component;
  * the access token as a bearer token.
  */
 @Component
-class NtfyChannel implements NotificationChannel {
+class NtfyChannel extends JsonChannel<NotificationChannelSpec.Ntfy> {
 
 	static final String NAME = "ntfy";
 
-	private final AlertingConfiguration alerting;
-
-	private final GuardedHttp http;
-
-	private final FailureProperties properties;
-
 	NtfyChannel(AlertingConfiguration alerting, GuardedHttp http, FailureProperties properties) {
-		this.alerting = alerting;
-		this.http = http;
-		this.properties = properties;
+		super(NAME, NotificationChannelSpec.Ntfy.class, "ntfy", alerting, http, properties);
 	}
 
 	@Override
-	public String name() {
-		return NAME;
-	}
-
-	@Override
-	public void send(Notification notification) {
-		NotificationChannelSpec.Ntfy ntfy = ChannelLookup.find(this.alerting, notification,
-				NotificationChannelSpec.Ntfy.class, "ntfy");
-		String path = (ntfy.topicUrl().getRawPath() != null) ? ntfy.topicUrl().getRawPath() : "";
+	protected void send(NotificationChannelSpec.Ntfy settings, NotificationMessage message,
+			@Nullable URI adminPublicUrl) {
+		String path = (settings.topicUrl().getRawPath() != null) ? settings.topicUrl().getRawPath() : "";
 		int slash = path.lastIndexOf('/');
 		String topic = path.substring(slash + 1);
-		if (slash < 0 || topic.isEmpty() || ntfy.topicUrl().getRawAuthority() == null) {
-			throw DeliveryException.permanent("ntfy topic URL " + ntfy.topicUrl() + " names no topic");
+		if (slash < 0 || topic.isEmpty() || settings.topicUrl().getRawAuthority() == null) {
+			throw DeliveryException.permanent("ntfy topic URL " + settings.topicUrl() + " names no topic");
 		}
-		URI root = URI.create(
-				ntfy.topicUrl().getScheme() + "://" + ntfy.topicUrl().getRawAuthority() + path.substring(0, slash + 1));
-		Map<String, String> headers = (ntfy.accessToken() != null)
-				? Map.of("Authorization", "Bearer " + ntfy.accessToken()) : Map.of();
-		this.http.postJson(root, WireJson.mapper()
-			.writeValueAsBytes(body(topic, notification.message(), this.properties.adminPublicUrl())), headers);
+		URI root = URI.create(settings.topicUrl().getScheme() + "://" + settings.topicUrl().getRawAuthority()
+				+ path.substring(0, slash + 1));
+		Map<String, String> headers = (settings.accessToken() != null)
+				? Map.of("Authorization", "Bearer " + settings.accessToken()) : Map.of();
+		post(root, body(topic, message, adminPublicUrl), headers);
 	}
 
 	static Map<String, Object> body(String topic, NotificationMessage message, @Nullable URI adminPublicUrl) {

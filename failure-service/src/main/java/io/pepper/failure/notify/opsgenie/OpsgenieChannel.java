@@ -1,19 +1,19 @@
 package io.pepper.failure.notify.opsgenie;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.pepper.contracts.v1.NotificationChannelSpec;
-import io.pepper.contracts.v1.WireJson;
 import io.pepper.failure.FailureProperties;
 import io.pepper.failure.alerting.AlertingConfiguration;
-import io.pepper.failure.notify.ChannelLookup;
-import io.pepper.failure.notify.Notification;
-import io.pepper.failure.notify.NotificationChannel;
+import io.pepper.failure.notify.JsonChannel;
+import io.pepper.failure.notify.NotificationMessage;
 import io.pepper.failure.notify.StateChange;
 import io.pepper.failure.notify.Wording;
 import io.pepper.failure.notify.guard.GuardedHttp;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -23,44 +23,27 @@ import org.springframework.stereotype.Component;
  * authenticated with {@code GenieKey}. A digest goes as one request per change.
  */
 @Component
-class OpsgenieChannel implements NotificationChannel {
+class OpsgenieChannel extends JsonChannel<NotificationChannelSpec.Opsgenie> {
 
 	static final String NAME = "opsgenie";
 
-	private final AlertingConfiguration alerting;
-
-	private final GuardedHttp http;
-
-	private final FailureProperties properties;
-
 	OpsgenieChannel(AlertingConfiguration alerting, GuardedHttp http, FailureProperties properties) {
-		this.alerting = alerting;
-		this.http = http;
-		this.properties = properties;
+		super(NAME, NotificationChannelSpec.Opsgenie.class, "Opsgenie", alerting, http, properties);
 	}
 
 	@Override
-	public String name() {
-		return NAME;
-	}
-
-	@Override
-	public void send(Notification notification) {
-		NotificationChannelSpec.Opsgenie opsgenie = ChannelLookup.find(this.alerting, notification,
-				NotificationChannelSpec.Opsgenie.class, "Opsgenie");
-		Map<String, String> headers = Map.of("Authorization", "GenieKey " + opsgenie.apiKey());
-		for (StateChange change : Wording.changes(notification.message())) {
+	protected void send(NotificationChannelSpec.Opsgenie settings, NotificationMessage message,
+			@Nullable URI adminPublicUrl) {
+		Map<String, String> headers = Map.of("Authorization", "GenieKey " + settings.apiKey());
+		for (StateChange change : Wording.changes(message)) {
 			if (change.change().isTrouble()) {
-				this.http.postJson(GuardedHttp.under(opsgenie.apiUrl(), "/v2/alerts"),
-						WireJson.mapper()
-							.writeValueAsBytes(OpsgenieAlert.create(change, this.properties.adminPublicUrl())),
+				post(GuardedHttp.under(settings.apiUrl(), "/v2/alerts"), OpsgenieAlert.create(change, adminPublicUrl),
 						headers);
 			}
 			else {
 				String alias = URLEncoder.encode(change.incidentId().toString(), StandardCharsets.UTF_8);
-				this.http.postJson(
-						GuardedHttp.under(opsgenie.apiUrl(), "/v2/alerts/" + alias + "/close?identifierType=alias"),
-						WireJson.mapper().writeValueAsBytes(OpsgenieAlert.close(change)), headers);
+				post(GuardedHttp.under(settings.apiUrl(), "/v2/alerts/" + alias + "/close?identifierType=alias"),
+						OpsgenieAlert.close(change), headers);
 			}
 		}
 	}

@@ -1,17 +1,17 @@
 package io.pepper.failure.notify.pagerduty;
 
+import java.net.URI;
 import java.util.Map;
 
 import io.pepper.contracts.v1.NotificationChannelSpec;
-import io.pepper.contracts.v1.WireJson;
 import io.pepper.failure.FailureProperties;
 import io.pepper.failure.alerting.AlertingConfiguration;
-import io.pepper.failure.notify.ChannelLookup;
-import io.pepper.failure.notify.Notification;
-import io.pepper.failure.notify.NotificationChannel;
+import io.pepper.failure.notify.JsonChannel;
+import io.pepper.failure.notify.NotificationMessage;
 import io.pepper.failure.notify.StateChange;
 import io.pepper.failure.notify.Wording;
 import io.pepper.failure.notify.guard.GuardedHttp;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -21,38 +21,22 @@ import org.springframework.stereotype.Component;
  * dedup key makes a retried batch harmless.
  */
 @Component
-class PagerDutyChannel implements NotificationChannel {
+class PagerDutyChannel extends JsonChannel<NotificationChannelSpec.PagerDuty> {
 
 	static final String NAME = "pagerduty";
 
 	static final String ENQUEUE = "/v2/enqueue";
 
-	private final AlertingConfiguration alerting;
-
-	private final GuardedHttp http;
-
-	private final FailureProperties properties;
-
 	PagerDutyChannel(AlertingConfiguration alerting, GuardedHttp http, FailureProperties properties) {
-		this.alerting = alerting;
-		this.http = http;
-		this.properties = properties;
+		super(NAME, NotificationChannelSpec.PagerDuty.class, "PagerDuty", alerting, http, properties);
 	}
 
 	@Override
-	public String name() {
-		return NAME;
-	}
-
-	@Override
-	public void send(Notification notification) {
-		NotificationChannelSpec.PagerDuty pagerDuty = ChannelLookup.find(this.alerting, notification,
-				NotificationChannelSpec.PagerDuty.class, "PagerDuty");
-		for (StateChange change : Wording.changes(notification.message())) {
-			Map<String, Object> event = PagerDutyEvent.of(pagerDuty.routingKey(), change,
-					this.properties.adminPublicUrl());
-			this.http.postJson(GuardedHttp.under(pagerDuty.eventsUrl(), ENQUEUE),
-					WireJson.mapper().writeValueAsBytes(event), Map.of());
+	protected void send(NotificationChannelSpec.PagerDuty settings, NotificationMessage message,
+			@Nullable URI adminPublicUrl) {
+		for (StateChange change : Wording.changes(message)) {
+			post(GuardedHttp.under(settings.eventsUrl(), ENQUEUE),
+					PagerDutyEvent.of(settings.routingKey(), change, adminPublicUrl), Map.of());
 		}
 	}
 

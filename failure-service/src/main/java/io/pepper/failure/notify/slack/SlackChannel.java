@@ -1,15 +1,15 @@
 package io.pepper.failure.notify.slack;
 
+import java.net.URI;
 import java.util.Map;
 
 import io.pepper.contracts.v1.NotificationChannelSpec;
-import io.pepper.contracts.v1.WireJson;
 import io.pepper.failure.FailureProperties;
 import io.pepper.failure.alerting.AlertingConfiguration;
-import io.pepper.failure.notify.ChannelLookup;
-import io.pepper.failure.notify.Notification;
-import io.pepper.failure.notify.NotificationChannel;
+import io.pepper.failure.notify.JsonChannel;
+import io.pepper.failure.notify.NotificationMessage;
 import io.pepper.failure.notify.guard.GuardedHttp;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
@@ -19,33 +19,18 @@ import org.springframework.stereotype.Component;
  * it is never stored here.
  */
 @Component
-class SlackChannel implements NotificationChannel {
+class SlackChannel extends JsonChannel<NotificationChannelSpec.Slack> {
 
 	static final String NAME = "slack";
 
-	private final AlertingConfiguration alerting;
-
-	private final GuardedHttp http;
-
-	private final FailureProperties properties;
-
 	SlackChannel(AlertingConfiguration alerting, GuardedHttp http, FailureProperties properties) {
-		this.alerting = alerting;
-		this.http = http;
-		this.properties = properties;
+		super(NAME, NotificationChannelSpec.Slack.class, "Slack", alerting, http, properties);
 	}
 
 	@Override
-	public String name() {
-		return NAME;
-	}
-
-	@Override
-	public void send(Notification notification) {
-		NotificationChannelSpec.Slack slack = ChannelLookup.find(this.alerting, notification,
-				NotificationChannelSpec.Slack.class, "Slack");
-		Map<String, Object> message = SlackMessage.of(notification.message(), this.properties.adminPublicUrl());
-		this.http.postJson(slack.webhookUrl(), WireJson.mapper().writeValueAsBytes(message), Map.of());
+	protected void send(NotificationChannelSpec.Slack settings, NotificationMessage message,
+			@Nullable URI adminPublicUrl) {
+		post(settings.webhookUrl(), SlackMessage.of(message, adminPublicUrl), Map.of());
 	}
 
 }

@@ -7,12 +7,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.pepper.contracts.v1.NotificationChannelSpec;
-import io.pepper.contracts.v1.WireJson;
 import io.pepper.failure.FailureProperties;
 import io.pepper.failure.alerting.AlertingConfiguration;
-import io.pepper.failure.notify.ChannelLookup;
-import io.pepper.failure.notify.Notification;
-import io.pepper.failure.notify.NotificationChannel;
+import io.pepper.failure.notify.JsonChannel;
 import io.pepper.failure.notify.NotificationMessage;
 import io.pepper.failure.notify.StateChange;
 import io.pepper.failure.notify.Wording;
@@ -26,39 +23,22 @@ import org.springframework.stereotype.Component;
  * (no parse mode, so nothing in an endpoint's name or reason needs escaping).
  */
 @Component
-class TelegramChannel implements NotificationChannel {
+class TelegramChannel extends JsonChannel<NotificationChannelSpec.Telegram> {
 
 	static final String NAME = "telegram";
 
 	/** Telegram's limit of a message's text. */
 	static final int MAX_TEXT = 4096;
 
-	private final AlertingConfiguration alerting;
-
-	private final GuardedHttp http;
-
-	private final FailureProperties properties;
-
 	TelegramChannel(AlertingConfiguration alerting, GuardedHttp http, FailureProperties properties) {
-		this.alerting = alerting;
-		this.http = http;
-		this.properties = properties;
+		super(NAME, NotificationChannelSpec.Telegram.class, "Telegram", alerting, http, properties);
 	}
 
 	@Override
-	public String name() {
-		return NAME;
-	}
-
-	@Override
-	public void send(Notification notification) {
-		NotificationChannelSpec.Telegram telegram = ChannelLookup.find(this.alerting, notification,
-				NotificationChannelSpec.Telegram.class, "Telegram");
-		this.http.postJson(GuardedHttp.under(telegram.apiUrl(), "/bot" + telegram.botToken() + "/sendMessage"),
-				WireJson.mapper()
-					.writeValueAsBytes(
-							body(telegram.chatId(), notification.message(), this.properties.adminPublicUrl())),
-				Map.of());
+	protected void send(NotificationChannelSpec.Telegram settings, NotificationMessage message,
+			@Nullable URI adminPublicUrl) {
+		post(GuardedHttp.under(settings.apiUrl(), "/bot" + settings.botToken() + "/sendMessage"),
+				body(settings.chatId(), message, adminPublicUrl), Map.of());
 	}
 
 	static Map<String, Object> body(String chatId, NotificationMessage message, @Nullable URI adminPublicUrl) {
