@@ -23,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  */
 @Command(name = "pepper", mixinStandardHelpOptions = true, version = "pepper 0.1.0",
 		description = "Pepper config as code: export, diff and apply a YAML document; list endpoints.",
-		subcommands = { Pepper.Export.class, Pepper.Diff.class, Pepper.Apply.class, Pepper.Endpoints.class })
+		subcommands = { Pepper.Export.class, Pepper.Diff.class, Pepper.Apply.class, Pepper.Endpoints.class,
+				Pepper.Incidents.class })
 public final class Pepper {
 
 	/** Exit code of {@code diff} when the document would change something. */
@@ -220,6 +221,44 @@ public final class Pepper {
 						return 0;
 					}
 				}
+			}
+
+		}
+
+	}
+
+	@Command(name = "incidents", description = "Incidents of the organization.", subcommands = { Incidents.List.class })
+	static final class Incidents {
+
+		@ParentCommand
+		Pepper pepper;
+
+		@Command(name = "list", description = "Lists incidents, newest first: state, kind, opened, endpoint, reason.")
+		static final class List implements Callable<Integer> {
+
+			@ParentCommand
+			Incidents incidents;
+
+			@Option(names = "--state", description = "OPEN or RESOLVED; both when left out")
+			@Nullable String state;
+
+			@Option(names = "--limit", defaultValue = "100", description = "at most this many (1 to 500)")
+			int limit;
+
+			@Override
+			public Integer call() {
+				Pepper pepper = this.incidents.pepper;
+				String query = "?limit=" + this.limit + ((this.state != null)
+						? "&state=" + java.net.URLEncoder.encode(this.state, StandardCharsets.UTF_8) : "");
+				JsonNode items = AdminApi.json(AdminApi.ok(pepper.api().get("/api/v1/incidents" + query)));
+				pepper.out.printf("%-9s %-9s %-20s %-30s %s%n", "STATE", "KIND", "OPENED", "ENDPOINT", "REASON");
+				for (JsonNode incident : items) {
+					pepper.out.printf("%-9s %-9s %-20s %-30s %s%n", incident.path("state").asString(),
+							incident.path("kind").asString(), incident.path("openedAt").asString(),
+							incident.path("endpointName").asString(incident.path("endpointId").asString()),
+							incident.path("reason").asString());
+				}
+				return 0;
 			}
 
 		}

@@ -144,6 +144,14 @@ class PepperCliTest {
 		assertThat(noToken.code()).isEqualTo(1);
 		assertThat(noToken.err()).contains("no API token");
 
+		// This admin-app has no failure-service to ask: the API's 503 reaches the user.
+		Run incidents = pepper("incidents", "list");
+		assertThat(incidents.code()).isEqualTo(1);
+		assertThat(incidents.err()).contains("admin-app answered 503", "incidents are unavailable");
+		Run badState = pepper("incidents", "list", "--state", "closed");
+		assertThat(badState.code()).isEqualTo(1);
+		assertThat(badState.err()).contains("admin-app answered 400", "state: must be OPEN or RESOLVED");
+
 		Run usage = pepper("diff");
 		assertThat(usage.code()).as("bad usage is not mistaken for changes").isEqualTo(Pepper.USAGE);
 		assertThat(usage.err()).contains("Missing required option");

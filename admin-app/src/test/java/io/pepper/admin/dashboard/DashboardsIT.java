@@ -16,6 +16,7 @@ import io.pepper.admin.endpoint.Endpoint;
 import io.pepper.admin.endpoint.EndpointRequest;
 import io.pepper.admin.endpoint.EndpointService;
 import io.pepper.admin.organization.Role;
+import io.pepper.admin.token.TokenService;
 import io.pepper.admin.ui.UiTestBase;
 import io.pepper.admin.user.User;
 import io.pepper.contracts.auth.BearerTokens;
@@ -38,6 +39,7 @@ import io.pepper.testsupport.LocalRedis;
 import io.pepper.testsupport.ServiceProcess;
 import io.pepper.testsupport.TestDatabase;
 import io.pepper.testsupport.TestRedisNamespace;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,9 +83,14 @@ class DashboardsIT extends UiTestBase {
 	@Autowired
 	private EndpointService endpoints;
 
+	@Autowired
+	private TokenService tokens;
+
 	private String ownerEmail;
 
 	private UUID organization;
+
+	private UUID ownerId;
 
 	private Endpoint healthy;
 
@@ -130,6 +137,7 @@ class DashboardsIT extends UiTestBase {
 
 		this.ownerEmail = email("dash-owner");
 		User owner = owner(this.ownerEmail, organizationName("Dash"));
+		this.ownerId = owner.getId();
 		this.organization = organizationOf(owner);
 		this.healthy = endpoint("Healthy shop", List.of("local", "eu-west"), true);
 		this.broken = endpoint("Broken API", List.of("local", "eu-west"), true);
@@ -299,6 +307,42 @@ class DashboardsIT extends UiTestBase {
 		assertThat(stranger.get("/endpoints/" + this.broken.getId() + "/charts").status()).isEqualTo(404);
 		assertThat(stranger.get("/incidents").body()).doesNotContain(incident.toString());
 		assertThat(stranger.get("/").body()).doesNotContain("Broken API");
+	}
+
+	@Test
+	void theIncidentApiAnswersWithTheOrganizationsOwnIncidentsOnly() throws Exception {
+		IncidentView incident = openIncidents().getFirst();
+		String token = this.tokens.issueApiToken(this.ownerId, this.organization, "incidents").token();
+		HttpResponse<String> open = api("/api/v1/incidents?state=open", token);
+		assertThat(open.statusCode()).as(open.body()).isEqualTo(200);
+		assertThat(List.of(WireJson.mapper().readValue(open.body(), IncidentView[].class))).extracting(IncidentView::id)
+			.contains(incident.id());
+		assertThat(api("/api/v1/incidents?state=RESOLVED", token).body()).doesNotContain(incident.id().toString());
+		HttpResponse<String> one = api("/api/v1/incidents/" + incident.id(), token);
+		assertThat(one.statusCode()).isEqualTo(200);
+		assertThat(one.body()).contains("\"id\":\"" + incident.id() + "\"", "Broken API");
+		HttpResponse<String> badState = api("/api/v1/incidents?state=closed", token);
+		assertThat(badState.statusCode()).isEqualTo(400);
+		assertThat(badState.body()).contains("\"field\":\"state\"");
+		assertThat(api("/api/v1/incidents?limit=0", token).statusCode()).isEqualTo(400);
+
+		String strangerEmail = email("dash-api-stranger");
+		User strangerUser = owner(strangerEmail, organizationName("Api elsewhere"));
+		String stranger = this.tokens.issueApiToken(strangerUser.getId(), organizationOf(strangerUser), "incidents")
+			.token();
+		HttpResponse<String> theirs = api("/api/v1/incidents", stranger);
+		assertThat(theirs.statusCode()).isEqualTo(200);
+		assertThat(theirs.body()).doesNotContain(incident.id().toString());
+		assertThat(api("/api/v1/incidents/" + incident.id(), stranger).statusCode()).isEqualTo(404);
+		assertThat(api("/api/v1/incidents", null).statusCode()).isEqualTo(401);
+	}
+
+	private HttpResponse<String> api(String path, @Nullable String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).GET();
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	@Test
