@@ -6,8 +6,10 @@ import java.util.UUID;
 import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.InvalidInputException;
 import io.pepper.admin.web.RequestChecks;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The endpoints of the caller's organization, for API clients with a personal token. */
+@Tag(name = "Endpoints", description = "The monitored HTTP, TCP, DNS and TLS endpoints")
 @RestController
 @RequestMapping(EndpointController.PATH)
 class EndpointController {
@@ -43,6 +46,7 @@ class EndpointController {
 		this.endpoints = endpoints;
 	}
 
+	@Operation(operationId = "createEndpoint", summary = "Create an endpoint")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<EndpointView> create(@AuthenticationPrincipal ApiCaller caller,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -57,6 +61,7 @@ class EndpointController {
 	 * One page of endpoints by name, as a JSON array; {@code X-Total-Count} says how many
 	 * match in all.
 	 */
+	@Operation(operationId = "listEndpoints", summary = "List the endpoints, one page at a time")
 	@GetMapping
 	ResponseEntity<List<EndpointView>> list(@AuthenticationPrincipal ApiCaller caller,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String tag,
@@ -70,6 +75,7 @@ class EndpointController {
 	}
 
 	/** Replaces every setting; fields left out take their defaults, as on create. */
+	@Operation(operationId = "updateEndpoint", summary = "Replace an endpoint")
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	EndpointView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -77,16 +83,19 @@ class EndpointController {
 		return EndpointView.of(this.endpoints.update(caller.organizationId(), id, read(body)));
 	}
 
+	@Operation(operationId = "pauseEndpoint", summary = "Pause the checks of an endpoint")
 	@PostMapping("/{id}/pause")
 	EndpointView pause(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
 		return EndpointView.of(this.endpoints.pause(caller.organizationId(), id));
 	}
 
+	@Operation(operationId = "resumeEndpoint", summary = "Resume the checks of an endpoint")
 	@PostMapping("/{id}/resume")
 	EndpointView resume(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
 		return EndpointView.of(this.endpoints.resume(caller.organizationId(), id));
 	}
 
+	@Operation(operationId = "deleteEndpoint", summary = "Delete an endpoint")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
 		this.endpoints.delete(caller.organizationId(), id);
@@ -110,6 +119,7 @@ class EndpointController {
 		throw new InvalidInputException(field, "must be a whole number from " + min + " to " + max);
 	}
 
+	@Operation(operationId = "getEndpoint", summary = "Read an endpoint")
 	@GetMapping("/{id}")
 	EndpointView get(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
 		return EndpointView.of(this.endpoints.get(caller.organizationId(), id));
