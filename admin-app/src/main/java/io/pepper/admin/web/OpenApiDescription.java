@@ -172,7 +172,10 @@ class OpenApiDescription {
 			}
 			if (hasBody) {
 				problem(responses, "413", "The body is larger than the limit");
-				problem(responses, "415", "The body is not of a type this operation reads");
+				if (!"importConfig".equals(id)) {
+					// The import reads YAML whatever the type says (JSON is YAML too).
+					problem(responses, "415", "The body is not of a type this operation reads");
+				}
 			}
 			if ("getAlertingSnapshot".equals(id)) {
 				problem(responses, "500", "A stored secret cannot be decrypted with the configured key");
