@@ -43,7 +43,8 @@ class AlertingController {
 		this.snapshots = snapshots;
 	}
 
-	@Operation(operationId = "getAlertingSnapshot", summary = "Read the alerting snapshot")
+	@Operation(operationId = "getAlertingSnapshot", summary = "Read the alerting snapshot",
+			description = "What failure-service and receiver-service need to confirm, notify and watch trends; revalidate with If-None-Match.")
 	@GetMapping(path = AlertingSnapshot.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<byte[]> alerting(
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {

@@ -76,7 +76,8 @@ class ConfigController {
 		this.budgeted.setTimeout((int) Math.min(Integer.MAX_VALUE, this.budgetSeconds));
 	}
 
-	@Operation(operationId = "exportConfig", summary = "Export the configuration as YAML")
+	@Operation(operationId = "exportConfig", summary = "Export the configuration as YAML",
+			description = "Endpoints, channels, policies and maintenance windows as one YAML document that importConfig takes back.")
 	@GetMapping(produces = YAML)
 	ResponseEntity<String> export(@AuthenticationPrincipal ApiCaller caller) {
 		return ResponseEntity.ok()
@@ -84,7 +85,8 @@ class ConfigController {
 			.body(MAPPER.writeValueAsString(this.config.export(caller.organizationId())));
 	}
 
-	@Operation(operationId = "importConfig", summary = "Import a configuration document, or plan it with dryRun")
+	@Operation(operationId = "importConfig", summary = "Import a configuration document, or plan it with dryRun",
+			description = "Checks the whole document first, plans it by name, then applies it in one transaction, so an error leaves nothing half-applied. With dryRun=true it only answers the plan.")
 	@PostMapping
 	ConfigPlan importDocument(@AuthenticationPrincipal ApiCaller caller,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/yaml",

@@ -46,7 +46,8 @@ class EndpointController {
 		this.endpoints = endpoints;
 	}
 
-	@Operation(operationId = "createEndpoint", summary = "Create an endpoint")
+	@Operation(operationId = "createEndpoint", summary = "Create an endpoint",
+			description = "Validates the whole request, then stores it; nothing is stored when it is invalid. Names are unique in the organization.")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<EndpointView> create(@AuthenticationPrincipal ApiCaller caller,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -61,7 +62,8 @@ class EndpointController {
 	 * One page of endpoints by name, as a JSON array; {@code X-Total-Count} says how many
 	 * match in all.
 	 */
-	@Operation(operationId = "listEndpoints", summary = "List the endpoints, one page at a time")
+	@Operation(operationId = "listEndpoints", summary = "List the endpoints, one page at a time",
+			description = "Endpoints by name, filtered by q (name or URL, any case) and tag. X-Total-Count says how many match in all.")
 	@GetMapping
 	ResponseEntity<List<EndpointView>> list(@AuthenticationPrincipal ApiCaller caller,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String tag,
@@ -75,7 +77,8 @@ class EndpointController {
 	}
 
 	/** Replaces every setting; fields left out take their defaults, as on create. */
-	@Operation(operationId = "updateEndpoint", summary = "Replace an endpoint")
+	@Operation(operationId = "updateEndpoint", summary = "Replace an endpoint",
+			description = "Replaces every setting; fields left out take their defaults, as on create.")
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	EndpointView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -83,19 +86,22 @@ class EndpointController {
 		return EndpointView.of(this.endpoints.update(caller.organizationId(), id, read(body)));
 	}
 
-	@Operation(operationId = "pauseEndpoint", summary = "Pause the checks of an endpoint")
+	@Operation(operationId = "pauseEndpoint", summary = "Pause the checks of an endpoint",
+			description = "Stops its checks until it is resumed.")
 	@PostMapping("/{id}/pause")
 	EndpointView pause(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
 		return EndpointView.of(this.endpoints.pause(caller.organizationId(), id));
 	}
 
-	@Operation(operationId = "resumeEndpoint", summary = "Resume the checks of an endpoint")
+	@Operation(operationId = "resumeEndpoint", summary = "Resume the checks of an endpoint",
+			description = "Starts its checks again.")
 	@PostMapping("/{id}/resume")
 	EndpointView resume(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
 		return EndpointView.of(this.endpoints.resume(caller.organizationId(), id));
 	}
 
-	@Operation(operationId = "deleteEndpoint", summary = "Delete an endpoint")
+	@Operation(operationId = "deleteEndpoint", summary = "Delete an endpoint",
+			description = "Deletes the endpoint; its own policy goes with it and windows forget it.")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
 		this.endpoints.delete(caller.organizationId(), id);
@@ -119,7 +125,8 @@ class EndpointController {
 		throw new InvalidInputException(field, "must be a whole number from " + min + " to " + max);
 	}
 
-	@Operation(operationId = "getEndpoint", summary = "Read an endpoint")
+	@Operation(operationId = "getEndpoint", summary = "Read an endpoint",
+			description = "One endpoint of the token's organization; any other id is 404.")
 	@GetMapping("/{id}")
 	EndpointView get(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
 		return EndpointView.of(this.endpoints.get(caller.organizationId(), id));

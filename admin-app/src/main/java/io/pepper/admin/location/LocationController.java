@@ -56,13 +56,15 @@ class LocationController {
 	}
 
 	/** The locations endpoints may choose; retired ones are left out. */
-	@Operation(operationId = "listLocations", summary = "List the probe locations")
+	@Operation(operationId = "listLocations", summary = "List the probe locations",
+			description = "The locations endpoints may choose; retired ones are left out.")
 	@GetMapping
 	List<LocationView> list() {
 		return this.locations.findByRetiredAtIsNullOrderByName().stream().map(LocationView::of).toList();
 	}
 
-	@Operation(operationId = "createLocation", summary = "Add a probe location")
+	@Operation(operationId = "createLocation", summary = "Add a probe location",
+			description = "Locations belong to the installation: only its operators add them.")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Transactional
 	ResponseEntity<LocationView> create(@AuthenticationPrincipal(expression = "userId") UUID caller,
@@ -84,7 +86,8 @@ class LocationController {
 	 * Retires a location no endpoint uses any more: it leaves the list and no endpoint
 	 * may choose it. Its name is kept, so it cannot come back meaning another place.
 	 */
-	@Operation(operationId = "retireLocation", summary = "Retire a probe location")
+	@Operation(operationId = "retireLocation", summary = "Retire a probe location",
+			description = "Only a location no endpoint uses; its name cannot be used again.")
 	@DeleteMapping("/{name}")
 	@Transactional
 	ResponseEntity<Void> retire(@AuthenticationPrincipal(expression = "userId") UUID caller,

@@ -41,7 +41,8 @@ class ProbeFeedController {
 		this.feed = feed;
 	}
 
-	@Operation(operationId = "listProbeEndpoints", summary = "List the endpoints a probe location checks")
+	@Operation(operationId = "listProbeEndpoints", summary = "List the endpoints a probe location checks",
+			description = "What a probe at the location checks this round; revalidate with If-None-Match.")
 	@GetMapping(path = ProbeEndpointList.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<byte[]> endpoints(@AuthenticationPrincipal ProbeCaller caller,
 			@RequestParam(required = false) @Nullable String location,

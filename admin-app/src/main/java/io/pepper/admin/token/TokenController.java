@@ -43,7 +43,8 @@ class TokenController {
 		this.validator = validator;
 	}
 
-	@Operation(operationId = "createApiToken", summary = "Issue a personal API token")
+	@Operation(operationId = "createApiToken", summary = "Issue a personal API token",
+			description = "The token is answered in full once, here; afterwards only its hint is shown.")
 	@PostMapping(path = API_TOKENS, consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<TokenView> createApiToken(@AuthenticationPrincipal ApiCaller caller,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -54,20 +55,23 @@ class TokenController {
 			.body(TokenView.of(issued.stored(), issued.token()));
 	}
 
-	@Operation(operationId = "listApiTokens", summary = "List your personal API tokens")
+	@Operation(operationId = "listApiTokens", summary = "List your personal API tokens",
+			description = "Your personal API tokens, masked, with when each was last used.")
 	@GetMapping(API_TOKENS)
 	List<TokenView> apiTokens(@AuthenticationPrincipal ApiCaller caller) {
 		return this.tokens.apiTokens(caller).stream().map((token) -> TokenView.of(token, null)).toList();
 	}
 
-	@Operation(operationId = "revokeApiToken", summary = "Revoke a personal API token")
+	@Operation(operationId = "revokeApiToken", summary = "Revoke a personal API token",
+			description = "The token stops working.")
 	@DeleteMapping(API_TOKENS + "/{id}")
 	ResponseEntity<Void> revokeApiToken(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
 		this.tokens.revokeApiToken(caller, id);
 		return ResponseEntity.noContent().build();
 	}
 
-	@Operation(operationId = "createProbeToken", summary = "Issue a probe token")
+	@Operation(operationId = "createProbeToken", summary = "Issue a probe token",
+			description = "For owners and admins. The token is answered in full once, here.")
 	@PostMapping(path = PROBE_TOKENS, consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<TokenView> createProbeToken(@AuthenticationPrincipal ApiCaller caller,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -78,7 +82,8 @@ class TokenController {
 			.body(TokenView.of(issued.stored(), issued.token()));
 	}
 
-	@Operation(operationId = "listProbeTokens", summary = "List the probe tokens")
+	@Operation(operationId = "listProbeTokens", summary = "List the probe tokens",
+			description = "For owners and admins; the tokens are masked.")
 	@GetMapping(PROBE_TOKENS)
 	List<TokenView> probeTokens(@AuthenticationPrincipal ApiCaller caller) {
 		return this.tokens.probeTokens(caller.organizationId())
@@ -87,7 +92,8 @@ class TokenController {
 			.toList();
 	}
 
-	@Operation(operationId = "revokeProbeToken", summary = "Revoke a probe token")
+	@Operation(operationId = "revokeProbeToken", summary = "Revoke a probe token",
+			description = "The token stops working.")
 	@DeleteMapping(PROBE_TOKENS + "/{id}")
 	ResponseEntity<Void> revokeProbeToken(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
 		this.tokens.revokeProbeToken(caller.organizationId(), id);

@@ -59,11 +59,12 @@ class OpenApiDescription {
 
 	/**
 	 * The operations that may be refused 409: a name or scope already taken, a channel a
-	 * policy still uses, a location endpoints still use.
+	 * policy still uses, a location endpoints still use (the import applies through the
+	 * same services).
 	 */
-	private static final List<String> CONFLICTING = List.of("createChannel", "updateChannel", "deleteChannel",
-			"createPolicy", "updatePolicy", "createMaintenanceWindow", "updateMaintenanceWindow", "createLocation",
-			"retireLocation");
+	private static final List<String> CONFLICTING = List.of("createEndpoint", "updateEndpoint", "createChannel",
+			"updateChannel", "deleteChannel", "createPolicy", "updatePolicy", "createMaintenanceWindow",
+			"updateMaintenanceWindow", "createLocation", "retireLocation", "importConfig");
 
 	/**
 	 * The operations that answer 304 to an {@code If-None-Match} with the current ETag.
@@ -155,7 +156,17 @@ class OpenApiDescription {
 					&& operation.getParameters().stream().anyMatch((parameter) -> !"header".equals(parameter.getIn()));
 			boolean writes = method != PathItem.HttpMethod.GET;
 			if (REVALIDATED.contains(id)) {
+				ApiResponse ok = responses.get("200");
+				if (ok != null) {
+					ok.addHeaderObject("ETag", new Header().description("Send it back in If-None-Match to revalidate")
+						.schema(new StringSchema()));
+				}
 				responses.addApiResponse("304", new ApiResponse().description("Not modified since the ETag sent"));
+			}
+			if ("listEndpoints".equals(id) && responses.get("200") != null) {
+				responses.get("200")
+					.addHeaderObject("X-Total-Count", new Header().description("How many endpoints match in all")
+						.schema(new IntegerSchema().format("int64")));
 			}
 			if (hasBody || hasInput) {
 				problem(responses, "400", "Bad input; errors names the fields");

@@ -118,6 +118,7 @@ class OpenApiTest {
 			String id = operation.path("operationId").asString("");
 			assertThat(id).as(where).matches("[a-z][A-Za-z]+");
 			assertThat(operation.path("summary").asString("")).as(where).isNotBlank();
+			assertThat(operation.path("description").asString("")).as(where).isNotBlank();
 			assertThat(operation.path("tags").size()).as(where).isEqualTo(1);
 			ids.add(id);
 		});
@@ -159,7 +160,9 @@ class OpenApiTest {
 			.isEqualTo("#/components/schemas/FieldError");
 		assertThat(schemas.path("FieldError").path("required").toString()).isEqualTo("[\"field\",\"message\"]");
 		JsonNode endpoints = document.path("paths").path("/api/v1/endpoints");
-		assertThat(endpoints.path("post").path("responses").propertyNames()).contains("400", "403", "413", "415");
+		assertThat(endpoints.path("post").path("responses").propertyNames()).contains("400", "403", "409", "413",
+				"415");
+		assertThat(endpoints.path("get").path("responses").path("200").path("headers").has("X-Total-Count")).isTrue();
 		assertThat(document.path("paths").path("/api/v1/channels/{id}").path("delete").path("responses").has("409"))
 			.isTrue();
 		assertThat(document.path("paths").path("/api/v1/config").path("post").path("responses").has("503")).isTrue();
