@@ -7,6 +7,7 @@ import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.InvalidInputException;
 import io.pepper.admin.web.RequestChecks;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -40,6 +41,8 @@ class EndpointController {
 
 	static final int MAX_PAGE_SIZE = 1000;
 
+	static final int MAX_PAGE = 1_000_000;
+
 	private final EndpointService endpoints;
 
 	EndpointController(EndpointService endpoints) {
@@ -67,8 +70,14 @@ class EndpointController {
 	@GetMapping
 	ResponseEntity<List<EndpointView>> list(@AuthenticationPrincipal ApiCaller caller,
 			@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable String tag,
-			@RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "100") String size) {
-		int pageNumber = number("page", page, 0, 1_000_000);
+			@Parameter(description = "The page, from 0",
+					schema = @Schema(type = "integer", format = "int32", minimum = "0", maximum = "" + MAX_PAGE,
+							defaultValue = "0")) @RequestParam(defaultValue = "0") String page,
+			@Parameter(description = "Endpoints per page",
+					schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "" + MAX_PAGE_SIZE,
+							defaultValue = "100")) @RequestParam(defaultValue = "100") String size) {
+		// Read as text, so that a bad one is answered field by field.
+		int pageNumber = number("page", page, 0, MAX_PAGE);
 		int pageSize = number("size", size, 1, MAX_PAGE_SIZE);
 		Page<Endpoint> found = this.endpoints.search(caller.organizationId(), q, tag, pageNumber, pageSize);
 		return ResponseEntity.ok()

@@ -11,7 +11,6 @@ import io.pepper.contracts.v1.CheckSettings;
 import io.pepper.contracts.v1.MaintenanceWindowSpec;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
@@ -24,7 +23,6 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -91,8 +89,7 @@ class OpenApiDescription {
 
 	/**
 	 * The status codes the API really answers, the problem detail on every error it can
-	 * answer, the discriminator mappings of the polymorphic types, and paging parameters
-	 * as the integers they are.
+	 * answer, and the discriminator mappings of the polymorphic types.
 	 */
 	@Bean
 	OpenApiCustomizer exactResponses() {
@@ -199,9 +196,6 @@ class OpenApiDescription {
 					&& operation.getRequestBody().getContent() != null) {
 				operation.getRequestBody().getContent().values().forEach((media) -> media.setExample(example));
 			}
-			if (operation.getParameters() != null) {
-				operation.getParameters().forEach(OpenApiDescription::integerPaging);
-			}
 		});
 	}
 
@@ -213,24 +207,6 @@ class OpenApiDescription {
 				new ApiResponse().description(description)
 					.content(new Content().addMediaType(PROBLEM_JSON,
 							new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
-	}
-
-	/**
-	 * {@code page} and {@code size} are read as text to answer a bad one field by field.
-	 */
-	private static void integerPaging(Parameter parameter) {
-		if ("page".equals(parameter.getName())) {
-			parameter.schema(new IntegerSchema().format("int32").minimum(java.math.BigDecimal.ZERO)._default(0))
-				.description("The page, from 0");
-		}
-		else if ("size".equals(parameter.getName())) {
-			parameter
-				.schema(new IntegerSchema().format("int32")
-					.minimum(java.math.BigDecimal.ONE)
-					.maximum(java.math.BigDecimal.valueOf(1000))
-					._default(100))
-				.description("Items per page");
-		}
 	}
 
 	/**

@@ -194,6 +194,8 @@ class OpenApiTest {
 			if (List.of("page", "size").contains(parameter.path("name").asString())) {
 				assertThat(parameter.path("schema").path("type").asString()).as(parameter.toString())
 					.isEqualTo("integer");
+				assertThat(parameter.path("schema").path("maximum").asInt())
+					.isEqualTo(parameter.path("name").asString().equals("size") ? 1000 : 1_000_000);
 			}
 		}
 		assertThat(document.path("info").path("license").path("url").asString()).startsWith("https://");
