@@ -176,3 +176,21 @@ ensure_promtool() {
   require_command promtool prometheus
   export PEPPER_REQUIRE_PROMTOOL=true
 }
+
+# The Redocly CLI lints the served OpenAPI description (OpenApiTest). It is installed once, at
+# the pinned version, into .pepper/tools (git-ignored) from the npm registry; the test runs the
+# binary named in PEPPER_REDOCLY and downloads nothing itself. Once it is here the lint must
+# run, so PEPPER_REQUIRE_REDOCLY makes the test fail rather than skip without it.
+REDOCLY_VERSION=2.77.0
+ensure_redocly() {
+  local prefix=.pepper/tools bin
+  bin="$PWD/$prefix/node_modules/.bin/redocly"
+  if [ ! -x "$bin" ] || [ "$(node -p "require('./$prefix/node_modules/@redocly/cli/package.json').version" 2>/dev/null)" != "$REDOCLY_VERSION" ]; then
+    require_command npm npm
+    log "installing @redocly/cli@$REDOCLY_VERSION into $prefix"
+    npm install --prefix "$prefix" --no-audit --no-fund --no-save --loglevel=error "@redocly/cli@$REDOCLY_VERSION" >/dev/null \
+      || die "npm install @redocly/cli@$REDOCLY_VERSION failed"
+  fi
+  [ -x "$bin" ] || die "the Redocly CLI is still missing at $bin"
+  export PEPPER_REDOCLY="$bin" PEPPER_REQUIRE_REDOCLY=true
+}

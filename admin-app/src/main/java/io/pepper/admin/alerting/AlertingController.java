@@ -9,6 +9,8 @@ import java.util.List;
 import io.pepper.admin.secret.SecretUnreadableException;
 import io.pepper.contracts.v1.AlertingSnapshot;
 import io.pepper.contracts.v1.WireJson;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * watch trends. The ETag covers everything but {@code generatedAt}, so an unchanged
  * configuration answers 304.
  */
+@Tag(name = "Service API", description = "What the other Pepper services read, for service tokens")
 @RestController
 class AlertingController {
 
@@ -40,6 +43,8 @@ class AlertingController {
 		this.snapshots = snapshots;
 	}
 
+	@Operation(operationId = "getAlertingSnapshot", summary = "Read the alerting snapshot",
+			description = "What failure-service and receiver-service need to confirm, notify and watch trends; revalidate with If-None-Match.")
 	@GetMapping(path = AlertingSnapshot.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<byte[]> alerting(
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {

@@ -5,8 +5,10 @@ import java.util.UUID;
 
 import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.RequestChecks;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The notification channels of the caller's organization; secrets come back masked. */
+@Tag(name = "Channels", description = "Where alerts are sent: email, Slack, webhooks, PagerDuty, ...")
 @RestController
 @RequestMapping(ChannelController.PATH)
 class ChannelController {
@@ -34,6 +37,8 @@ class ChannelController {
 		this.channels = channels;
 	}
 
+	@Operation(operationId = "createChannel", summary = "Create a notification channel",
+			description = "Secrets are stored encrypted and answered masked; a signing secret Pepper generates is shown in full once, in this answer.")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<ChannelView> create(@AuthenticationPrincipal ApiCaller caller,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -45,16 +50,22 @@ class ChannelController {
 			.body(ChannelView.of(created.channel(), created.generatedSigningSecret()));
 	}
 
+	@Operation(operationId = "listChannels", summary = "List the notification channels",
+			description = "Every channel of the organization, secrets masked.")
 	@GetMapping
 	List<ChannelView> list(@AuthenticationPrincipal ApiCaller caller) {
 		return this.channels.list(caller.organizationId()).stream().map((c) -> ChannelView.of(c, null)).toList();
 	}
 
+	@Operation(operationId = "getChannel", summary = "Read a notification channel",
+			description = "One channel, secrets masked.")
 	@GetMapping("/{id}")
 	ChannelView get(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
 		return ChannelView.of(this.channels.get(caller.organizationId(), id), null);
 	}
 
+	@Operation(operationId = "updateChannel", summary = "Replace a notification channel",
+			description = "Replaces the channel; masked or absent secrets are kept.")
 	@PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ChannelView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
@@ -64,6 +75,8 @@ class ChannelController {
 				null);
 	}
 
+	@Operation(operationId = "deleteChannel", summary = "Delete a notification channel",
+			description = "Refused (409) while a policy still notifies it.")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID id) {
 		this.channels.delete(caller.organizationId(), id);

@@ -5,8 +5,10 @@ import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.InvalidInputException;
 import io.pepper.http.server.MalformedJsonException;
 import io.pepper.http.server.StrictJson;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -36,6 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
  * in time, because it is huge or the database is held up, is rolled back and answered
  * 503.
  */
+@Tag(name = "Configuration as code",
+		description = "The whole configuration of an organization as one YAML or JSON document")
 @RestController
 @RequestMapping(ConfigController.PATH)
 class ConfigController {
@@ -72,6 +76,8 @@ class ConfigController {
 		this.budgeted.setTimeout((int) Math.min(Integer.MAX_VALUE, this.budgetSeconds));
 	}
 
+	@Operation(operationId = "exportConfig", summary = "Export the configuration as YAML",
+			description = "Endpoints, channels, policies and maintenance windows as one YAML document that importConfig takes back.")
 	@GetMapping(produces = YAML)
 	ResponseEntity<String> export(@AuthenticationPrincipal ApiCaller caller) {
 		return ResponseEntity.ok()
@@ -79,6 +85,8 @@ class ConfigController {
 			.body(MAPPER.writeValueAsString(this.config.export(caller.organizationId())));
 	}
 
+	@Operation(operationId = "importConfig", summary = "Import a configuration document, or plan it with dryRun",
+			description = "Checks the whole document first, plans it by name, then applies it in one transaction, so an error leaves nothing half-applied. With dryRun=true it only answers the plan.")
 	@PostMapping
 	ConfigPlan importDocument(@AuthenticationPrincipal ApiCaller caller,
 			@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/yaml",

@@ -8,8 +8,10 @@ import java.util.UUID;
 import io.pepper.admin.web.ConflictException;
 import io.pepper.admin.web.NotFoundException;
 import io.pepper.admin.web.RequestChecks;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Validator;
 
 import org.springframework.http.MediaType;
@@ -31,6 +33,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * organization choose among them), so only the installation's operators
  * ({@code pepper.admin.operators}) add and retire them; everyone reads them.
  */
+@Tag(name = "Locations", description = "The places probes check from")
 @RestController
 @RequestMapping(LocationController.PATH)
 class LocationController {
@@ -53,11 +56,15 @@ class LocationController {
 	}
 
 	/** The locations endpoints may choose; retired ones are left out. */
+	@Operation(operationId = "listLocations", summary = "List the probe locations",
+			description = "The locations endpoints may choose; retired ones are left out.")
 	@GetMapping
 	List<LocationView> list() {
 		return this.locations.findByRetiredAtIsNullOrderByName().stream().map(LocationView::of).toList();
 	}
 
+	@Operation(operationId = "createLocation", summary = "Add a probe location",
+			description = "Locations belong to the installation: only its operators add them.")
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	@Transactional
 	ResponseEntity<LocationView> create(@AuthenticationPrincipal(expression = "userId") UUID caller,
@@ -79,6 +86,8 @@ class LocationController {
 	 * Retires a location no endpoint uses any more: it leaves the list and no endpoint
 	 * may choose it. Its name is kept, so it cannot come back meaning another place.
 	 */
+	@Operation(operationId = "retireLocation", summary = "Retire a probe location",
+			description = "Only a location no endpoint uses; its name cannot be used again.")
 	@DeleteMapping("/{name}")
 	@Transactional
 	ResponseEntity<Void> retire(@AuthenticationPrincipal(expression = "userId") UUID caller,

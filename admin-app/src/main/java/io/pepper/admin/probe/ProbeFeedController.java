@@ -9,6 +9,8 @@ import io.pepper.admin.token.ProbeCaller;
 import io.pepper.admin.web.InvalidInputException;
 import io.pepper.contracts.v1.ProbeEndpointList;
 import io.pepper.contracts.v1.WireJson;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
  * What a probe checks this round. The ETag is a digest of the endpoint list alone (not of
  * {@code generatedAt}), so an unchanged configuration answers 304.
  */
+@Tag(name = "Probe feed", description = "What the probes check, for probe tokens")
 @RestController
 class ProbeFeedController {
 
@@ -38,6 +41,8 @@ class ProbeFeedController {
 		this.feed = feed;
 	}
 
+	@Operation(operationId = "listProbeEndpoints", summary = "List the endpoints a probe location checks",
+			description = "What a probe at the location checks this round; revalidate with If-None-Match.")
 	@GetMapping(path = ProbeEndpointList.PATH, produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<byte[]> endpoints(@AuthenticationPrincipal ProbeCaller caller,
 			@RequestParam(required = false) @Nullable String location,
