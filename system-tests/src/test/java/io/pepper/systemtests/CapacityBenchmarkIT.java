@@ -103,28 +103,39 @@ class CapacityBenchmarkIT {
 				try (Suite suite = new Suite(
 						new Suite.Setup(store, INTERVAL.toSeconds() + "s", List.of(), List.of()))) {
 					for (int endpoints : STEPS) {
-						Step step = hold(suite, farm, endpoints);
+						Step step;
+						try {
+							step = hold(suite, farm, endpoints);
+						}
+						catch (Exception ex) {
+							// A service that stops answering has given too; its log says
+							// why.
+							step = Step.failed(endpoints, ex.toString());
+						}
 						steps.add(step);
 						report.append(store).append(": ").append(step).append('\n');
 						System.out.println(store + ": " + step);
+						// Written as it goes, so a run cut short keeps its steps.
+						Files.writeString(REPORT, report);
 						if (step.gave() != null) {
 							break;
 						}
 					}
 				}
 				assertThat(steps).as("steps measured on " + store).isNotEmpty();
-				int sustained = steps.stream()
+				Step held = steps.stream()
 					.filter((s) -> s.gave() == null)
-					.mapToInt(Step::endpoints)
-					.max()
-					.orElse(0);
+					.reduce((a, b) -> (b.endpoints() > a.endpoints()) ? b : a)
+					.orElse(null);
 				String first = steps.stream()
 					.map(Step::gave)
 					.filter((gave) -> gave != null)
 					.findFirst()
 					.orElse("nothing, up to the last step");
-				verdicts.add(String.format("%s store: sustained %,d endpoints (%,d checks/min) for %s; gave first: %s",
-						store, sustained, sustained, HOLD, first));
+				verdicts.add(String.format(
+						"%s store: sustained %,d endpoints (%,.0f checks/min run, %,.0f drained) for %s; gave first: %s",
+						store, (held != null) ? held.endpoints() : 0, (held != null) ? held.checksPerMinute() : 0.0,
+						(held != null) ? held.drainedPerMinute() : 0.0, HOLD, first));
 			}
 		}
 		report.append('\n');
@@ -331,8 +342,14 @@ class CapacityBenchmarkIT {
 			.header("Authorization", "Bearer " + token)
 			.timeout(Duration.ofSeconds(30))
 			.build();
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(service.url() + "/actuator/prometheus").isEqualTo(200);
+		HttpResponse<String> response;
+		try {
+			response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IOException(service.name() + "'s /actuator/prometheus: " + ex, ex);
+		}
+		assertThat(response.statusCode()).as(service.name() + "'s /actuator/prometheus").isEqualTo(200);
 		double sum = 0;
 		for (String line : response.body().lines().toList()) {
 			if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
@@ -347,8 +364,15 @@ class CapacityBenchmarkIT {
 			double maxRoundSeconds, List<Double> backlogLows, Duration newestCheckAge, int confirmed, int failing,
 			@Nullable String gave) {
 
+		static Step failed(int endpoints, String why) {
+			return new Step(endpoints, 0, 0, 0, 0, List.of(), Duration.ZERO, 0, 0, "stopped answering: " + why);
+		}
+
 		@Override
 		public String toString() {
+			if (this.failing == 0 && this.gave != null && this.gave.startsWith("stopped answering")) {
+				return String.format("%,7d endpoints: GAVE: %s (see target/service-logs)", this.endpoints, this.gave);
+			}
 			return String.format(
 					"%,7d endpoints: import %.1f s; probe %,.0f checks/min, drained %,.0f results/min; longest round %.1f s; "
 							+ "backlog low per round %s; newest check in history %d s old; incidents %d/%d; %s",
