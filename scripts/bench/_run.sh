@@ -9,3 +9,12 @@ run_benchmark() {
   mvn -B -ntp -Dspring-javaformat.skip=true -pl "$module" -am test -Dpepper.excludedGroups= -Dgroups=benchmark \
     -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false -DtrimStackTrace=false "$@"
 }
+# Runs one benchmark class of system-tests (a failsafe IT that starts the services' jars):
+# run_system_benchmark TEST_CLASS [extra Maven args]. The jars are packaged in the same reactor
+# run; no unit tests run.
+run_system_benchmark() {
+  local test=$1; shift
+  mvn -B -ntp -Dspring-javaformat.skip=true -pl system-tests -am verify -Dpepper.excludedGroups= -Dgroups=benchmark \
+    -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test="$test" \
+    -Dfailsafe.failIfNoSpecifiedTests=false -DtrimStackTrace=false "$@"
+}

@@ -103,7 +103,28 @@ final class Suite implements AutoCloseable {
 
 	final ServiceProcess failure;
 
+	final ServiceProcess probe;
+
+	/** What Prometheus scrapes every service's /actuator/prometheus with. */
+	final String scrapeToken = Tokens.random();
+
+	/**
+	 * How the suite is wired where tests differ: the receiver's store ({@code influx} or
+	 * {@code postgres}, then in a database of its own), the probe's interval, and
+	 * arguments added to the receiver's and the probe's.
+	 */
+	record Setup(String store, String probeInterval, List<String> receiverArgs, List<String> probeArgs) {
+
+		static final Setup SYSTEM_TESTS = new Setup("influx", "5s", List.of(), List.of());
+
+	}
+
 	private Suite() throws Exception {
+		this(Setup.SYSTEM_TESTS);
+	}
+
+	/** A suite of its own, not the shared one: a benchmark's, closed by its caller. */
+	Suite(Setup setup) throws Exception {
 		LocalPostgres postgres = LocalPostgres.fromEnvironment();
 		TestDatabase adminDb = own(postgres.createDatabase("e2e_admin"));
 		TestDatabase failureDb = own(postgres.createDatabase("e2e_failure"));
@@ -150,6 +171,16 @@ final class Suite implements AutoCloseable {
 		adminArgs.addAll(redisArgs);
 		List<String> receiverArgs = ServiceArgs.receiver(redis.host(), redis.port(), keys.prefix(), influxServer.url(),
 				this.influx.name(), List.of(this.probeToReceiver, failureToReceiver), this.queryToken);
+		if ("postgres".equals(setup.store())) {
+			TestDatabase receiverDb = own(postgres.createDatabase("e2e_receiver"));
+			receiverArgs
+				.addAll(List.of("--pepper.receiver.store=postgres", "--spring.datasource.url=" + receiverDb.jdbcUrl(),
+						"--spring.datasource.username=" + receiverDb.username(),
+						"--spring.datasource.password=" + receiverDb.password()));
+		}
+		String scrape = "--pepper.metrics.scrape-token-sha256=" + Tokens.sha256(this.scrapeToken);
+		receiverArgs.add(scrape);
+		receiverArgs.addAll(setup.receiverArgs());
 		receiverArgs.addAll(List.of("--pepper.receiver.admin-url=" + adminUrl,
 				"--pepper.receiver.admin-token=" + adminServiceToken, "--pepper.receiver.failure-url=" + failureUrl,
 				"--pepper.receiver.failure-token=" + this.failureServiceToken,
@@ -164,11 +195,13 @@ final class Suite implements AutoCloseable {
 				"--pepper.failure.admin-poll-interval=1s", "--pepper.failure.admin-public-url=" + adminUrl,
 				"--pepper.failure.receiver-url=" + receiverUrl, "--pepper.failure.receiver-token=" + failureToReceiver,
 				"--pepper.failure.mail.from=pepper@e2e.example");
-		List<String> probeArgs = List.of("--pepper.probe.name=e2e-probe", "--pepper.probe.location=local",
-				"--pepper.probe.interval=5s", "--pepper.probe.admin-url=" + adminUrl,
-				"--pepper.probe.admin-token=" + this.probeToken, "--pepper.probe.receiver-url=" + receiverUrl,
-				"--pepper.probe.receiver-token=" + this.probeToReceiver, "--pepper.probe.failure-url=" + failureUrl,
-				"--pepper.probe.failure-token=" + probeToFailure, "--pepper.probe.allowed-targets=127.0.0.1/32");
+		List<String> probeArgs = new ArrayList<>(List.of("--pepper.probe.name=e2e-probe",
+				"--pepper.probe.location=local", "--pepper.probe.interval=" + setup.probeInterval(), scrape,
+				"--pepper.probe.admin-url=" + adminUrl, "--pepper.probe.admin-token=" + this.probeToken,
+				"--pepper.probe.receiver-url=" + receiverUrl, "--pepper.probe.receiver-token=" + this.probeToReceiver,
+				"--pepper.probe.failure-url=" + failureUrl, "--pepper.probe.failure-token=" + probeToFailure,
+				"--pepper.probe.allowed-targets=127.0.0.1/32"));
+		probeArgs.addAll(setup.probeArgs());
 
 		try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Callable<ServiceProcess>> starts = List.of(
@@ -194,6 +227,7 @@ final class Suite implements AutoCloseable {
 		this.admin = this.services.get(0);
 		this.receiver = this.services.get(1);
 		this.failure = this.services.get(2);
+		this.probe = this.services.get(3);
 	}
 
 	/**

@@ -56,8 +56,13 @@ public final class ServiceProcess implements AutoCloseable {
 		// Each start of the test's service appends, so a restart's log follows its crash.
 		Files.deleteIfExists(log);
 		List<String> command = new ArrayList<>(
-				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-						"-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		// Small and quick to start for tests; a benchmark runs them as in production with
+		// -Dpepper.service.jvm-options="-Xmx1g".
+		command.addAll(List.of(System.getProperty("pepper.service.jvm-options", "-Xmx384m -XX:TieredStopAtLevel=1")
+			.strip()
+			.split("\\s+")));
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
 		command.addAll(arguments);
 		return new ServiceProcess(name, port, log, command);
 	}
@@ -85,6 +90,11 @@ public final class ServiceProcess implements AutoCloseable {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
+	}
+
+	/** The service's name, as its jar is named. */
+	public String name() {
+		return this.name;
 	}
 
 	public String url() {
