@@ -190,6 +190,25 @@ class DashboardBrowserIT {
 		this.chromium.screenshots("overview", By.id("status-counts"));
 	}
 
+	@Test
+	void theMenuShowsEveryPageAtDesktopWidth() {
+		this.chromium.open("/");
+		// At 1280 px the menu is open without its button; the settings pages sit in two
+		// menus that open on click.
+		assertThat(this.chromium.find("a.nav-link[href='/incidents']").isDisplayed()).isTrue();
+		assertThat(this.chromium.find("a.dropdown-item[href='/channels']").isDisplayed()).isFalse();
+		this.chromium.find("#nav-alerting").click();
+		this.chromium.await(PAGE_TIMEOUT,
+				(driver) -> this.chromium.find("a.dropdown-item[href='/channels']").isDisplayed());
+		this.chromium.find("a.dropdown-item[href='/channels']").click();
+		this.chromium.await(PAGE_TIMEOUT, (driver) -> this.chromium.path().equals("/channels"));
+		this.chromium.find("#nav-settings").click();
+		this.chromium.await(PAGE_TIMEOUT,
+				(driver) -> this.chromium.find("a.dropdown-item[href='/members']").isDisplayed());
+		this.chromium.find("a.dropdown-item[href='/members']").click();
+		this.chromium.await(PAGE_TIMEOUT, (driver) -> this.chromium.path().equals("/members"));
+	}
+
 	private IncidentView openIncident() {
 		try {
 			return incidents("OPEN").stream()
