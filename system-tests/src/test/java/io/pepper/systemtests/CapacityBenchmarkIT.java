@@ -43,7 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * API, step by step until something gives:
  * <ul>
  * <li><b>probe</b>: a round runs past its interval plus the checks' timeout, so checks
- * started late beyond their slot ({@code pepper_probe_round_duration_seconds_max});</li>
+ * started late beyond their slot ({@code pepper_probe_checks_late_total} grew, or a round
+ * outlasted its interval and timeout:
+ * {@code pepper_probe_round_duration_seconds_max});</li>
  * <li><b>queue</b>: the receiver's backlog
  * ({@code pepper_receiver_queue_backlog_entries}) is higher at the low point of each
  * round than at the one before;</li>
@@ -151,6 +153,7 @@ class CapacityBenchmarkIT {
 		Instant start = Instant.now();
 		double checksBefore = metric(suite.probe, suite.scrapeToken, "pepper_probe_checks_total");
 		double drainedBefore = metric(suite.receiver, suite.scrapeToken, "pepper_receiver_drain_results_total");
+		double lateBefore = metric(suite.probe, suite.scrapeToken, "pepper_probe_checks_late_total");
 		double maxRound = 0;
 		Map<Long, Double> backlogLowPerRound = new LinkedHashMap<>();
 		List<String> failing = failingNames(endpoints);
@@ -177,6 +180,7 @@ class CapacityBenchmarkIT {
 		double checks = (metric(suite.probe, suite.scrapeToken, "pepper_probe_checks_total") - checksBefore) / minutes;
 		double drained = (metric(suite.receiver, suite.scrapeToken, "pepper_receiver_drain_results_total")
 				- drainedBefore) / minutes;
+		double late = metric(suite.probe, suite.scrapeToken, "pepper_probe_checks_late_total") - lateBefore;
 		Duration newest = newestCheckAge(suite, endpoints);
 		// A hold shorter than the confirmation window waits for it.
 		while (organization != null && confirmed.size() < failingIds.size() && Instant.now().isBefore(confirmBy)) {
@@ -185,8 +189,12 @@ class CapacityBenchmarkIT {
 		}
 
 		String gave = null;
+		if (late > 0) {
+			gave = String.format("probe (%.0f checks started more than their interval after their planned start)",
+					late);
+		}
 		// Checks started in their slots end by the round's interval plus their timeout.
-		if (maxRound > INTERVAL.toSeconds() + TIMEOUT_MS / 1000.0) {
+		else if (maxRound > INTERVAL.toSeconds() + TIMEOUT_MS / 1000.0) {
 			gave = String.format(
 					"probe (a round took %.0f s, past its %d s interval and %d s timeout: checks ran late)", maxRound,
 					INTERVAL.toSeconds(), TIMEOUT_MS / 1000);

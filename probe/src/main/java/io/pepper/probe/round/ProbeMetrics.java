@@ -44,6 +44,10 @@ public final class ProbeMetrics {
 
 	private final Timer rounds;
 
+	private final Timer startDelay;
+
+	private final Counter late;
+
 	public ProbeMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		for (OutcomeKind kind : OutcomeKind.values()) {
@@ -64,6 +68,16 @@ public final class ProbeMetrics {
 			.minimumExpectedValue(Duration.ofMillis(10))
 			.maximumExpectedValue(Duration.ofHours(1))
 			.register(registry);
+		this.startDelay = Timer.builder("pepper.probe.check.start.delay")
+			.description("From a check's planned start to its start, waiting for a free check slot included")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofHours(1))
+			.register(registry);
+		this.late = Counter.builder("pepper.probe.checks.late")
+			.description("Checks that started more than their interval after their planned start:"
+					+ " the probe does not keep up with its endpoints")
+			.register(registry);
 	}
 
 	/** Meters that go nowhere, for code that does not care. */
@@ -80,6 +94,16 @@ public final class ProbeMetrics {
 		record(this.tls, timings.tlsMs());
 		record(this.firstByte, timings.firstByteMs());
 		record(this.total, timings.totalMs());
+	}
+
+	/**
+	 * A check started {@code delay} after its planned start; late beyond its interval.
+	 */
+	void started(Duration delay, Duration interval) {
+		this.startDelay.record(delay.isNegative() ? Duration.ZERO : delay);
+		if (delay.compareTo(interval) > 0) {
+			this.late.increment();
+		}
 	}
 
 	void roundTook(long millis) {

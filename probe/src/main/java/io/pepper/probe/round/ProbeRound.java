@@ -165,6 +165,8 @@ public final class ProbeRound {
 			Thread.currentThread().interrupt();
 			return;
 		}
+		this.metrics.started(Duration.between(check.startAt(), this.clock.instant()),
+				Duration.ofSeconds(check.endpoint().intervalSeconds()));
 		CheckResult result;
 		try {
 			result = this.checker.check(check.endpoint(), this.location, check.slot());

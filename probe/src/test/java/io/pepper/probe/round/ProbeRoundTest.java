@@ -423,6 +423,29 @@ class ProbeRoundTest {
 	}
 
 	@Test
+	void countsChecksThatStartMoreThanTheirIntervalAfterTheirPlannedStartAsLate() {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+		Sleeper now = (instant) -> {
+		};
+
+		// Planned for a slot long past: both checks start months after their plan.
+		round(this.admin.url("/").toString(), 4, now).run(SLOT, MINUTE, ProbeRound.Pacing.SPREAD);
+
+		assertThat(this.registry.get("pepper.probe.checks.late").counter().count()).isEqualTo(2);
+		assertThat(this.registry.get("pepper.probe.check.start.delay").timer().count()).isEqualTo(2);
+	}
+
+	@Test
+	void checksThatStartOnTimeAreNotLate() {
+		this.receiver.answer(ResultBatch.PATH, 201, "");
+
+		round(this.admin.url("/").toString(), 4).run(SLOT, MINUTE, ProbeRound.Pacing.IMMEDIATE);
+
+		assertThat(this.registry.get("pepper.probe.check.start.delay").timer().count()).isEqualTo(2);
+		assertThat(this.registry.get("pepper.probe.checks.late").counter().count()).isZero();
+	}
+
+	@Test
 	void probesOnTwoShardsCheckEachEndpointOfTheListOnce() {
 		this.receiver.answer(ResultBatch.PATH, 201, "");
 		Sleeper now = (instant) -> {
