@@ -30,13 +30,18 @@ public sealed interface NotificationChannelSpec {
 
 	String name();
 
+	/** What every channel has: its id, its organization's and a name. */
+	private static void requireIdentity(UUID id, UUID organizationId, String name) {
+		Require.present(id, "id");
+		Require.present(organizationId, "organizationId");
+		Require.text(name, "name");
+	}
+
 	/** Email to each address. */
 	record Email(UUID id, UUID organizationId, String name, List<String> addresses) implements NotificationChannelSpec {
 
 		public Email {
-			Require.present(id, "id");
-			Require.present(organizationId, "organizationId");
-			Require.text(name, "name");
+			requireIdentity(id, organizationId, name);
 			addresses = Require.list(addresses, "addresses");
 			if (addresses.isEmpty()) {
 				throw new IllegalArgumentException("addresses must not be empty");
@@ -49,9 +54,7 @@ public sealed interface NotificationChannelSpec {
 	record Slack(UUID id, UUID organizationId, String name, URI webhookUrl) implements NotificationChannelSpec {
 
 		public Slack {
-			Require.present(id, "id");
-			Require.present(organizationId, "organizationId");
-			Require.text(name, "name");
+			requireIdentity(id, organizationId, name);
 			Require.present(webhookUrl, "webhookUrl");
 		}
 
@@ -65,9 +68,7 @@ public sealed interface NotificationChannelSpec {
 			String signingSecret) implements NotificationChannelSpec {
 
 		public Webhook {
-			Require.present(id, "id");
-			Require.present(organizationId, "organizationId");
-			Require.text(name, "name");
+			requireIdentity(id, organizationId, name);
 			Require.present(url, "url");
 			Require.text(signingSecret, "signingSecret");
 		}
@@ -84,9 +85,7 @@ public sealed interface NotificationChannelSpec {
 			String routingKey) implements NotificationChannelSpec {
 
 		public PagerDuty {
-			Require.present(id, "id");
-			Require.present(organizationId, "organizationId");
-			Require.text(name, "name");
+			requireIdentity(id, organizationId, name);
 			Require.present(eventsUrl, "eventsUrl");
 			Require.text(routingKey, "routingKey");
 		}
@@ -104,9 +103,7 @@ public sealed interface NotificationChannelSpec {
 			String apiKey) implements NotificationChannelSpec {
 
 		public Opsgenie {
-			Require.present(id, "id");
-			Require.present(organizationId, "organizationId");
-			Require.text(name, "name");
+			requireIdentity(id, organizationId, name);
 			Require.present(apiUrl, "apiUrl");
 			Require.text(apiKey, "apiKey");
 		}
@@ -117,9 +114,7 @@ public sealed interface NotificationChannelSpec {
 	record Teams(UUID id, UUID organizationId, String name, URI webhookUrl) implements NotificationChannelSpec {
 
 		public Teams {
-			Require.present(id, "id");
-			Require.present(organizationId, "organizationId");
-			Require.text(name, "name");
+			requireIdentity(id, organizationId, name);
 			Require.present(webhookUrl, "webhookUrl");
 		}
 
@@ -129,9 +124,7 @@ public sealed interface NotificationChannelSpec {
 	record Discord(UUID id, UUID organizationId, String name, URI webhookUrl) implements NotificationChannelSpec {
 
 		public Discord {
-			Require.present(id, "id");
-			Require.present(organizationId, "organizationId");
-			Require.text(name, "name");
+			requireIdentity(id, organizationId, name);
 			Require.present(webhookUrl, "webhookUrl");
 		}
 
@@ -148,9 +141,7 @@ public sealed interface NotificationChannelSpec {
 			String chatId) implements NotificationChannelSpec {
 
 		public Telegram {
-			Require.present(id, "id");
-			Require.present(organizationId, "organizationId");
-			Require.text(name, "name");
+			requireIdentity(id, organizationId, name);
 			Require.present(apiUrl, "apiUrl");
 			Require.text(botToken, "botToken");
 			Require.text(chatId, "chatId");
@@ -168,9 +159,7 @@ public sealed interface NotificationChannelSpec {
 			@Nullable String accessToken) implements NotificationChannelSpec {
 
 		public Ntfy {
-			Require.present(id, "id");
-			Require.present(organizationId, "organizationId");
-			Require.text(name, "name");
+			requireIdentity(id, organizationId, name);
 			Require.present(topicUrl, "topicUrl");
 		}
 
