@@ -1,14 +1,12 @@
 package io.pepper.admin.dashboard;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import io.pepper.admin.monitoring.MonitoringClient;
 import io.pepper.admin.monitoring.MonitoringUnavailableException;
 import io.pepper.admin.token.ApiCaller;
 import io.pepper.admin.web.InvalidInputException;
-import io.pepper.admin.web.NotFoundException;
 import io.pepper.contracts.v1.IncidentDetail;
 import io.pepper.contracts.v1.IncidentView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,14 +53,10 @@ class IncidentController {
 		if (limit < 1 || limit > MAX_LIMIT) {
 			throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
 		}
-		IncidentView.State wanted = null;
-		if (state != null && !state.isBlank()) {
-			try {
-				wanted = IncidentView.State.valueOf(state.strip().toUpperCase(Locale.ROOT));
-			}
-			catch (IllegalArgumentException ex) {
-				throw new InvalidInputException("state", "must be OPEN or RESOLVED");
-			}
+		String asked = (state != null) ? state : "";
+		IncidentView.State wanted = IncidentPageController.parse(IncidentView.State.class, asked);
+		if (wanted == null && !asked.isBlank()) {
+			throw new InvalidInputException("state", "must be OPEN or RESOLVED");
 		}
 		try {
 			return this.client.incidents(caller.organizationId(), wanted, limit);
@@ -78,7 +72,7 @@ class IncidentController {
 	IncidentDetail get(@PathVariable UUID id, @AuthenticationPrincipal ApiCaller caller) {
 		try {
 			return this.client.incident(caller.organizationId(), id)
-				.orElseThrow(() -> new NotFoundException("incident " + id + " not found"));
+				.orElseThrow(() -> IncidentPageController.notFound(id));
 		}
 		catch (MonitoringUnavailableException ex) {
 			throw unavailable(ex);

@@ -182,7 +182,8 @@ class IncidentPageController {
 		return (incident.resolvedAt() != null) ? "lasted " + length : "open for " + length;
 	}
 
-	private static <E extends Enum<E>> @Nullable E parse(Class<E> type, String value) {
+	/** The constant {@code value} names, in any case; null when it names none. */
+	static <E extends Enum<E>> @Nullable E parse(Class<E> type, String value) {
 		if (value.isBlank()) {
 			return null;
 		}
@@ -194,7 +195,7 @@ class IncidentPageController {
 		}
 	}
 
-	private static NotFoundException notFound(UUID id) {
+	static NotFoundException notFound(UUID id) {
 		return new NotFoundException("No incident " + id);
 	}
 
